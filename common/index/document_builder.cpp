@@ -1,0 +1,122 @@
+#include "index/document_builder.h"
+
+#include "index/stored_article.h"
+#include "schema.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace depeche {
+namespace {
+
+using analysis::Token;
+
+// Positions between title and body, so a phrase never spans the two.
+constexpr Xapian::termpos kFieldGap = 100;
+
+void add_boolean(Xapian::Document& doc, std::string_view field_name, const std::string& folded_value) {
+  if (!folded_value.empty()) doc.add_boolean_term(schema::boolean_term(schema::field(field_name).prefix, folded_value));
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() : countries_(analyzer_for("fr")) {}
+
+analysis::Analyzer& DocumentBuilder::analyzer_for(const std::string& lang) {
+  const std::string key = analysis::is_supported_language(lang) ? lang : "fr";
+  auto& slot = analyzers_[key];
+  if (!slot) slot = std::make_unique<analysis::Analyzer>(key);
+  return *slot;
+}
+
+void DocumentBuilder::index_text(analysis::Analyzer& analyzer, const analysis::TokenList& tokens,
+                                 Xapian::termpos& pos, bool title, Xapian::Document& doc) {
+  const Xapian::termcount wdf = title ? kTitleWdf : 1;
+  for (const Token& t : tokens.tokens) {
+    const std::string_view word = tokens.folded(t);
+    ++pos;
+    term_.assign(word);
+    doc.add_posting(term_, pos, wdf);
+    if (title) {
+      term_.assign(schema::field("title").prefix).append(word);
+      doc.add_posting(term_, pos);
+    }
+    if (analysis::Analyzer::is_name_occurrence(t)) {
+      term_.assign(schema::kPrefixName).append(word);
+      doc.add_boolean_term(term_);
+    }
+    if (analyzer.is_stopword(word)) continue;  // stop words are only ever searched exactly
+    const std::string& stem = analyzer.stem(word);
+    term_.assign(schema::kPrefixStem).append(stem);
+    doc.add_term(term_, wdf);
+    if (title) {
+      term_.assign(schema::kPrefixTitleStem).append(stem);
+      doc.add_term(term_);
+    }
+  }
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a) {
+  Xapian::Document doc;
+  analysis::Analyzer& analyzer = analyzer_for(a.lang);
+
+  title_tokens_.clear();
+  body_tokens_.clear();
+  if (a.title) analyzer.tokenize(*a.title, title_tokens_);
+  analyzer.tokenize(a.body, body_tokens_);
+  Xapian::termpos pos = 0;
+  index_text(analyzer, title_tokens_, pos, true, doc);
+  pos += kFieldGap;
+  index_text(analyzer, body_tokens_, pos, false, doc);
+
+  doc.add_boolean_term(schema::id_term(a.id));
+  if (!a.url.empty()) add_boolean(doc, "url", a.url);
+  add_boolean(doc, "source", analyzer.fold(a.source));
+  add_boolean(doc, "section", analyzer.fold(a.section));
+  add_boolean(doc, "lang", analyzer.fold(a.lang));
+  doc.add_value(schema::kSlotSource, a.source);
+  doc.add_value(schema::kSlotSection, a.section);
+  doc.add_value(schema::kSlotLang, a.lang);
+
+  if (a.date.valid()) {
+    doc.add_value(schema::kSlotDate, schema::encode_date(a.date.year, a.date.month, a.date.day));
+    util::Date year = a.date;
+    year.precision = util::DatePrecision::kYear;
+    add_boolean(doc, "year", year.iso());
+    doc.add_value(schema::kSlotYear, year.iso());
+    if (a.date.precision != util::DatePrecision::kYear) {
+      util::Date month = a.date;
+      month.precision = util::DatePrecision::kMonth;
+      add_boolean(doc, "month", month.iso());
+      doc.add_value(schema::kSlotMonth, month.iso());
+    }
+    if (a.date.precision == util::DatePrecision::kDay) add_boolean(doc, "date", a.date.iso());
+  } else {
+    doc.add_boolean_term(std::string(schema::kUndatedTerm));
+  }
+
+  std::vector<std::string> countries = countries_.find(title_tokens_);
+  for (auto& c : countries_.find(body_tokens_)) countries.push_back(std::move(c));
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  std::string country_slot;
+  for (const std::string& c : countries) {
+    add_boolean(doc, "country", analyzer.fold(c));
+    country_slot.append(c).push_back('\n');
+  }
+  if (!country_slot.empty()) doc.add_value(schema::kSlotCountries, country_slot);
+
+  doc.add_value(schema::kSlotIndexedAt, Xapian::sortable_serialise(static_cast<double>(std::time(nullptr))));
+  doc.set_data(store_article(a));
+  return doc;
+}
+
+std::vector<std::string> decode_countries(const std::string& slot_value) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = slot_value.find('\n', start)) != std::string::npos; start = nl + 1)
+    out.push_back(slot_value.substr(start, nl - start));
+  return out;
+}
+
+}  // namespace depeche

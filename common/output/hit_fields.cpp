@@ -1,0 +1,73 @@
+#include "output/hit_fields.h"
+
+#include "output/printer.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace depeche {
+
+const std::vector<std::string>& hit_field_names() {
+  static const std::vector<std::string> kNames{"rank", "id",    "score", "percent", "date",  "date_precision",
+                                               "source", "section", "lang", "author", "title", "url",
+                                               "snippet"};
+  return kNames;
+}
+
+void check_fields(const std::vector<std::string>& fields) {
+  const auto& names = hit_field_names();
+  for (const std::string& f : fields)
+    if (std::find(names.begin(), names.end(), f) == names.end()) {
+      std::string known;
+      for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+      throw Error("unknown field '" + f + "' in --fields (known: " + known + ")");
+    }
+}
+
+namespace {
+ojson text_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
+}  // namespace
+
+ojson article_json(const Article& a) {
+  ojson j;
+  j["id"] = a.id;
+  j["date"] = a.date.valid() ? ojson(a.date.iso()) : ojson(nullptr);
+  j["date_precision"] = a.date.valid() ? ojson(util::precision_name(a.date.precision)) : ojson(nullptr);
+  j["source"] = text_or_null(a.source);
+  j["section"] = text_or_null(a.section);
+  j["lang"] = text_or_null(a.lang);
+  j["author"] = text_or_null(a.author);
+  j["title"] = a.title ? ojson(*a.title) : ojson(nullptr);
+  j["url"] = text_or_null(a.url);
+  return j;
+}
+
+ojson hit_json(const Hit& hit) {
+  ojson j;
+  j["rank"] = hit.rank;
+  j["score"] = hit.score;
+  j["percent"] = hit.percent;
+  j.update(article_json(hit.article));
+  j["snippet"] = hit.snippet.text;
+  ojson marks = ojson::array();
+  for (const auto& [from, to] : hit.snippet.marks) marks.push_back({from, to});
+  j["highlights"] = marks;
+  return j;
+}
+
+std::string hit_field_text(const Hit& hit, const std::string& field) {
+  if (field == "rank") return std::to_string(hit.rank);
+  if (field == "percent") return std::to_string(hit.percent);
+  if (field == "score") {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", hit.score);
+    return buf;
+  }
+  if (field == "snippet") return hit.snippet.text;
+  const ojson j = article_json(hit.article);
+  const auto it = j.find(field);
+  return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
+}
+
+}  // namespace depeche

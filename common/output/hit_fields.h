@@ -1,0 +1,22 @@
+// The printable fields of a hit, shared by the JSON, table and text printers.
+#ifndef DEPECHE_INCLUDED_OUTPUT_HIT_FIELDS_H
+#define DEPECHE_INCLUDED_OUTPUT_HIT_FIELDS_H
+
+#include "query/searcher.h"
+
+#include <nlohmann/json.hpp>
+
+namespace depeche {
+
+using ojson = nlohmann::ordered_json;
+
+// The article's fields as JSON (the shape of --show and of each hit, without hit-only fields).
+ojson article_json(const Article& a);
+// A hit: rank, score, percent, then the article's fields, then snippet and its highlights.
+ojson hit_json(const Hit& hit);
+// One field of a hit as plain text (empty for null), for tables.
+std::string hit_field_text(const Hit& hit, const std::string& field);
+
+}  // namespace depeche
+
+#endif

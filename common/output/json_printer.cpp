@@ -1,0 +1,91 @@
+// JSON (one document per answer) and JSON Lines ({type, data} messages, as ripgrep does).
+#include "output/hit_fields.h"
+#include "output/printers.h"
+
+namespace depeche {
+namespace {
+
+ojson facets_json(const std::vector<Facet>& facets) {
+  ojson j = ojson::object();
+  for (const Facet& f : facets) {
+    ojson values = ojson::array();
+    for (const FacetCount& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+    j[f.name] = {{"values", values}, {"distinct", f.distinct}};
+  }
+  return j;
+}
+
+void write(std::ostream& out, const ojson& j) {
+  out << j.dump(-1, ' ', false, ojson::error_handler_t::replace) << '\n';
+}
+
+class JsonPrinter : public Printer {
+ public:
+  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  void begin(const std::string& query) override {
+    doc_ = ojson();
+    doc_["format_version"] = kFormatVersion;
+    doc_["query"] = query;
+    doc_["hits"] = ojson::array();
+  }
+  void hit(const Hit& hit) override { doc_["hits"].push_back(hit_json(hit)); }
+  void end(const SearchResult& result) override {
+    doc_["status"] = result.total > 0 ? "ok" : "no_match";
+    doc_["total"] = result.total;
+    doc_["partial"] = result.partial;
+    doc_["facets"] = facets_json(result.facets);
+    write(out_, doc_);
+  }
+  void count(Xapian::doccount n) override { write(out_, {{"format_version", kFormatVersion}, {"total", n}}); }
+  void article(const Article& a) override {
+    ojson j{{"format_version", kFormatVersion}};
+    j.update(article_json(a));
+    j["body"] = a.body;
+    write(out_, j);
+  }
+  void query_error(const std::string& query, const std::string& message) override {
+    write(out_, {{"format_version", kFormatVersion}, {"query", query}, {"status", "error"}, {"error", message}});
+  }
+
+ private:
+  std::ostream& out_;
+  ojson doc_;
+};
+
+class JsonlPrinter : public Printer {
+ public:
+  explicit JsonlPrinter(std::ostream& out) : out_(out) {}
+  void begin(const std::string& query) override {
+    message("begin", {{"format_version", kFormatVersion}, {"query", query}});
+  }
+  void hit(const Hit& hit) override { message("hit", hit_json(hit)); }
+  void end(const SearchResult& result) override {
+    for (const Facet& f : result.facets) {
+      ojson values = ojson::array();
+      for (const FacetCount& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+      message("facet", {{"name", f.name}, {"values", values}, {"distinct", f.distinct}});
+    }
+    message("end", {{"status", result.total > 0 ? "ok" : "no_match"}, {"total", result.total}, {"partial", result.partial}});
+  }
+  void count(Xapian::doccount n) override { message("count", {{"format_version", kFormatVersion}, {"total", n}}); }
+  void article(const Article& a) override {
+    ojson j{{"format_version", kFormatVersion}};
+    j.update(article_json(a));
+    j["body"] = a.body;
+    message("article", j);
+  }
+  void query_error(const std::string& query, const std::string& message_text) override {
+    message("error", {{"query", query}, {"message", message_text}});
+  }
+
+ private:
+  void message(const char* type, const ojson& data) { write(out_, {{"type", type}, {"data", data}}); }
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_json_printer(std::ostream& out) { return std::make_unique<JsonPrinter>(out); }
+std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out) { return std::make_unique<JsonlPrinter>(out); }
+
+}  // namespace depeche

@@ -1,0 +1,76 @@
+// TSV and CSV: a header row, then one row per hit with the --fields columns.
+#include "output/hit_fields.h"
+#include "output/printers.h"
+
+namespace depeche {
+namespace {
+
+const std::vector<std::string> kDefaultColumns{"rank", "id", "date", "source", "title", "url", "score"};
+
+class TablePrinter : public Printer {
+ public:
+  TablePrinter(std::ostream& out, const OutputOptions& options, char separator)
+      : out_(out), columns_(options.fields.empty() ? kDefaultColumns : options.fields), sep_(separator) {}
+
+  void begin(const std::string&) override { row(columns_); }
+  void hit(const Hit& hit) override {
+    std::vector<std::string> cells;
+    for (const std::string& c : columns_) cells.push_back(hit_field_text(hit, c));
+    row(cells);
+  }
+  void end(const SearchResult&) override {}  // facets and totals are in the JSON formats
+  void count(Xapian::doccount n) override { out_ << n << '\n'; }
+  void article(const Article& a) override {
+    Hit as_hit;
+    as_hit.article = a;
+    std::vector<std::string> header, cells;
+    for (const std::string& c : hit_field_names()) {
+      if (c == "rank" || c == "score" || c == "percent" || c == "snippet") continue;
+      header.push_back(c);
+      cells.push_back(hit_field_text(as_hit, c));
+    }
+    header.push_back("body");
+    cells.push_back(a.body);
+    row(header);
+    row(cells);
+  }
+
+  void query_error(const std::string&, const std::string&) override {}  // errors go to stderr
+
+ private:
+  void row(const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out_ << sep_;
+      out_ << (sep_ == ',' ? csv_cell(cells[i]) : tsv_cell(cells[i]));
+    }
+    out_ << '\n';
+  }
+  // TSV has no quoting: tabs and line breaks inside a value become spaces.
+  static std::string tsv_cell(std::string s) {
+    for (char& c : s)
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    return s;
+  }
+  // RFC 4180: quote when needed, double the quotes inside.
+  static std::string csv_cell(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+      if (c == '"') q += '"';
+      q += c;
+    }
+    return q + '"';
+  }
+
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+  char sep_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_table_printer(std::ostream& out, const OutputOptions& options, char separator) {
+  return std::make_unique<TablePrinter>(out, options, separator);
+}
+
+}  // namespace depeche

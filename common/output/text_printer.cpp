@@ -1,0 +1,109 @@
+// Readable results for a terminal: rank, date, source, title, URL and a snippet with the
+// matched words highlighted (in colour only when asked), then totals and facets.
+#include "output/hit_fields.h"
+#include "output/printers.h"
+#include "util/utf8.h"
+
+namespace depeche {
+namespace {
+
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kMatch = "\033[1;31m";
+constexpr const char* kDim = "\033[2m";
+constexpr const char* kReset = "\033[0m";
+constexpr std::size_t kUntitledWords = 12;
+
+// An untitled article is shown by the first words of its body.
+std::string display_title(const Article& a) {
+  if (a.title) return *a.title;
+  std::string out;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : a.body) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && in_word && ++words == kUntitledWords) return out + " …";
+    in_word = !space;
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+class TextPrinter : public Printer {
+ public:
+  TextPrinter(std::ostream& out, const OutputOptions& options) : out_(out), color_(options.color) {}
+
+  void begin(const std::string&) override {}
+
+  void hit(const Hit& hit) override {
+    const Article& a = hit.article;
+    out_ << paint(kBold, std::to_string(hit.rank) + ".") << ' ' << (a.date.valid() ? a.date.iso() : "undated");
+    if (!a.source.empty()) out_ << "  " << a.source;
+    if (!a.section.empty()) out_ << " / " << a.section;
+    out_ << '\n' << "   " << paint(kBold, display_title(a)) << '\n';
+    if (!a.url.empty()) out_ << "   " << paint(kDim, a.url) << '\n';
+    else out_ << "   " << paint(kDim, "id: " + a.id) << '\n';
+    if (!hit.snippet.text.empty()) out_ << "   " << highlighted(hit.snippet) << '\n';
+    out_ << '\n';
+  }
+
+  void end(const SearchResult& result) override {
+    if (result.partial) {
+      out_ << "No article has every word; these are the best partial matches.\n";
+    } else {
+      out_ << result.total << (result.total == 1 ? " article" : " articles") << '\n';
+    }
+    for (const Facet& f : result.facets) {
+      out_ << paint(kBold, f.name) << ':';
+      for (const FacetCount& v : f.values) out_ << "  " << v.value << ' ' << paint(kDim, std::to_string(v.count));
+      if (f.distinct > f.values.size()) out_ << "  " << paint(kDim, "(+" + std::to_string(f.distinct - f.values.size()) + " more)");
+      out_ << '\n';
+    }
+  }
+
+  void count(Xapian::doccount n) override { out_ << n << '\n'; }
+
+  void article(const Article& a) override {
+    out_ << paint(kBold, display_title(a)) << '\n';
+    out_ << (a.date.valid() ? a.date.iso() : "undated");
+    if (!a.source.empty()) out_ << "  " << a.source;
+    if (!a.section.empty()) out_ << " / " << a.section;
+    out_ << '\n';
+    if (!a.url.empty()) out_ << paint(kDim, a.url) << '\n';
+    out_ << paint(kDim, "id: " + a.id) << "\n\n" << a.body << '\n';
+  }
+
+  void query_error(const std::string&, const std::string&) override {}  // errors go to stderr
+
+ private:
+  std::string paint(const char* style, const std::string& text) const {
+    return color_ ? style + text + kReset : text;
+  }
+  std::string highlighted(const Snippet& s) const {
+    if (!color_) return s.text;
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [from, to] : s.marks) {
+      out.append(s.text, at, from - at);
+      out += kMatch;
+      out.append(s.text, from, to - from);
+      out += kReset;
+      at = to;
+    }
+    return out.append(s.text, at, std::string::npos);
+  }
+
+  std::ostream& out_;
+  bool color_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, const OutputOptions& options) {
+  return std::make_unique<TextPrinter>(out, options);
+}
+
+}  // namespace depeche

@@ -1,0 +1,407 @@
+#include "query/query_parser.h"
+
+#include "schema.h"
+#include "util/date.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace depeche {
+namespace {
+
+enum class Kind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kMinus, kPlus, kEnd };
+
+struct Lexeme {
+  Kind kind = Kind::kEnd;
+  std::string text;   // word, phrase, or the field's value
+  std::string field;  // for kField
+  bool quoted = false;
+  std::size_t pos = 0;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Opening and closing quotes: ASCII, French guillemets, typographic double quotes.
+std::size_t quote_open_len(std::string_view s) {
+  if (starts_with(s, "\"")) return 1;
+  if (starts_with(s, "\xC2\xAB") ) return 2;                              // «
+  if (starts_with(s, "\xE2\x80\x9C") || starts_with(s, "\xE2\x80\x9E")) return 3;  // “ „
+  return 0;
+}
+std::size_t find_quote_close(std::string_view s, std::size_t from, std::size_t& len) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (s[i] == '"') { len = 1; return i; }
+    if (starts_with(s.substr(i), "\xC2\xBB")) { len = 2; return i; }                  // »
+    if (starts_with(s.substr(i), "\xE2\x80\x9D")) { len = 3; return i; }              // ”
+  }
+  len = 0;
+  return s.size();
+}
+
+// Levenshtein distance, to suggest the field the user meant.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string unknown_field_message(const std::string& name) {
+  std::string message = "unknown field '" + name + ":'";
+  const schema::Field* best = nullptr;
+  std::size_t best_distance = 3;
+  for (const schema::Field& f : schema::kFields) {
+    const std::size_t d = edit_distance(name, f.name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = &f;
+    }
+  }
+  if (best) message += "; did you mean '" + std::string(best->name) + ":'?";
+  else {
+    message += " (fields:";
+    for (const schema::Field& f : schema::kFields) message += " " + std::string(f.name) + ":";
+    message += ")";
+  }
+  return message;
+}
+
+std::vector<Lexeme> lex(std::string_view s) {
+  std::vector<Lexeme> out;
+  std::size_t i = 0;
+  auto read_quoted = [&](std::size_t open_len, Lexeme& lx) {
+    std::size_t close_len;
+    const std::size_t close = find_quote_close(s, i + open_len, close_len);
+    lx.text = std::string(s.substr(i + open_len, close - (i + open_len)));
+    lx.quoted = true;
+    i = close + close_len;
+  };
+  while (i < s.size()) {
+    if (is_space(s[i])) { ++i; continue; }
+    Lexeme lx;
+    lx.pos = i;
+    if (s[i] == '(') { lx.kind = Kind::kOpen; ++i; out.push_back(lx); continue; }
+    if (s[i] == ')') { lx.kind = Kind::kClose; ++i; out.push_back(lx); continue; }
+    if (const std::size_t q = quote_open_len(s.substr(i))) {
+      lx.kind = Kind::kPhrase;
+      read_quoted(q, lx);
+      out.push_back(lx);
+      continue;
+    }
+    if ((s[i] == '-' || s[i] == '+') && i + 1 < s.size() && !is_space(s[i + 1]) && s[i + 1] != '-') {
+      lx.kind = s[i] == '-' ? Kind::kMinus : Kind::kPlus;
+      ++i;
+      out.push_back(lx);
+      continue;
+    }
+    std::size_t end = i;
+    while (end < s.size() && !is_space(s[end]) && s[end] != '(' && s[end] != ')' && !quote_open_len(s.substr(end))) ++end;
+    std::string_view raw = s.substr(i, end - i);
+    if (raw == "AND") lx.kind = Kind::kAnd;
+    else if (raw == "OR") lx.kind = Kind::kOr;
+    else if (raw == "NOT") lx.kind = Kind::kNot;
+    const std::size_t colon = raw.find(':');
+    if (lx.kind == Kind::kEnd && colon != std::string_view::npos && colon > 0 &&
+        std::all_of(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(colon),
+                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+        !starts_with(raw.substr(colon), "://")) {
+      lx.kind = Kind::kField;
+      lx.field = std::string(raw.substr(0, colon));
+      for (char& c : lx.field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!schema::find_field(lx.field)) throw QueryError(unknown_field_message(lx.field));
+      i += colon + 1;
+      if (const std::size_t q = i < s.size() ? quote_open_len(s.substr(i)) : 0) {
+        read_quoted(q, lx);
+      } else {
+        lx.text = std::string(raw.substr(colon + 1));
+        i = end;
+      }
+      if (lx.text.empty()) throw QueryError("field '" + lx.field + ":' has no value");
+      out.push_back(lx);
+      continue;
+    }
+    if (lx.kind == Kind::kEnd) {
+      lx.kind = Kind::kWord;
+      lx.text = std::string(raw);
+    }
+    i = end;
+    out.push_back(lx);
+  }
+  out.push_back(Lexeme{});
+  return out;
+}
+
+// One operand of a boolean combination.
+struct Part {
+  Xapian::Query query;
+  bool negative = false;
+  bool filter = false;  // boolean filter: restricts, never scores, never relaxed
+  bool empty = true;    // nothing searchable (a stop word, punctuation)
+};
+
+bool parse_bound(const std::string& text, bool upper, std::string& out) {
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+  const auto d = util::parse_iso_date(text);
+  if (!d) return false;
+  const char* fill = upper ? "99" : "00";
+  out = std::to_string(d->year);
+  out += d->precision >= util::DatePrecision::kMonth ? text.substr(5, 2) : fill;
+  out += d->precision == util::DatePrecision::kDay ? text.substr(8, 2) : fill;
+  return true;
+}
+
+}  // namespace
+
+// The recursive-descent parser over the lexemes of one query.
+class QueryBuilder {
+ public:
+  QueryBuilder(const QueryParser& owner, std::vector<Lexeme> lexemes, bool match_any, ParsedQuery& out)
+      : p_(owner), lx_(std::move(lexemes)), match_any_(match_any), out_(out) {
+    for (const Lexeme& l : lx_)
+      if (l.kind == Kind::kWord && has_content_word(l.text)) drop_stopwords_ = true;
+  }
+
+  Part parse_all() {
+    Part p = parse_or();
+    if (peek().kind == Kind::kClose) throw QueryError("unbalanced ')' at character " + std::to_string(peek().pos + 1));
+    return p;
+  }
+
+ private:
+  const Lexeme& peek() const { return lx_[pos_]; }
+  const Lexeme& take() { return lx_[pos_ < lx_.size() - 1 ? pos_++ : pos_]; }
+
+  bool has_content_word(const std::string& text) {
+    tokens_.clear();
+    p_.analyzer_.tokenize(text, tokens_);
+    for (const auto& t : tokens_.tokens)
+      if (!p_.analyzer_.is_stopword(tokens_.folded(t))) return true;
+    return false;
+  }
+
+  Part parse_or() {
+    std::vector<Part> parts{parse_and()};
+    while (peek().kind == Kind::kOr) {
+      take();
+      parts.push_back(parse_and());
+    }
+    if (parts.size() == 1) return parts[0];
+    Part result;
+    std::vector<Xapian::Query> qs;
+    bool all_filters = true;
+    for (Part& part : parts) {
+      if (part.empty) continue;
+      if (part.negative) part.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, part.query);
+      all_filters = all_filters && part.filter;
+      qs.push_back(part.query);
+    }
+    if (qs.empty()) return result;
+    result.query = Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+    result.filter = all_filters;
+    result.empty = false;
+    return result;
+  }
+
+  Part parse_and() {
+    std::vector<Part> parts;
+    bool explicit_and = false;
+    for (;;) {
+      const Kind k = peek().kind;
+      if (k == Kind::kEnd || k == Kind::kClose || k == Kind::kOr) break;
+      if (k == Kind::kAnd) {
+        take();
+        explicit_and = true;
+        continue;
+      }
+      parts.push_back(parse_unary());
+    }
+    const auto op = (match_any_ && !explicit_and) ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+    std::vector<Xapian::Query> text, filters, negatives;
+    for (const Part& part : parts) {
+      if (part.empty) continue;
+      (part.negative ? negatives : part.filter ? filters : text).push_back(part.query);
+    }
+    Part result;
+    if (text.empty() && filters.empty() && negatives.empty()) return result;
+    result.empty = false;
+    Xapian::Query q;
+    if (!text.empty()) q = Xapian::Query(op, text.begin(), text.end());
+    if (!filters.empty()) {
+      Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      q = text.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+      result.filter = text.empty();
+    }
+    if (!negatives.empty()) {
+      if (q.empty()) q = Xapian::Query::MatchAll;
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(Xapian::Query::OP_OR, negatives.begin(), negatives.end()));
+    }
+    result.query = q;
+    return result;
+  }
+
+  Part parse_unary() {
+    const Lexeme& l = peek();
+    if (l.kind == Kind::kNot || l.kind == Kind::kMinus) {
+      take();
+      if (peek().kind == Kind::kEnd) throw QueryError("NOT or '-' must be followed by something to exclude");
+      Part p = parse_unary();
+      p.negative = !p.negative;
+      p.filter = false;
+      return p;
+    }
+    if (l.kind == Kind::kPlus) {
+      take();
+      return parse_unary();
+    }
+    return parse_primary();
+  }
+
+  Part parse_primary() {
+    const Lexeme l = take();
+    switch (l.kind) {
+      case Kind::kOpen: {
+        Part p = parse_or();
+        if (peek().kind != Kind::kClose) throw QueryError("missing ')' for '(' at character " + std::to_string(l.pos + 1));
+        take();
+        return p;
+      }
+      case Kind::kWord: return words(l.text, false, "");
+      case Kind::kPhrase: return words(l.text, true, "");
+      case Kind::kField: return field(l);
+      case Kind::kClose: throw QueryError("unbalanced ')' at character " + std::to_string(l.pos + 1));
+      case Kind::kAnd: case Kind::kOr:
+        throw QueryError("operator at character " + std::to_string(l.pos + 1) + " has nothing on one side");
+      default: break;
+    }
+    throw QueryError("unexpected end of query");
+  }
+
+  Part field(const Lexeme& l) {
+    const schema::Field& f = *schema::find_field(l.field);
+    Part p;
+    p.empty = false;
+    switch (f.kind) {
+      case schema::FieldKind::kFreeText: return words(l.text, l.quoted, f.prefix);
+      case schema::FieldKind::kDate: {
+        const std::size_t dots = l.text.find("..");
+        p.query = dots == std::string::npos ? p_.date_range(l.text, l.text)
+                                            : p_.date_range(l.text.substr(0, dots), l.text.substr(dots + 2));
+        break;
+      }
+      case schema::FieldKind::kBoolean: p.query = p_.filter(l.field, l.text); break;
+    }
+    p.filter = true;
+    return p;
+  }
+
+  // Free text: a single word searched by exact form and stem; several words from one written
+  // word (a hyphenated name, glued text) or a quoted phrase searched as a phrase of exact forms.
+  Part words(const std::string& text, bool quoted, std::string_view prefix) {
+    tokens_.clear();
+    p_.analyzer_.tokenize(text, tokens_);
+    Part p;
+    if (tokens_.tokens.empty()) return p;
+    std::vector<Xapian::Query> terms;
+    for (const auto& t : tokens_.tokens) {
+      std::string folded(tokens_.folded(t));
+      out_.words.push_back(folded);
+      terms.emplace_back(std::string(prefix) + folded, 1, static_cast<Xapian::termpos>(terms.size() + 1));
+    }
+    out_.has_free_text = true;
+    p.empty = false;
+    if (terms.size() > 1) {
+      p.query = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+      return p;
+    }
+    const std::string folded(tokens_.folded(tokens_.tokens[0]));
+    if (quoted) {
+      p.query = terms[0];
+      return p;
+    }
+    if (drop_stopwords_ && p_.analyzer_.is_stopword(folded)) {
+      out_.words.pop_back();
+      return Part{};
+    }
+    p.query = word_query(folded, prefix);
+    return p;
+  }
+
+  Xapian::Query word_query(const std::string& folded, std::string_view prefix) {
+    const std::string exact = std::string(prefix) + folded;
+    if (p_.analyzer_.is_stopword(folded) || p_.is_name(folded)) return Xapian::Query(exact);
+    const std::string& stem = p_.analyzer_.stem(folded);
+    out_.stems.push_back(stem);
+    const std::string stem_prefix(prefix.empty() ? schema::kPrefixStem : schema::kPrefixTitleStem);
+    Xapian::Query exact_q(exact);
+    if (p_.weights_.exact_form != 1.0) exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
+    return Xapian::Query(Xapian::Query::OP_OR, exact_q, Xapian::Query(stem_prefix + stem));
+  }
+
+  const QueryParser& p_;
+  std::vector<Lexeme> lx_;
+  std::size_t pos_ = 0;
+  bool match_any_;
+  bool drop_stopwords_ = false;
+  ParsedQuery& out_;
+  analysis::TokenList tokens_;
+};
+
+QueryParser::QueryParser(const Xapian::Database& db, analysis::Analyzer& analyzer, RankingWeights weights)
+    : db_(db), analyzer_(analyzer), weights_(weights) {}
+
+bool QueryParser::is_name(const std::string& folded) const {
+  const Xapian::doccount all = db_.get_termfreq(folded);
+  if (all == 0) return false;
+  const Xapian::doccount as_name = db_.get_termfreq(std::string(schema::kPrefixName) + folded);
+  return as_name * 2 >= all;
+}
+
+Xapian::Query QueryParser::filter(const std::string& field_name, const std::string& value) const {
+  const schema::Field* f = schema::find_field(field_name);
+  if (!f) throw QueryError(unknown_field_message(field_name));
+  if (f->kind == schema::FieldKind::kDate) {
+    const std::size_t dots = value.find("..");
+    return dots == std::string::npos ? date_range(value, value) : date_range(value.substr(0, dots), value.substr(dots + 2));
+  }
+  // Ids and URLs are matched as written; other values folded like the index folds them.
+  const bool verbatim = f->name == "id" || f->name == "url" || f->name == "year" || f->name == "month";
+  return Xapian::Query(schema::boolean_term(f->prefix, verbatim ? value : analyzer_.fold(value)));
+}
+
+Xapian::Query QueryParser::date_range(const std::string& from, const std::string& to) const {
+  std::string lo, hi;
+  const bool lo_ok = from.empty() || parse_bound(from, false, lo);
+  const bool hi_ok = to.empty() || parse_bound(to, true, hi);
+  if (!lo_ok || !hi_ok || (from.empty() && to.empty()))
+    throw QueryError("invalid date '" + (!lo_ok ? from : to) +
+                     "' (expected YYYY, YYYY-MM, YYYY-MM-DD, or a range such as 2021..2022 or ..2023-06)");
+  if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, hi);
+  if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, lo);
+  if (lo > hi) throw QueryError("date range '" + from + ".." + to + "' ends before it starts");
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
+}
+
+ParsedQuery QueryParser::parse(const std::string& text, bool match_any) const {
+  ParsedQuery out;
+  QueryBuilder builder(*this, lex(text), match_any, out);
+  Part p = builder.parse_all();
+  if (p.empty) {
+    out.query = Xapian::Query::MatchAll;
+  } else if (p.negative) {
+    out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.query);
+  } else {
+    out.query = p.query;
+  }
+  return out;
+}
+
+}  // namespace depeche

@@ -1,0 +1,60 @@
+// The query language: words (ANDed by default), "phrases", AND / OR / NOT, -word, (groups),
+// and field:value filters from schema.h (date:2023-07, date:2021..2022, source:lemonde.fr ...).
+// Words go through the same Analyzer as indexing.
+#ifndef DEPECHE_INCLUDED_QUERY_QUERY_PARSER_H
+#define DEPECHE_INCLUDED_QUERY_QUERY_PARSER_H
+
+#include "analysis/analyzer.h"
+#include "util/error.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace depeche {
+
+// A query the user must fix: its message says what is wrong and where.
+class QueryError : public Error {
+ public:
+  using Error::Error;
+};
+
+struct RankingWeights {
+  double exact_form = 1.0;  // extra weight of a match on the word as typed over a stem-only match
+};
+
+struct ParsedQuery {
+  Xapian::Query query;             // what to run; MatchAll when only filters were given
+  std::vector<std::string> words;  // folded words searched, for highlighting
+  std::vector<std::string> stems;  // stems searched (words treated as names are not stemmed)
+  bool has_free_text = false;      // false when the query is only filters
+};
+
+class QueryParser {
+ public:
+  // `db` supplies the statistics that tell names from common words; it must outlive the parser.
+  QueryParser(const Xapian::Database& db, analysis::Analyzer& analyzer, RankingWeights weights = {});
+
+  // Throws QueryError on a syntax error, an unknown field or a malformed date.
+  // `match_any` joins words with OR instead of AND. Filters are never relaxed.
+  ParsedQuery parse(const std::string& text, bool match_any) const;
+
+  // The query for one field filter given as an option (--source X, --since D ...).
+  Xapian::Query filter(const std::string& field, const std::string& value) const;
+  // A range on the date slot; either bound may be empty. Throws QueryError if malformed.
+  Xapian::Query date_range(const std::string& from, const std::string& to) const;
+
+  // True when the corpus writes `folded` mostly with a capital inside sentences (a name: Mali).
+  bool is_name(const std::string& folded) const;
+
+ private:
+  friend class QueryBuilder;
+  const Xapian::Database& db_;
+  analysis::Analyzer& analyzer_;
+  RankingWeights weights_;
+};
+
+}  // namespace depeche
+
+#endif

@@ -1,0 +1,179 @@
+#include "query/searcher.h"
+
+#include "index/stored_article.h"
+#include "output/exit_codes.h"
+#include "schema.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace depeche {
+namespace {
+
+// Counts a multi-valued slot (values each followed by '\n'), which ValueCountMatchSpy cannot.
+class MultiValueCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit MultiValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string value = doc.get_value(slot_);
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = value.find('\n', start)) != std::string::npos; start = nl + 1)
+      ++counts_[value.substr(start, nl - start)];
+  }
+  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
+struct FacetSpy {
+  std::string name;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> single;
+  std::unique_ptr<MultiValueCountSpy> multi;
+};
+
+Facet collect(const FacetSpy& spy, std::size_t limit) {
+  Facet f;
+  f.name = spy.name;
+  if (spy.single) {
+    for (auto it = spy.single->values_begin(); it != spy.single->values_end(); ++it)
+      if (!(*it).empty()) f.values.push_back({*it, it.get_termfreq()});
+  } else {
+    for (const auto& [value, count] : spy.multi->counts()) f.values.push_back({value, count});
+  }
+  std::sort(f.values.begin(), f.values.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  f.distinct = f.values.size();
+  if (f.values.size() > limit) f.values.resize(limit);
+  return f;
+}
+
+Xapian::Database open_all(const std::vector<std::string>& paths) {
+  Xapian::Database all;
+  for (const std::string& path : paths) {
+    Xapian::Database shard;
+    try {
+      shard = Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+      throw Fatal(exit_code::kDatabase, path + ": not a depeche database (" + e.get_msg() +
+                                            "); create it with depeche-index --db " + path + " FILES");
+    }
+    if (auto mismatch = schema::version_mismatch(shard)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
+    all.add_database(shard);
+  }
+  return all;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::string>& db_paths, RankingWeights weights)
+    : paths_(db_paths), db_(open_all(db_paths)), weights_(weights) {}
+
+// A searcher never fails because an indexer committed meanwhile: Xapian says so with
+// DatabaseModifiedError, and reopening sees the new revision.
+template <class F>
+auto Searcher::with_retry(F&& f) -> decltype(f()) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return f();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 5) throw;
+      db_.reopen();
+    }
+  }
+}
+
+Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
+  QueryParser parser(db_, analyzer_, weights_);
+  parsed = parser.parse(request.query, match_any);
+  std::vector<Xapian::Query> filters;
+  for (const auto& [field, value] : request.filters) filters.push_back(parser.filter(field, value));
+  if (filters.empty()) return parsed.query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  std::vector<Xapian::valueno> facet_slots;
+  for (const std::string& name : request.facets) {
+    const schema::Field* f = schema::find_field(name);
+    if (!f || !f->facet_slot) throw QueryError("no facet named '" + name + "' (try source, year, month, section, lang, country)");
+    facet_slots.push_back(*f->facet_slot);
+  }
+
+  return with_retry([&] {
+    SearchResult result;
+    ParsedQuery parsed;
+    std::vector<FacetSpy> spies;
+    auto run = [&](bool match_any) {
+      const Xapian::Query query = build_query(request, match_any, parsed);
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(query);
+      switch (request.sort) {
+        case SortOrder::kRelevance: break;
+        case SortOrder::kDateNewest: enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true); break;
+        case SortOrder::kDateOldest: enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false); break;
+      }
+      spies.clear();
+      for (std::size_t i = 0; i < facet_slots.size(); ++i) {
+        FacetSpy spy{request.facets[i], nullptr, nullptr};
+        if (facet_slots[i] == schema::kSlotCountries) {
+          spy.multi = std::make_unique<MultiValueCountSpy>(facet_slots[i]);
+          enquire.add_matchspy(spy.multi.get());
+        } else {
+          spy.single = std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots[i]);
+          enquire.add_matchspy(spy.single.get());
+        }
+        spies.push_back(std::move(spy));
+      }
+      // Counting every match keeps totals and facets exact, as scripts expect.
+      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+    };
+    Xapian::MSet mset = run(request.match_any);
+    result.total = mset.get_matches_estimated();
+    if (result.total == 0 && request.allow_partial && !request.match_any && parsed.has_free_text) {
+      mset = run(true);
+      result.partial = mset.size() > 0;
+    }
+    std::size_t rank = request.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.docid = *it;
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      hit.percent = it.get_percent();
+      hit.article = load_article(it.get_document().get_data());
+      if (request.snippets) hit.snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems);
+      result.hits.push_back(std::move(hit));
+    }
+    for (const auto& spy : spies) result.facets.push_back(collect(spy, request.facet_limit));
+    return result;
+  });
+}
+
+Xapian::doccount Searcher::count(const SearchRequest& request) {
+  return with_retry([&] {
+    ParsedQuery parsed;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(build_query(request, request.match_any, parsed));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  });
+}
+
+std::optional<Article> Searcher::find(const std::string& id) {
+  return with_retry([&]() -> std::optional<Article> {
+    for (const std::string& term : {schema::id_term(id), schema::boolean_term(schema::field("url").prefix, id)}) {
+      Xapian::PostingIterator p = db_.postlist_begin(term);
+      if (p != db_.postlist_end(term)) return load_article(db_.get_document(*p).get_data());
+    }
+    return std::nullopt;
+  });
+}
+
+}  // namespace depeche

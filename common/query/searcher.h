@@ -1,0 +1,90 @@
+// Runs searches over one or more databases and returns plain results; never prints.
+#ifndef DEPECHE_INCLUDED_QUERY_SEARCHER_H
+#define DEPECHE_INCLUDED_QUERY_SEARCHER_H
+
+#include "analysis/analyzer.h"
+#include "query/query_parser.h"
+#include "query/snippet.h"
+#include "readers/article.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace depeche {
+
+enum class SortOrder { kRelevance, kDateNewest, kDateOldest };
+
+struct SearchRequest {
+  std::string query;
+  bool match_any = false;
+  std::vector<std::pair<std::string, std::string>> filters;  // (field, value), ANDed with the query
+  SortOrder sort = SortOrder::kRelevance;
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  std::vector<std::string> facets;  // field names from schema.h that have a facet slot
+  std::size_t facet_limit = 10;
+  bool snippets = true;
+  bool allow_partial = true;  // when nothing has every word, return the best partial matches
+};
+
+struct Hit {
+  Xapian::docid docid = 0;
+  std::size_t rank = 0;  // 1-based, across pages
+  double score = 0;
+  int percent = 0;
+  Article article;
+  Snippet snippet;
+};
+
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+struct Facet {
+  std::string name;
+  std::vector<FacetCount> values;  // by count, then value
+  std::size_t distinct = 0;        // values before --facet-limit cut them
+};
+
+struct SearchResult {
+  Xapian::doccount total = 0;  // articles matching the query as written (0 when partial)
+  bool partial = false;        // hits match only some words (no article had them all)
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;
+};
+
+class Searcher {
+ public:
+  // Opens every database (local paths or stub files) as one. Throws Fatal(exit_code::kDatabase)
+  // naming the path when one is missing, is not a Xapian database, or holds another version.
+  explicit Searcher(const std::vector<std::string>& db_paths, RankingWeights weights = {});
+
+  // Throws QueryError for a malformed query, filter or facet name.
+  SearchResult search(const SearchRequest& request);
+  // Number of articles matching, exactly.
+  Xapian::doccount count(const SearchRequest& request);
+  // The stored article with this id (or URL), if any.
+  std::optional<Article> find(const std::string& id);
+
+  Xapian::Database& database() { return db_; }
+
+ private:
+  Xapian::Query build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed);
+  void reopen_if_changed();
+  template <class F>
+  auto with_retry(F&& f) -> decltype(f());
+
+  std::vector<std::string> paths_;
+  Xapian::Database db_;
+  analysis::Analyzer analyzer_;
+  RankingWeights weights_;
+};
+
+}  // namespace depeche
+
+#endif

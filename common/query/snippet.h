@@ -1,0 +1,26 @@
+// The passage of an article's body that best shows why it matched, with the matched words marked.
+#ifndef DEPECHE_INCLUDED_QUERY_SNIPPET_H
+#define DEPECHE_INCLUDED_QUERY_SNIPPET_H
+
+#include "analysis/analyzer.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace depeche {
+
+struct Snippet {
+  std::string text;                                       // whitespace collapsed; "…" where cut
+  std::vector<std::pair<std::size_t, std::size_t>> marks;  // byte ranges of matched words in `text`
+};
+
+// Picks the window of about `max_words` words holding the most distinct query words (by folded
+// form or by stem, so "telecommunications" marks "télécommunications"). Without any match,
+// the beginning of the text.
+Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
+                     const std::vector<std::string>& stems, std::size_t max_words = 32);
+
+}  // namespace depeche
+
+#endif

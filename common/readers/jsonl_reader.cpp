@@ -1,0 +1,93 @@
+#include "readers/jsonl_reader.h"
+
+#include "util/input_file.h"
+#include "util/utf8.h"
+
+#include <nlohmann/json.hpp>
+
+namespace depeche {
+namespace {
+
+using nlohmann::json;
+
+// Values nested deeper than this are dropped while parsing: an article needs depth 2, and
+// hostile input nested 100,000 deep must not cost memory.
+constexpr int kMaxDepth = 8;
+
+// A string field; numbers are accepted as their decimal text, anything else counts as absent.
+std::string text_field(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<long long>());
+  return {};
+}
+
+}  // namespace
+
+std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& name, std::size_t line_no,
+                                        ArticleSink& sink) {
+  std::size_t first = line.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return std::nullopt;
+
+  const json::parser_callback_t bounded = [](int depth, json::parse_event_t, json&) { return depth <= kMaxDepth; };
+  json obj = json::parse(line.begin(), line.end(), bounded, /*allow_exceptions=*/false);
+  if (obj.is_discarded()) {
+    sink.problem(name.display, line_no, "malformed JSON; line skipped");
+    return std::nullopt;
+  }
+  if (!obj.is_object()) {
+    sink.problem(name.display, line_no, "not a JSON object; line skipped");
+    return std::nullopt;
+  }
+  Article a;
+  a.origin = name.display;
+  a.url = text_field(obj, "url");
+  a.id = text_field(obj, "id");
+  if (a.id.empty()) a.id = a.url;
+  if (a.id.empty()) a.id = name.display + "#" + std::to_string(line_no);
+  a.source = text_field(obj, "source");
+  if (a.source.empty()) a.source = host_of(a.url);
+  a.section = text_field(obj, "section");
+  a.lang = text_field(obj, "lang");
+  a.author = text_field(obj, "author");
+  if (auto it = obj.find("title"); it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
+    a.title = it->get<std::string>();
+  a.body = text_field(obj, "body");
+  const std::string date = text_field(obj, "date");
+  if (!date.empty()) {
+    if (auto d = util::parse_iso_date(date)) a.date = *d;
+    else sink.problem(name.display, line_no, "invalid date '" + date + "'; indexed undated");
+  }
+  if (!a.title && a.body.empty()) {
+    sink.problem(name.display, line_no, "article '" + a.id + "' has neither title nor body; skipped");
+    return std::nullopt;
+  }
+  return a;
+}
+
+void read_jsonl_input(util::InputFile& in, const InputName& name, const ReadLimits& limits, ArticleSink& sink) {
+  std::string line;
+  bool truncated = false;
+  for (std::size_t line_no = 1; in.read_line(line, limits.max_line_bytes, truncated); ++line_no) {
+    if (truncated) {
+      sink.problem(name.display, line_no,
+                   "line longer than " + std::to_string(limits.max_line_bytes) + " bytes; skipped");
+      continue;
+    }
+    const util::Utf8Repair repair = util::repair_utf8(line);
+    if (repair.changed())
+      sink.problem(name.display, line_no,
+                   repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
+    if (auto a = parse_jsonl_line(line, name, line_no, sink)) {
+      if (a->body.size() > limits.max_article_bytes) {
+        a->body.resize(util::utf8_prefix(a->body, limits.max_article_bytes).size());
+        sink.problem(name.display, line_no,
+                     "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");
+      }
+      sink.article(std::move(*a));
+    }
+  }
+}
+
+}  // namespace depeche

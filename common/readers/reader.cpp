@@ -1,0 +1,49 @@
+#include "readers/reader.h"
+
+#include "readers/jsonl_reader.h"
+#include "readers/text_reader.h"
+#include "util/error.h"
+#include "util/input_file.h"
+
+namespace depeche {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+InputFormat parse_input_format(std::string_view name) {
+  if (name == "auto") return InputFormat::kAuto;
+  if (name == "text") return InputFormat::kText;
+  if (name == "jsonl") return InputFormat::kJsonl;
+  throw Error("unknown input format '" + std::string(name) + "' (expected auto, text or jsonl)");
+}
+
+InputFormat detect_format(const std::string& path, std::string_view head) {
+  std::string_view name = path;
+  if (ends_with(name, ".gz")) name.remove_suffix(3);
+  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json")) return InputFormat::kJsonl;
+  const std::size_t first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return InputFormat::kAuto;
+  head.remove_prefix(first);
+  if (head.front() == '{') return InputFormat::kJsonl;
+  if (head.rfind("date ", 0) == 0 || head.rfind("date\t", 0) == 0) return InputFormat::kText;
+  if (ends_with(name, ".txt")) return InputFormat::kText;
+  return InputFormat::kAuto;
+}
+
+void read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& sink) {
+  util::InputFile in(name.path);
+  if (format == InputFormat::kAuto) format = detect_format(name.path, in.peek(4096));
+  switch (format) {
+    case InputFormat::kJsonl: read_jsonl_input(in, name, limits, sink); return;
+    case InputFormat::kText: read_text_input(in, name, limits, sink); return;
+    case InputFormat::kAuto: break;
+  }
+  if (in.peek(1).empty()) sink.problem(name.display, 1, "empty file; skipped");
+  else sink.problem(name.display, 1, "unknown format (not article text or JSON Lines); skipped");
+}
+
+}  // namespace depeche

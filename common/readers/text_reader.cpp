@@ -1,0 +1,125 @@
+#include "readers/text_reader.h"
+
+#include "util/input_file.h"
+#include "util/utf8.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace depeche {
+namespace {
+
+constexpr std::size_t kMaxTitleBytes = 300;
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (is_blank(s.front()) || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (is_blank(s.back()) || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+// Splits off the first whitespace-delimited token of `s` (already left-trimmed).
+std::string_view take_token(std::string_view& s) {
+  std::size_t end = 0;
+  while (end < s.size() && !is_blank(s[end])) ++end;
+  std::string_view token = s.substr(0, end);
+  s.remove_prefix(end);
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  return token;
+}
+
+bool is_url(std::string_view token) {
+  return token.rfind("http://", 0) == 0 || token.rfind("https://", 0) == 0;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+bool line_is_blank(std::string_view line) { return trim(line).empty(); }
+
+}  // namespace
+
+Article parse_text_article(std::string_view content, const InputName& name, ArticleSink& sink) {
+  Article a;
+  a.origin = name.display;
+  const auto lines = split_lines(content);
+  std::size_t next = 0;
+  std::string body_start;
+
+  std::string_view header = lines.empty() ? std::string_view{} : lines[0];
+  while (!header.empty() && is_blank(header.front())) header.remove_prefix(1);
+  std::string_view rest = header;
+  if (take_token(rest) == "date") {
+    next = 1;
+    const std::string_view date_text = take_token(rest);
+    if (auto date = util::parse_iso_date(date_text);
+        date && date->precision != util::DatePrecision::kYear && date_text.size() <= 10) {
+      a.date = *date;
+    } else {
+      sink.problem(name.display, 1,
+                   "invalid date '" + std::string(date_text) + "' (expected YYYY-MM or YYYY-MM-DD); indexed undated");
+    }
+    std::string_view after_date = rest;
+    if (is_url(take_token(rest))) {
+      a.url = std::string(take_token(after_date));
+      after_date = rest;
+    }
+    body_start = std::string(trim(after_date));
+  } else {
+    sink.problem(name.display, 1, "no 'date YYYY-MM[-DD]' header line; indexed undated");
+  }
+
+  // An optional title line, unless the body already began on the date line.
+  while (next < lines.size() && line_is_blank(lines[next])) ++next;
+  if (body_start.empty() && next < lines.size()) {
+    const std::string_view candidate = trim(lines[next]);
+    const bool followed_by_blank = next + 1 >= lines.size() || line_is_blank(lines[next + 1]);
+    const bool looks_like_title = candidate.size() <= kMaxTitleBytes && candidate.back() != '.';
+    if (followed_by_blank || looks_like_title) {
+      a.title = std::string(candidate);
+      ++next;
+    }
+  }
+  std::string body = body_start;
+  for (; next < lines.size(); ++next) {
+    if (!body.empty()) body += '\n';
+    body.append(lines[next]);
+  }
+  a.body = std::string(trim(body));
+  a.id = a.url.empty() ? name.display : a.url;
+  a.source = host_of(a.url);
+  return a;
+}
+
+void read_text_input(util::InputFile& in, const InputName& name, const ReadLimits& limits, ArticleSink& sink) {
+  std::string content;
+  if (in.read_all(content, limits.max_article_bytes)) {
+    sink.problem(name.display, 1,
+                 "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");
+    content.resize(util::utf8_prefix(content, content.size()).size());
+  }
+  const util::Utf8Repair repair = util::repair_utf8(content);
+  if (repair.changed()) {
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(
+        content.begin(), content.begin() + static_cast<std::ptrdiff_t>(std::min(repair.first_offset, content.size())), '\n'));
+    sink.problem(name.display, line,
+                 repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
+  }
+  if (trim(content).empty()) {
+    sink.problem(name.display, 1, "empty file");
+    return;
+  }
+  sink.article(parse_text_article(content, name, sink));
+}
+
+}  // namespace depeche

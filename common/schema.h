@@ -1,0 +1,91 @@
+// The one place that names depeche's Xapian term prefixes, value slots and metadata keys.
+// Indexing, query parsing and docs/schema.md all derive from the tables below; no other file
+// spells out a prefix or a slot number. Prefix letters follow omega's conventions where one fits
+// (Q id, S title, U URL, L language, A author, Y/M/D dates, Z stemmed), X... for our own.
+#ifndef DEPECHE_INCLUDED_SCHEMA_H
+#define DEPECHE_INCLUDED_SCHEMA_H
+
+#include <xapian.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace depeche::schema {
+
+// Raised with every change that makes an existing database unreadable or wrongly analysed.
+inline constexpr int kSchemaVersion = 1;
+inline constexpr int kAnalysisVersion = 1;
+
+inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
+inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";
+
+// Value slots, each with its encoding.
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,       // "YYYYMMDD", "00" for the parts the article does not state; empty if undated
+  kSlotSource = 1,     // source name as stored (e.g. "lemonde.fr")
+  kSlotSection = 2,    // section name, lower case
+  kSlotLang = 3,       // ISO 639-1 code
+  kSlotYear = 4,       // "YYYY"; empty if undated
+  kSlotMonth = 5,      // "YYYY-MM"; empty below month precision
+  kSlotCountries = 6,  // country names mentioned, each followed by '\n' (multi-valued)
+  kSlotCluster = 7,    // near-duplicate cluster key, the collapse key
+  kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC)
+};
+
+enum class FieldKind {
+  kFreeText,  // analysed words, positional: matched by the query's words
+  kBoolean,   // exact value, a filter that never changes the score
+  kDate,      // parsed date or range, filtered through value kSlotDate and the Y/M/D terms
+};
+
+struct Field {
+  std::string_view name;    // what users type before ':' and what JSON calls it
+  std::string_view prefix;  // Xapian term prefix
+  FieldKind kind;
+  std::optional<Xapian::valueno> facet_slot;  // slot counted by --facet NAME
+  std::string_view description;
+};
+
+// One row per user-facing field, in the order docs and completions list them.
+inline constexpr std::array<Field, 10> kFields{{
+    {"title", "S", FieldKind::kFreeText, std::nullopt, "words of the title"},
+    {"source", "XSRC", FieldKind::kBoolean, kSlotSource, "publisher, given or the URL's host"},
+    {"section", "XSEC", FieldKind::kBoolean, kSlotSection, "section of the publication"},
+    {"lang", "L", FieldKind::kBoolean, kSlotLang, "language code of the article"},
+    {"country", "XCTRY", FieldKind::kBoolean, kSlotCountries, "a country the article mentions"},
+    {"url", "U", FieldKind::kBoolean, std::nullopt, "the article's URL"},
+    {"id", "Q", FieldKind::kBoolean, std::nullopt, "the article's id"},
+    {"year", "Y", FieldKind::kBoolean, kSlotYear, "year of publication"},
+    {"month", "M", FieldKind::kBoolean, kSlotMonth, "month of publication, YYYY-MM"},
+    {"date", "D", FieldKind::kDate, std::nullopt, "day, month, year or range of publication"},
+}};
+
+// Looks a field up by its user-facing name; nullptr when there is none.
+const Field* find_field(std::string_view name);
+// The row named `name`, which must exist (a programming error otherwise).
+const Field& field(std::string_view name);
+
+// Terms that are not user-facing fields.
+inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word, no positions
+inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title word
+inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence
+inline constexpr std::string_view kPrefixCluster = "XCL";  // near-duplicate cluster key
+inline constexpr std::string_view kUndatedTerm = "XUNDATED";
+
+// Xapian's limit on a term is 245 bytes; longer boolean values are cut and hashed to fit,
+// as omega's hashterm does, so long URLs and ids stay unique and searchable.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+inline std::string id_term(std::string_view id) { return boolean_term(field("id").prefix, id); }
+
+// Why this database cannot be used by this depeche (schema or analysis version differs),
+// or nullopt when it can. A new, empty database has no versions yet and is fine.
+std::optional<std::string> version_mismatch(const Xapian::Database& db);
+
+// The date slot's encoding, shared by indexing and the range filter.
+std::string encode_date(int year, int month, int day);
+
+}  // namespace depeche::schema
+
+#endif

@@ -1,0 +1,18 @@
+// Stable hashes for keys that must not change between runs or machines (unlike std::hash).
+#ifndef DEPECHE_INCLUDED_UTIL_HASH_H
+#define DEPECHE_INCLUDED_UTIL_HASH_H
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace depeche::util {
+
+// 64-bit FNV-1a.
+std::uint64_t fnv1a64(std::string_view bytes);
+// Lower-case hexadecimal, 16 digits.
+std::string hex64(std::uint64_t value);
+
+}  // namespace depeche::util
+
+#endif

@@ -1,0 +1,38 @@
+#include "options.h"
+
+namespace depeche {
+
+void define_options(CLI::App& app, IndexerOptions& o) {
+  app.description(
+      "Index French news articles into a Xapian database.\n\n"
+      "Reads our article text format (first line 'date YYYY-MM[-DD] [URL]', an optional title line, the body)\n"
+      "and JSON Lines (id, url, source, date, title, body, section, lang, author), .gz or not. Folders are\n"
+      "read recursively; '-' reads stdin. Indexing an article id again replaces it.\n\n"
+      "Exit status: 0 all indexed, 4 some input skipped or cut (the rest is indexed), 2 usage error,\n"
+      "3 database error, 75 database locked by another indexer (retry later).\n\n"
+      "Example: depeche-index --db ~/archive.db articles/ feeds.jsonl.gz");
+  app.add_option("--db", o.db, "Database folder to create or update")->required()->group("Database");
+  app.add_option("paths", o.paths, "Files, folders or - (stdin) to index")->required();
+  app.add_option("--input-format", o.input_format, "Input format: auto (from name and content), text, jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->capture_default_str()
+      ->group("Input");
+  app.add_option("--batch-size", o.batch_size, "Articles per commit; a crash loses at most one batch")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str()
+      ->group("Database");
+  app.add_option("--summary", o.summary, "Print counts on stdout when done: text or json")
+      ->expected(0, 1)
+      ->default_str("text")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->group("Output");
+  app.add_option("--max-line-bytes", o.max_line_bytes, "Longest JSON line read; longer ones are skipped")
+      ->capture_default_str()
+      ->group("Limits");
+  app.add_option("--max-article-bytes", o.max_article_bytes, "Longest article body; longer ones are cut")
+      ->capture_default_str()
+      ->group("Limits");
+  app.set_version_flag("--version", std::string("depeche-index ") + DEPECHE_VERSION);
+}
+
+}  // namespace depeche

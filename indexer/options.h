@@ -1,0 +1,26 @@
+// depeche-index's command line: CLI11 fills a plain struct; main() connects the modules.
+#ifndef DEPECHE_INCLUDED_INDEXER_OPTIONS_H
+#define DEPECHE_INCLUDED_INDEXER_OPTIONS_H
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace depeche {
+
+struct IndexerOptions {
+  std::string db;
+  std::vector<std::string> paths;
+  std::string input_format = "auto";
+  std::size_t batch_size = 1000;
+  std::string summary;  // "", "text" or "json"
+  std::size_t max_line_bytes = std::size_t{64} << 20;
+  std::size_t max_article_bytes = std::size_t{16} << 20;
+};
+
+void define_options(CLI::App& app, IndexerOptions& options);
+
+}  // namespace depeche
+
+#endif

@@ -1,0 +1,89 @@
+// depeche-search: parse options, open the databases, search, hand results to a printer.
+#include "options.h"
+
+#include "output/exit_codes.h"
+#include "util/error.h"
+#include "util/input_file.h"
+
+#include <iostream>
+#include <unistd.h>
+
+namespace {
+
+using namespace depeche;
+
+int run_batch(Searcher& searcher, const ResolvedOptions& r, const std::string& path) {
+  auto printer = make_printer(OutputFormat::kJson, std::cout, r.output);
+  util::InputFile in(path);
+  std::string line;
+  bool truncated;
+  while (in.read_line(line, std::size_t{1} << 20, truncated)) {
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    SearchRequest request = r.request;
+    request.query = line;
+    try {
+      const SearchResult result = searcher.search(request);
+      printer->begin(line);
+      for (const Hit& hit : result.hits) printer->hit(hit);
+      printer->end(result);
+    } catch (const QueryError& e) {
+      printer->query_error(line, e.what());
+    }
+  }
+  return exit_code::kOk;
+}
+
+int run(const SearcherOptions& o) {
+  const ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
+  Searcher searcher(o.dbs);
+  if (!o.batch.empty()) return run_batch(searcher, r, o.batch);
+  auto printer = make_printer(r.format, std::cout, r.output);
+  if (!o.show.empty()) {
+    const auto article = searcher.find(o.show);
+    if (!article) {
+      std::cerr << "depeche-search: no article with id or URL '" << o.show << "'\n";
+      return exit_code::kNoMatch;
+    }
+    printer->article(*article);
+    return exit_code::kOk;
+  }
+  if (o.count) {
+    const Xapian::doccount n = searcher.count(r.request);
+    printer->count(n);
+    return n ? exit_code::kOk : exit_code::kNoMatch;
+  }
+  const SearchResult result = searcher.search(r.request);
+  printer->begin(r.request.query);
+  for (const Hit& hit : result.hits) printer->hit(hit);
+  printer->end(result);
+  return result.total ? exit_code::kOk : exit_code::kNoMatch;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"depeche-search"};
+  SearcherOptions options;
+  define_options(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? 0 : exit_code::kUsage;
+  }
+  try {
+    return run(options);
+  } catch (const Fatal& e) {
+    std::cerr << "depeche-search: " << e.what() << '\n';
+    return e.exit_code();
+  } catch (const Error& e) {  // a query or option the user must fix
+    std::cerr << "depeche-search: " << e.what() << '\n';
+    return exit_code::kUsage;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "depeche-search: " << e.get_description() << '\n';
+    return exit_code::kDatabase;
+  } catch (const std::exception& e) {
+    std::cerr << "depeche-search: " << e.what() << '\n';
+    return exit_code::kDatabase;
+  }
+}

@@ -1,0 +1,105 @@
+#include "options.h"
+
+#include "util/error.h"
+
+#include <cstdlib>
+#include <sstream>
+
+namespace depeche {
+
+void define_options(CLI::App& app, SearcherOptions& o) {
+  app.description(
+      "Search a depeche archive of French news.\n\n"
+      "Words are ANDed (--any for OR), accents and case do not matter, and inflected forms match\n"
+      "(compétences finds compétence). Syntax: \"a phrase\", -word or NOT word, a OR b, (groups),\n"
+      "field:value with title: source: section: lang: country: url: id: year: month: and\n"
+      "date:2023-07, date:2023-07-01..2023-07-31, date:..2022, date:2021..\n\n"
+      "Exit status: 0 found, 1 nothing matched every word (best partial matches may still print),\n"
+      "2 usage or query error, 3 database error.\n\n"
+      "Examples:\n"
+      "  depeche-search --db ~/archive.db Iran Mali\n"
+      "  depeche-search --db ~/archive.db '\"centre d'\"'\"'innovation\"' date:2023 --facet source\n"
+      "  depeche-search --db ~/archive.db --format json cybersécurité | jq '.hits[].title'");
+  app.add_option("--db", o.dbs, "Database to search; repeat for shards or give a Xapian stub file")
+      ->required()
+      ->allow_extra_args(false)
+      ->group("Database");
+  app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)");
+  app.add_flag("--any", o.any, "Match articles with any of the words, not all")->group("Query");
+  app.add_option("--since", o.since, "Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
+  app.add_option("--until", o.until, "Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
+  app.add_option("--source", o.source, "Only articles from this source (e.g. lemonde.fr)")->group("Filters");
+  app.add_option("--section", o.section, "Only articles of this section")->group("Filters");
+  app.add_option("--lang", o.lang, "Only articles in this language (fr, en ...)")->group("Filters");
+  app.add_option("--country", o.country, "Only articles that mention this country")->group("Filters");
+  app.add_option("--sort", o.sort, "Order: relevance, date (newest first) or -date (oldest first)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+      ->capture_default_str()
+      ->group("Results");
+  app.add_option("--limit,-n", o.limit, "Number of results to print")->capture_default_str()->group("Results");
+  app.add_option("--offset", o.offset, "Results to skip (for paging)")->capture_default_str()->group("Results");
+  app.add_option("--facet", o.facets, "Count matches per value: source, year, month, section, lang, country")
+      ->check(CLI::IsMember({"source", "year", "month", "section", "lang", "country"}))
+      ->allow_extra_args(false)
+      ->group("Results");
+  app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str()->group("Results");
+  app.add_flag("--count", o.count, "Print only the number of matching articles")->group("Results");
+  app.add_option("--show", o.show, "Print the stored article with this id or URL")->group("Results");
+  app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
+      ->group("Results");
+  app.add_option("--format", o.format, "Output format: text, json, jsonl, tsv, csv")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "tsv", "csv"}))
+      ->capture_default_str()
+      ->group("Output");
+  app.add_option("--fields", o.fields, "Comma-separated columns for tsv/csv (rank,id,date,source,title,url,score ...)")
+      ->group("Output");
+  app.add_option("--color", o.color, "Colour text output: auto (terminal without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str()
+      ->group("Output");
+  app.add_flag("--no-snippets", o.no_snippets, "Do not build snippets (faster for scripts)")->group("Output");
+  app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);
+}
+
+namespace {
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+bool color_wanted(const std::string& choice, bool terminal) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return terminal && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+}
+
+}  // namespace
+
+ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
+  ResolvedOptions r;
+  SearchRequest& q = r.request;
+  for (const std::string& w : o.query_words) q.query += (q.query.empty() ? "" : " ") + w;
+  q.match_any = o.any;
+  q.limit = o.limit;
+  q.offset = o.offset;
+  q.facets = o.facets;
+  q.facet_limit = o.facet_limit;
+  q.snippets = !o.no_snippets;
+  q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
+  if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);
+  for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},
+                                     {"country", &o.country}})
+    if (!value->empty()) q.filters.emplace_back(field, *value);
+  r.format = parse_output_format(o.format);
+  r.output.fields = split_commas(o.fields);
+  r.output.color = r.format == OutputFormat::kText && color_wanted(o.color, stdout_is_terminal);
+  return r;
+}
+
+}  // namespace depeche

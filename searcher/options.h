@@ -1,0 +1,48 @@
+// depeche-search's command line: CLI11 fills a plain struct, then resolve() turns it into a
+// request and output settings, applying what depends on the environment (terminal, NO_COLOR).
+#ifndef DEPECHE_INCLUDED_SEARCHER_OPTIONS_H
+#define DEPECHE_INCLUDED_SEARCHER_OPTIONS_H
+
+#include "output/printer.h"
+#include "query/searcher.h"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace depeche {
+
+struct SearcherOptions {
+  std::vector<std::string> dbs;
+  std::vector<std::string> query_words;
+  bool any = false;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::string format = "text";
+  std::string fields;
+  std::vector<std::string> facets;
+  std::size_t facet_limit = 10;
+  std::string sort = "relevance";
+  bool count = false;
+  std::string show;
+  std::string batch;
+  std::string since, until, source, section, lang, country;
+  std::string color = "auto";
+  bool no_snippets = false;
+};
+
+void define_options(CLI::App& app, SearcherOptions& options);
+
+struct ResolvedOptions {
+  SearchRequest request;
+  OutputFormat format;
+  OutputOptions output;
+};
+
+// Throws depeche::Error for values CLI11 cannot check alone (fields, date filters).
+ResolvedOptions resolve(const SearcherOptions& options, bool stdout_is_terminal);
+
+}  // namespace depeche
+
+#endif
