@@ -1,0 +1,125 @@
+// Issue 2's checks, run on the real binaries: seeds indexed, found, printed as documented.
+#include "support/run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+using depeche::test::TempDir;
+using nlohmann::json;
+namespace t = depeche::test;
+
+namespace {
+
+std::string seeds() { return t::shared_dir() + "/seeds"; }
+
+class SeedsIndexed : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto r = t::index({"--db", db(), seeds()});
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  std::string db() const { return dir_ / "db"; }
+  json search_json(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db(), "--format", "json"});
+    auto r = t::search(args);
+    EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+    return json::parse(r.out);
+  }
+  TempDir dir_;
+};
+
+TEST_F(SeedsIndexed, IranFindsBothSeedsWithMonthDateAndSourceFromUrl) {
+  const json j = search_json({"iran"});
+  ASSERT_EQ(j["hits"].size(), 2u);
+  EXPECT_EQ(j["total"], 2);
+  std::set<std::string> sources;
+  for (const auto& hit : j["hits"]) {
+    EXPECT_EQ(hit["date"], "2023-07");
+    EXPECT_EQ(hit["date_precision"], "month");
+    if (!hit["source"].is_null()) sources.insert(hit["source"].get<std::string>());
+  }
+  EXPECT_EQ(sources, std::set<std::string>{"fr.sputniknews.africa"});
+}
+
+TEST_F(SeedsIndexed, SecondSeedHasNoTitleAndIdFromItsPath) {
+  const json j = search_json({"Ilyène", "--sort", "-date", "--limit", "5"});
+  bool found_untitled = false;
+  for (const auto& hit : j["hits"])
+    if (hit["title"].is_null()) {
+      found_untitled = true;
+      EXPECT_EQ(hit["id"], "001_29f9dbc17fbfc298.txt");
+      EXPECT_TRUE(hit["url"].is_null());
+    }
+  EXPECT_TRUE(found_untitled);
+}
+
+TEST_F(SeedsIndexed, UnaccentedQueryFindsAccentedText) {
+  EXPECT_EQ(search_json({"telecommunications"})["total"], 2);
+}
+
+TEST_F(SeedsIndexed, IranFindsTextWrittenWithTypographicElision) {
+  // Only the first seed writes "L’Iran" with U+2019 in its title.
+  const json j = search_json({"title:Iran"});
+  ASSERT_EQ(j["total"], 1);
+  EXPECT_EQ(j["hits"][0]["source"], "fr.sputniknews.africa");
+}
+
+TEST_F(SeedsIndexed, ReindexingReplacesInsteadOfDuplicating) {
+  auto r = t::index({"--db", db(), seeds(), "--summary=json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json summary = json::parse(r.out);
+  EXPECT_EQ(summary["added"], 0);
+  EXPECT_EQ(summary["updated"], 2);
+  EXPECT_EQ(search_json({"iran"})["total"], 2);
+}
+
+TEST_F(SeedsIndexed, TextOutputShowsRankTitleAndUrl) {
+  auto r = t::search({"--db", db(), "iran"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("1. 2023-07  fr.sputniknews.africa"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("L’Iran offre au Mali"), std::string::npos);
+  EXPECT_NE(r.out.find("https://fr.sputniknews.africa/"), std::string::npos);
+  EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colour when stdout is not a terminal";
+}
+
+TEST_F(SeedsIndexed, NoMatchExitsOne) {
+  auto r = t::search({"--db", db(), "--format", "json", "--no-partial-check-word-xyz"});
+  EXPECT_EQ(r.status, 2) << "unknown option is a usage error";
+  r = t::search({"--db", db(), "zzzzunknownword"});
+  EXPECT_EQ(r.status, 1);
+}
+
+TEST(Database, MissingDatabaseIsOneLineErrorNamingThePath) {
+  TempDir dir;
+  auto r = t::search({"--db", dir / "nothing-here", "iran"});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find(dir / "nothing-here"), std::string::npos);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+TEST(Database, NotADatabaseIsOneLineError) {
+  TempDir dir;
+  const std::string file = dir.write("plain.txt", "hello");
+  auto r = t::search({"--db", file, "iran"});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find(file), std::string::npos);
+  r = t::index({"--db", file, t::shared_dir() + "/seeds"});
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+TEST(Binaries, HelpAndVersion) {
+  for (auto* run : {&t::index, &t::search}) {
+    auto r = (*run)({"--help"}, "");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("--db"), std::string::npos);
+    EXPECT_NE(r.out.find("Exit status"), std::string::npos);
+    r = (*run)({"--version"}, "");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("depeche-"), std::string::npos);
+  }
+}
+
+}  // namespace
