@@ -1,5 +1,6 @@
 #include "readers/jsonl_reader.h"
 
+#include "util/date_parse.h"
 #include "util/input_file.h"
 #include "util/utf8.h"
 
@@ -56,7 +57,7 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
   a.body = text_field(obj, "body");
   const std::string date = text_field(obj, "date");
   if (!date.empty()) {
-    if (auto d = util::parse_iso_date(date)) a.date = *d;
+    if (auto d = util::parse_date(date)) a.date = *d;
     else sink.problem(name.display, line_no, "invalid date '" + date + "'; indexed undated");
   }
   if (!a.title && a.body.empty()) {

@@ -3,6 +3,7 @@
 #include "readers/jsonl_reader.h"
 #include "readers/text_reader.h"
 #include "util/error.h"
+#include "util/date_parse.h"
 #include "util/input_file.h"
 
 namespace depeche {
@@ -11,6 +12,25 @@ namespace {
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
+// Refines a month-precision date from the article's own text (a header "2023-07" and a body
+// saying "23.07.2023"), whatever the format the article came in.
+class DateRefiningSink : public ArticleSink {
+ public:
+  explicit DateRefiningSink(ArticleSink& next) : next_(next) {}
+  void article(Article&& a) override {
+    if (a.date.precision == util::DatePrecision::kMonth) {
+      if (auto day = util::find_day_in_month(a.title ? *a.title + "\n" + a.body : a.body, a.date)) a.date = *day;
+    }
+    next_.article(std::move(a));
+  }
+  void problem(const std::string& file, std::size_t line, const std::string& message) override {
+    next_.problem(file, line, message);
+  }
+
+ private:
+  ArticleSink& next_;
+};
 
 }  // namespace
 
@@ -34,7 +54,8 @@ InputFormat detect_format(const std::string& path, std::string_view head) {
   return InputFormat::kAuto;
 }
 
-void read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& sink) {
+void read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& final_sink) {
+  DateRefiningSink sink(final_sink);
   util::InputFile in(name.path);
   if (format == InputFormat::kAuto) format = detect_format(name.path, in.peek(4096));
   switch (format) {
