@@ -32,6 +32,7 @@ enum Slot : Xapian::valueno {
   kSlotCountries = 6,  // country names mentioned, each followed by '\n' (multi-valued)
   kSlotCluster = 7,    // near-duplicate cluster key, the collapse key
   kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC)
+  kSlotContentHash = 9,  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
 };
 
 enum class FieldKind {
@@ -73,6 +74,10 @@ inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title wor
 inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence
 inline constexpr std::string_view kPrefixCluster = "XCL";  // near-duplicate cluster key
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";
+inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of the input file an article came from
+
+// Metadata: one key per input file indexed (its size, mtime, hash), so reruns skip what is unchanged.
+inline constexpr std::string_view kMetaFilePrefix = "depeche.file:";
 
 // Xapian's limit on a term is 245 bytes; longer boolean values are cut and hashed to fit,
 // as omega's hashterm does, so long URLs and ids stay unique and searchable.

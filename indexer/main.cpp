@@ -1,44 +1,53 @@
-// depeche-index: parse options, read inputs, write the database, report.
+// depeche-index: parse options, run the archive indexer over the inputs, report.
 #include "options.h"
 
-#include "index/index_writer.h"
+#include "index/archive_indexer.h"
 #include "index/inputs.h"
 #include "output/exit_codes.h"
+#include "output/progress.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <unistd.h>
 
 namespace {
 
 int run(const depeche::IndexerOptions& o) {
   using namespace depeche;
-  const ReadLimits limits{o.max_line_bytes, o.max_article_bytes};
-  const InputFormat format = parse_input_format(o.input_format);
-  std::size_t failed_inputs = 0;
-  auto report = [](const std::string& message) { std::cerr << "depeche-index: " << message << '\n'; };
+  const RunOptions run_options{parse_input_format(o.input_format), ReadLimits{o.max_line_bytes, o.max_article_bytes}};
+  const bool show_progress = o.progress && isatty(STDERR_FILENO);
+  ProgressBar bar(std::cerr);
+  auto report = [&](const std::string& message) {
+    bar.finish();
+    std::cerr << "depeche-index: " << message << '\n';
+  };
 
-  IndexWriter writer(o.db, o.batch_size, report);
-  for (const InputName& input : expand_inputs(o.paths, [&](const std::string& m) {
-         ++failed_inputs;
-         report(m);
-       })) {
-    try {
-      read_input(input, format, limits, writer);
-    } catch (const Error& e) {
-      ++failed_inputs;
-      report(e.what());
-    }
-  }
+  std::size_t missing_inputs = 0;
+  const std::vector<InputName> inputs = expand_inputs(o.paths, [&](const std::string& m) {
+    ++missing_inputs;
+    report(m);
+  });
+  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report);
+  ArchiveIndexer indexer(writer, run_options, report, [&](const Progress& p) {
+    if (show_progress) bar.update(p);
+  });
+  indexer.index(inputs);
+  if (o.prune) indexer.prune();
   writer.commit();
+  bar.finish();
 
   const IndexStats& s = writer.stats();
-  const std::size_t failed = failed_inputs + s.problems;
+  const std::size_t failed = missing_inputs + s.problems;
   if (o.summary == "json") {
-    std::cout << nlohmann::json{{"added", s.added}, {"updated", s.updated}, {"failed", failed}}.dump() << '\n';
+    std::cout << nlohmann::json{{"added", s.added},     {"updated", s.updated}, {"unchanged", s.unchanged},
+                                {"deleted", s.deleted}, {"failed", failed}}
+                     .dump()
+              << '\n';
   } else if (o.summary == "text") {
-    std::cout << "added " << s.added << ", updated " << s.updated << ", failed " << failed << '\n';
+    std::cout << "added " << s.added << ", updated " << s.updated << ", unchanged " << s.unchanged << ", deleted "
+              << s.deleted << ", failed " << failed << '\n';
   }
   return failed ? exit_code::kSomeInputFailed : exit_code::kOk;
 }

@@ -7,7 +7,8 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       "Index French news articles into a Xapian database.\n\n"
       "Reads our article text format (first line 'date YYYY-MM[-DD] [URL]', an optional title line, the body)\n"
       "and JSON Lines (id, url, source, date, title, body, section, lang, author), .gz or not. Folders are\n"
-      "read recursively; '-' reads stdin. Indexing an article id again replaces it.\n\n"
+      "read recursively; '-' reads stdin. Indexing an article id again replaces it. Reruns skip unchanged\n"
+      "files, so cron can run the same command every few minutes; nothing is printed unless something fails.\n\n"
       "Exit status: 0 all indexed, 4 some input skipped or cut (the rest is indexed), 2 usage error,\n"
       "3 database error, 75 database locked by another indexer (retry later).\n\n"
       "Example: depeche-index --db ~/archive.db articles/ feeds.jsonl.gz");
@@ -25,6 +26,17 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       ->expected(0, 1)
       ->default_str("text")
       ->check(CLI::IsMember({"text", "json"}))
+      ->group("Output");
+  app.add_flag("--prune", o.prune,
+               "Delete the articles of text files that no longer exist (never JSON Lines or feed items)")
+      ->group("Database");
+  app.add_option("--wait", o.wait_seconds,
+                 "When another indexer holds the database, wait for it (up to SECONDS, default 3600) "
+                 "instead of exiting 75 at once")
+      ->expected(0, 1)
+      ->default_str("3600")
+      ->group("Database");
+  app.add_flag("!--no-progress", o.progress, "No progress line on stderr (it only shows on a terminal)")
       ->group("Output");
   app.add_option("--max-line-bytes", o.max_line_bytes, "Longest JSON line read; longer ones are skipped")
       ->capture_default_str()

@@ -15,6 +15,9 @@ struct IndexerOptions {
   std::string input_format = "auto";
   std::size_t batch_size = 1000;
   std::string summary;  // "", "text" or "json"
+  bool prune = false;
+  double wait_seconds = 0;  // --wait without a value waits this long
+  bool progress = true;
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_article_bytes = std::size_t{16} << 20;
 };

@@ -1,53 +1,110 @@
 #include "index/index_writer.h"
 
+#include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
 #include "util/error.h"
+#include "util/hash.h"
+
+#include <chrono>
+#include <thread>
 
 namespace depeche {
 namespace {
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
-  try {
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw Fatal(exit_code::kLocked, path + ": database is locked by another indexer; try again later");
-  } catch (const Xapian::Error& e) {
-    throw Fatal(exit_code::kDatabase, path + ": cannot open database for writing: " + e.get_msg());
+Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
+  for (;;) {
+    try {
+      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline)
+        throw Fatal(exit_code::kLocked, path + ": database is locked by another indexer; try again later");
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    } catch (const Xapian::Error& e) {
+      throw Fatal(exit_code::kDatabase, path + ": cannot open database for writing: " + e.get_msg());
+    }
   }
+}
+
+std::string origin_term(const std::string& file_key) {
+  return file_key.empty() ? std::string() : std::string(schema::kPrefixOriginFile) + util::hex64(util::fnv1a64(file_key));
 }
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, ProblemReporter report)
-    : db_(open_writable(path)), path_(path), batch_size_(batch_size ? batch_size : 1), report_(std::move(report)) {
+IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report)
+    : db_(open_writable(path, wait_seconds)),
+      path_(path),
+      batch_size_(batch_size ? batch_size : 1),
+      report_(std::move(report)) {
   if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
   if (db_.get_metadata(schema::kMetaSchemaVersion).empty()) {
-    db_.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-    db_.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
-    ++pending_;  // a new database records its versions in its first commit
+    set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+    set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
   }
 }
 
-IndexWriter::~IndexWriter() {
-  try {
-    commit();
-  } catch (const Xapian::Error&) {
-    // Nothing more can be done here; commit() is called explicitly on the normal path.
-  }
+IndexWriter::~IndexWriter() = default;  // uncommitted changes are dropped, as after a crash
+
+void IndexWriter::set_origin(const std::string& file_key) {
+  origin_term_ = origin_term(file_key);
+  origin_ids_.clear();
+}
+
+void IndexWriter::changed() {
+  if (++pending_ >= batch_size_) commit();
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+  db_.set_metadata(key, value);
+  changed();
 }
 
 void IndexWriter::article(Article&& a) {
   const std::string id_term = schema::id_term(a.id);
-  const bool exists = db_.term_exists(id_term);
-  db_.replace_document(id_term, builder_.build(a));
+  const std::string hash = util::hex64(util::fnv1a64(store_article(a)));
+  origin_ids_.insert(a.id);
+  Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+  const bool exists = existing != db_.postlist_end(id_term);
+  if (exists && db_.get_document(*existing).get_value(schema::kSlotContentHash) == hash) {
+    ++stats_.unchanged;
+    return;
+  }
+  Xapian::Document doc = builder_.build(a);
+  doc.add_value(schema::kSlotContentHash, hash);
+  if (!origin_term_.empty()) doc.add_boolean_term(origin_term_);
+  db_.replace_document(id_term, doc);
   ++(exists ? stats_.updated : stats_.added);
-  if (++pending_ >= batch_size_) commit();
+  changed();
 }
 
 void IndexWriter::problem(const std::string& file, std::size_t line, const std::string& message) {
   ++stats_.problems;
   report_(file + ":" + std::to_string(line) + ": " + message);
+}
+
+std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const std::set<std::string>& keep) {
+  const std::string term = origin_term(file_key);
+  std::vector<Xapian::docid> doomed;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    if (keep.count(load_article(db_.get_document(*it).get_data()).id) == 0) doomed.push_back(*it);
+  }
+  for (Xapian::docid id : doomed) {
+    db_.delete_document(id);
+    ++stats_.deleted;
+    changed();
+  }
+  return doomed.size();
+}
+
+bool IndexWriter::delete_id(const std::string& id) {
+  const std::string term = schema::id_term(id);
+  if (!db_.term_exists(term)) return false;
+  db_.delete_document(term);
+  ++stats_.deleted;
+  changed();
+  return true;
 }
 
 void IndexWriter::commit() {

@@ -1,5 +1,6 @@
-// Writes articles into a Xapian database: one document per id, replaced on re-indexing,
-// committed in batches so a crash loses at most the batch in progress.
+// Writes articles into a Xapian database: one document per id, replaced on re-indexing (and
+// not rewritten at all when unchanged), committed in batches so a crash loses at most the batch
+// in progress and a rerun repairs it.
 #ifndef DEPECHE_INCLUDED_INDEX_INDEX_WRITER_H
 #define DEPECHE_INCLUDED_INDEX_INDEX_WRITER_H
 
@@ -9,6 +10,8 @@
 #include <xapian.h>
 
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 
 namespace depeche {
@@ -16,26 +19,44 @@ namespace depeche {
 struct IndexStats {
   std::size_t added = 0;
   std::size_t updated = 0;
-  std::size_t problems = 0;  // records skipped or indexed with a warning
+  std::size_t unchanged = 0;
+  std::size_t deleted = 0;
+  std::size_t problems = 0;  // records or files skipped, or indexed with a warning
 };
 
 class IndexWriter : public ArticleSink {
  public:
   using ProblemReporter = std::function<void(const std::string& message)>;
 
-  // Opens (creating if needed) the database at `path`. Throws Fatal with exit_code::kLocked
-  // when another indexer holds it, exit_code::kDatabase when it cannot be opened or holds
-  // another schema version.
-  IndexWriter(const std::string& path, std::size_t batch_size, ProblemReporter report);
+  // Opens (creating if needed) the database at `path`. When another indexer holds it, waits up
+  // to `wait_seconds` (0: not at all) then throws Fatal(exit_code::kLocked); throws
+  // Fatal(exit_code::kDatabase) when it cannot be opened or holds another schema version.
+  IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report);
   ~IndexWriter() override;
 
+  // Articles that follow come from this input file (a key from file_state.h; empty for stdin).
+  void set_origin(const std::string& file_key);
   void article(Article&& a) override;
   void problem(const std::string& file, std::size_t line, const std::string& message) override;
-  // Commits what is pending. Called by the destructor too, but errors only surface here.
+
+  // Ids of the articles written or found unchanged since set_origin().
+  const std::set<std::string>& origin_ids() const { return origin_ids_; }
+  // Deletes the articles that came from `file_key` whose id is not in `keep`; returns how many.
+  std::size_t delete_from_origin(const std::string& file_key, const std::set<std::string>& keep);
+  bool delete_id(const std::string& id);
+
+  Xapian::WritableDatabase& database() { return db_; }
+  // Records a metadata change to commit with the next batch.
+  void set_metadata(const std::string& key, const std::string& value);
+
+  // Commits what is pending (nothing at all when nothing changed: no new revision).
   void commit();
   const IndexStats& stats() const { return stats_; }
+  void count_problem() { ++stats_.problems; }
+  void count_unchanged(std::size_t articles) { stats_.unchanged += articles; }
 
  private:
+  void changed();
   Xapian::WritableDatabase db_;
   std::string path_;
   std::size_t batch_size_;
@@ -43,6 +64,8 @@ class IndexWriter : public ArticleSink {
   ProblemReporter report_;
   DocumentBuilder builder_;
   IndexStats stats_;
+  std::string origin_term_;
+  std::set<std::string> origin_ids_;
 };
 
 }  // namespace depeche

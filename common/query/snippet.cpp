@@ -56,7 +56,7 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   if (best_distinct == 0) first = 0;
   const std::size_t last = std::min(list.size(), first + max_words) - 1;
 
-  const std::size_t from = list[first].src_begin;
+  const std::size_t from = first == 0 ? 0 : list[first].src_begin;  // keep an elided "L’" at the start
   std::size_t to = list[last].src_end;
   if (last + 1 == list.size()) to = body.size();  // keep the final punctuation
   if (first > 0) s.text = "… ";

@@ -32,6 +32,17 @@ class DateRefiningSink : public ArticleSink {
   ArticleSink& next_;
 };
 
+// Text has few control characters; images, archives and executables have many. A stray NUL
+// in text is dropped later (decision 4), so only a high share marks a binary file.
+bool looks_binary(std::string_view head) {
+  std::size_t control = 0;
+  for (char ch : head) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control * 10 > head.size();
+}
+
 }  // namespace
 
 InputFormat parse_input_format(std::string_view name) {
@@ -54,17 +65,27 @@ InputFormat detect_format(const std::string& path, std::string_view head) {
   return InputFormat::kAuto;
 }
 
-void read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& final_sink) {
+InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& final_sink) {
   DateRefiningSink sink(final_sink);
   util::InputFile in(name.path);
-  if (format == InputFormat::kAuto) format = detect_format(name.path, in.peek(4096));
-  switch (format) {
-    case InputFormat::kJsonl: read_jsonl_input(in, name, limits, sink); return;
-    case InputFormat::kText: read_text_input(in, name, limits, sink); return;
-    case InputFormat::kAuto: break;
+  const std::string_view head = in.peek(4096);
+  if (head.empty()) {
+    sink.problem(name.display, 1, "empty file; skipped");
+    return InputFormat::kAuto;
   }
-  if (in.peek(1).empty()) sink.problem(name.display, 1, "empty file; skipped");
-  else sink.problem(name.display, 1, "unknown format (not article text or JSON Lines); skipped");
+  if (looks_binary(head)) {
+    sink.problem(name.display, 1, "binary file; skipped");
+    return InputFormat::kAuto;
+  }
+  if (format == InputFormat::kAuto) format = detect_format(name.path, head);
+  switch (format) {
+    case InputFormat::kJsonl: read_jsonl_input(in, name, limits, sink); break;
+    case InputFormat::kText: read_text_input(in, name, limits, sink); break;
+    case InputFormat::kAuto:
+      sink.problem(name.display, 1, "unknown format (not article text or JSON Lines); skipped");
+      break;
+  }
+  return format;
 }
 
 }  // namespace depeche

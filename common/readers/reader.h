@@ -42,8 +42,9 @@ struct InputName {
 InputFormat detect_format(const std::string& path, std::string_view head);
 
 // Reads every article of one input into `sink`. Bad records are reported and skipped; only a file
-// that cannot be read at all throws depeche::Error.
-void read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& sink);
+// that cannot be read at all throws depeche::Error. Returns the format it was read as (kAuto when
+// it was skipped as empty, binary or of unknown format).
+InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& sink);
 
 }  // namespace depeche
 

@@ -1,0 +1,151 @@
+#include "index/archive_indexer.h"
+
+#include "schema.h"
+#include "util/error.h"
+#include "util/hash.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+namespace depeche {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct FileRecord {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string hash;
+  std::string format;  // "text" or "jsonl"
+  std::size_t articles = 0;
+};
+
+std::string metadata_key(const std::string& absolute_path) {
+  // Xapian keys are limited in length: long paths are hashed (the path itself is in the value).
+  std::string key(schema::kMetaFilePrefix);
+  return absolute_path.size() <= 200 ? key + absolute_path : key + "#" + util::hex64(util::fnv1a64(absolute_path));
+}
+
+std::optional<FileRecord> load_record(const Xapian::Database& db, const std::string& key) {
+  const std::string value = db.get_metadata(key);
+  if (value.empty()) return std::nullopt;
+  const json j = json::parse(value, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  return FileRecord{j.value("size", std::uint64_t{0}), j.value("mtime_ns", std::int64_t{0}), j.value("hash", ""),
+                    j.value("format", ""), j.value("articles", std::size_t{0})};
+}
+
+std::string encode(const std::string& path, const FileRecord& r) {
+  return json{{"path", path}, {"size", r.size}, {"mtime_ns", r.mtime_ns}, {"hash", r.hash},
+              {"format", r.format}, {"articles", r.articles}}
+      .dump();
+}
+
+std::string hash_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot read");
+  std::uint64_t h = 14695981039346656037ULL;
+  std::vector<char> buf(1 << 16);
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+    for (std::streamsize i = 0; i < in.gcount(); ++i) {
+      h ^= static_cast<unsigned char>(buf[static_cast<std::size_t>(i)]);
+      h *= 1099511628211ULL;
+    }
+  }
+  return util::hex64(h);
+}
+
+const char* format_name(InputFormat f) {
+  switch (f) {
+    case InputFormat::kText: return "text";
+    case InputFormat::kJsonl: return "jsonl";
+    case InputFormat::kAuto: break;
+  }
+  return "";
+}
+
+}  // namespace
+
+ArchiveIndexer::ArchiveIndexer(IndexWriter& writer, RunOptions options, Reporter report, ProgressFn progress)
+    : writer_(writer), options_(options), report_(std::move(report)), progress_(std::move(progress)) {}
+
+void ArchiveIndexer::index(const std::vector<InputName>& inputs) {
+  state_ = Progress{};
+  state_.files_total = inputs.size();
+  for (const InputName& input : inputs) {
+    struct stat st {};
+    if (input.path != "-" && ::stat(input.path.c_str(), &st) == 0) state_.bytes_total += static_cast<std::uint64_t>(st.st_size);
+  }
+  for (const InputName& input : inputs) {
+    try {
+      index_file(input);
+    } catch (const Error& e) {
+      writer_.count_problem();
+      report_(e.what());
+    }
+    ++state_.files_done;
+    if (progress_) progress_(state_);
+  }
+}
+
+void ArchiveIndexer::index_file(const InputName& input) {
+  if (input.path == "-") {
+    writer_.set_origin("");
+    read_input(input, options_.format, options_.limits, writer_);
+    state_.articles += writer_.origin_ids().size();
+    return;
+  }
+  struct stat st {};
+  if (::stat(input.path.c_str(), &st) != 0) throw Error(input.display + ": cannot read");
+  const std::string absolute = fs::absolute(input.path).lexically_normal().string();
+  const std::string key = metadata_key(absolute);
+  FileRecord now;
+  now.size = static_cast<std::uint64_t>(st.st_size);
+  now.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  state_.bytes_done += now.size;
+
+  const std::optional<FileRecord> before = load_record(writer_.database(), key);
+  if (before && before->size == now.size && before->mtime_ns == now.mtime_ns) {
+    writer_.count_unchanged(before->articles);
+    return;
+  }
+  now.hash = hash_file(input.path);
+  if (before && before->hash == now.hash) {  // touched, not changed: remember the new mtime only
+    now.format = before->format;
+    now.articles = before->articles;
+    writer_.count_unchanged(before->articles);
+    writer_.set_metadata(key, encode(absolute, now));
+    return;
+  }
+  writer_.set_origin(key);
+  const InputFormat format = read_input(input, options_.format, options_.limits, writer_);
+  now.format = format_name(format);
+  now.articles = writer_.origin_ids().size();
+  state_.articles += now.articles;
+  // A text file holds one article: if its id changed (a new URL), the old one goes.
+  if (format == InputFormat::kText && before) writer_.delete_from_origin(key, writer_.origin_ids());
+  if (format != InputFormat::kAuto) writer_.set_metadata(key, encode(absolute, now));
+}
+
+void ArchiveIndexer::prune() {
+  Xapian::WritableDatabase& db = writer_.database();
+  const std::string prefix(schema::kMetaFilePrefix);
+  std::vector<std::pair<std::string, std::string>> gone;  // key, path
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    const json j = json::parse(db.get_metadata(*it), nullptr, false);
+    if (!j.is_object()) continue;
+    const std::string path = j.value("path", "");
+    std::error_code ec;
+    if (!path.empty() && !fs::exists(path, ec) && !ec && j.value("format", "") == "text") gone.emplace_back(*it, path);
+  }
+  for (const auto& [key, path] : gone) {
+    writer_.delete_from_origin(key, {});
+    writer_.set_metadata(key, "");  // Xapian deletes a metadata key set to empty
+  }
+}
+
+}  // namespace depeche

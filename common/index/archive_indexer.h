@@ -1,0 +1,51 @@
+// One indexing run over input files: skips files unchanged since the last run (size and mtime,
+// then content hash), re-reads changed ones, and with prune deletes the articles of deleted files.
+// Each file's record is committed with its last article, so a crash makes the next run redo
+// exactly the files it had not finished.
+#ifndef DEPECHE_INCLUDED_INDEX_ARCHIVE_INDEXER_H
+#define DEPECHE_INCLUDED_INDEX_ARCHIVE_INDEXER_H
+
+#include "index/index_writer.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace depeche {
+
+struct RunOptions {
+  InputFormat format = InputFormat::kAuto;
+  ReadLimits limits;
+};
+
+struct Progress {
+  std::size_t files_done = 0, files_total = 0;
+  std::uint64_t bytes_done = 0, bytes_total = 0;
+  std::size_t articles = 0;
+};
+
+class ArchiveIndexer {
+ public:
+  using Reporter = std::function<void(const std::string& message)>;
+  using ProgressFn = std::function<void(const Progress&)>;
+
+  ArchiveIndexer(IndexWriter& writer, RunOptions options, Reporter report, ProgressFn progress = {});
+
+  void index(const std::vector<InputName>& inputs);
+  // Deletes the articles of single-article files (our text format) that no longer exist.
+  // Articles from JSON Lines files stay: such files are dumps and feeds that rotate.
+  void prune();
+
+ private:
+  void index_file(const InputName& input);
+  IndexWriter& writer_;
+  RunOptions options_;
+  Reporter report_;
+  ProgressFn progress_;
+  Progress state_;
+};
+
+}  // namespace depeche
+
+#endif

@@ -1,0 +1,28 @@
+// The indexer's progress line on a terminal's stderr: files, articles, MB/s, ETA.
+#ifndef DEPECHE_INCLUDED_OUTPUT_PROGRESS_H
+#define DEPECHE_INCLUDED_OUTPUT_PROGRESS_H
+
+#include "index/archive_indexer.h"
+
+#include <chrono>
+#include <ostream>
+
+namespace depeche {
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::ostream& out);
+  // Redraws at most a few times a second, and always for the last file.
+  void update(const Progress& p);
+  // Clears the line so that what follows starts clean.
+  void finish();
+
+ private:
+  std::ostream& out_;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+  bool drawn_ = false;
+};
+
+}  // namespace depeche
+
+#endif
