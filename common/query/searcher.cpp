@@ -52,19 +52,24 @@ Facet collect(const FacetSpy& spy, std::size_t limit) {
   return f;
 }
 
-Xapian::Database open_all(const std::vector<std::string>& paths) {
-  Xapian::Database all;
-  for (const std::string& path : paths) {
-    Xapian::Database shard;
+Xapian::Database open_shard(const std::string& path) {
+  for (int attempt = 0;; ++attempt) {
     try {
-      shard = Xapian::Database(path);
+      Xapian::Database shard(path);
+      if (auto mismatch = schema::version_mismatch(shard)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
+      return shard;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 5) throw;  // an indexer committed while we opened: open the new revision
     } catch (const Xapian::Error& e) {
       throw Fatal(exit_code::kDatabase, path + ": not a depeche database (" + e.get_msg() +
                                             "); create it with depeche-index --db " + path + " FILES");
     }
-    if (auto mismatch = schema::version_mismatch(shard)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
-    all.add_database(shard);
   }
+}
+
+Xapian::Database open_all(const std::vector<std::string>& paths) {
+  Xapian::Database all;
+  for (const std::string& path : paths) all.add_database(open_shard(path));
   return all;
 }
 
