@@ -1,0 +1,242 @@
+// The query language against a small in-memory database built with the real DocumentBuilder.
+#include "index/document_builder.h"
+#include "query/query_parser.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+using depeche::Article;
+using depeche::DocumentBuilder;
+using depeche::ParsedQuery;
+using depeche::QueryError;
+using depeche::QueryParser;
+using depeche::analysis::Analyzer;
+using depeche::util::Date;
+using depeche::util::DatePrecision;
+using Ids = std::set<std::string>;
+
+namespace {
+
+Date day(int y, int m, int d) { return Date{y, m, d, DatePrecision::kDay}; }
+Date month(int y, int m) { return Date{y, m, 0, DatePrecision::kMonth}; }
+Date year(int y) { return Date{y, 0, 0, DatePrecision::kYear}; }
+
+class QueryParserTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    names_ = new std::map<Xapian::docid, std::string>;
+    DocumentBuilder builder;
+    auto add = [&](const std::string& id, Date date, const char* title, const char* body,
+                   const char* source = "exemple.fr") {
+      Article a;
+      a.id = id;
+      a.date = date;
+      if (title) a.title = title;
+      a.body = body;
+      a.source = source;
+      (*names_)[db_->add_document(builder.build(a))] = id;
+    };
+    add("mali-iran", day(2023, 7, 5), "Coopération entre le Mali et l’Iran",
+        "Le président du Mali signe un accord avec l’Iran sur les télécommunications.");
+    add("coton", day(2023, 7, 28), "Récolte de coton",
+        "Les paysans du Mali attendent une bonne récolte de coton cette saison.", "info-sahel.fr");
+    add("pomme", day(2023, 8, 2), "Pomme de terre", "Le prix de la pomme de terre bretonne grimpe.");
+    add("aravis", month(2022, 11), "Cyclisme dans les Alpes", "Le tour des Aravis traverse les cols enneigés.");
+    add("brest", day(2021, 3, 15), "Port de Brest", "Le port de Brest accueille des conteneurs venus d’Iran.");
+    add("vieux", year(2019), "Archives", "Une vieille histoire de coton et de port.");
+    add("sans-date", Date{}, nullptr, "Un article sans date parle du mal de dos des marins.");
+    add("terre", day(2023, 9, 1), "Une terre riche", "Cette pomme pousse dans une terre riche.");
+    db_->commit();
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    delete names_;
+  }
+
+  // Ids of the documents the parsed query matches.
+  Ids ids(const std::string& query, bool any = false) {
+    QueryParser parser(*db_, analyzer_);
+    return run(parser.parse(query, any).query);
+  }
+  Ids run(const Xapian::Query& q) {
+    Xapian::Enquire enquire(*db_);
+    enquire.set_query(q);
+    Ids out;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.insert(names_->at(*it));
+    return out;
+  }
+  // The QueryError message for `query`, or "" when it parses.
+  std::string error(const std::string& query) {
+    QueryParser parser(*db_, analyzer_);
+    try {
+      parser.parse(query, false);
+    } catch (const QueryError& e) {
+      return e.what();
+    }
+    return "";
+  }
+
+  static Xapian::WritableDatabase* db_;
+  static std::map<Xapian::docid, std::string>* names_;
+  Analyzer analyzer_;
+};
+
+Xapian::WritableDatabase* QueryParserTest::db_ = nullptr;
+std::map<Xapian::docid, std::string>* QueryParserTest::names_ = nullptr;
+
+}  // namespace
+
+TEST_F(QueryParserTest, WordsAreAndedByDefault) {
+  EXPECT_EQ(ids("coton"), (Ids{"coton", "vieux"}));
+  EXPECT_EQ(ids("mali coton"), Ids{"coton"});
+  EXPECT_EQ(ids("mali coton", true), (Ids{"mali-iran", "coton", "vieux"}));
+}
+
+TEST_F(QueryParserTest, AccentsAndCaseDoNotMatter) {
+  EXPECT_EQ(ids("TELECOMMUNICATIONS"), Ids{"mali-iran"});
+  EXPECT_EQ(ids("Récolte"), ids("recolte"));
+  EXPECT_EQ(ids("recolte"), Ids{"coton"});
+}
+
+TEST_F(QueryParserTest, StemmedFormsMatch) {
+  EXPECT_EQ(ids("télécommunication"), Ids{"mali-iran"});
+  EXPECT_EQ(ids("conteneur"), Ids{"brest"});
+}
+
+TEST_F(QueryParserTest, Or) {
+  EXPECT_EQ(ids("aravis OR brest"), (Ids{"aravis", "brest"}));
+  EXPECT_EQ(ids("aravis OR zzzinconnu"), Ids{"aravis"});
+  EXPECT_EQ(ids("(aravis OR brest) port"), Ids{"brest"});
+}
+
+TEST_F(QueryParserTest, NotAndMinus) {
+  EXPECT_EQ(ids("iran"), (Ids{"mali-iran", "brest"}));
+  EXPECT_EQ(ids("iran -mali"), Ids{"brest"});
+  EXPECT_EQ(ids("iran NOT mali"), Ids{"brest"});
+  EXPECT_EQ(ids("coton -\"vieille histoire\""), Ids{"coton"});
+  EXPECT_EQ(ids("iran AND NOT brest"), Ids{"mali-iran"});
+  // A negative alone means everything but it.
+  const Ids not_coton = ids("-coton");
+  EXPECT_EQ(not_coton.size(), names_->size() - 2);
+  EXPECT_EQ(not_coton.count("coton"), 0u);
+}
+
+TEST_F(QueryParserTest, PhrasesKeepWordOrderAndStopWords) {
+  EXPECT_EQ(ids("\"pomme de terre\""), Ids{"pomme"});
+  EXPECT_EQ(ids("«pomme de terre»"), Ids{"pomme"});
+  EXPECT_EQ(ids("\"terre de pomme\""), Ids{});
+  EXPECT_EQ(ids("\"port de Brest\""), Ids{"brest"});
+}
+
+TEST_F(QueryParserTest, StopWordsAreDroppedFromFreeText) {
+  QueryParser parser(*db_, analyzer_);
+  const ParsedQuery p = parser.parse("la pomme de terre", false);
+  EXPECT_EQ(p.words, (std::vector<std::string>{"pomme", "terre"}));
+  // "terre" has neither "la" nor "de"; the stop words are not required.
+  EXPECT_EQ(run(p.query), (Ids{"pomme", "terre"}));
+}
+
+TEST_F(QueryParserTest, QueryOfOnlyStopWordsStillSearchesThem) {
+  QueryParser parser(*db_, analyzer_);
+  const ParsedQuery p = parser.parse("dans", false);
+  EXPECT_TRUE(p.has_free_text);
+  EXPECT_EQ(run(p.query), (Ids{"aravis", "terre"}));
+}
+
+TEST_F(QueryParserTest, FieldSearches) {
+  EXPECT_EQ(ids("title:coton"), Ids{"coton"});
+  EXPECT_EQ(ids("source:info-sahel.fr"), Ids{"coton"});
+  EXPECT_EQ(ids("coton source:exemple.fr"), Ids{"vieux"});
+  EXPECT_EQ(ids("country:Mali"), (Ids{"mali-iran", "coton"}));
+}
+
+TEST_F(QueryParserTest, NamesAreNotStemmedIntoCommonWords) {
+  QueryParser parser(*db_, analyzer_);
+  EXPECT_TRUE(parser.is_name("mali"));
+  EXPECT_FALSE(parser.is_name("mal"));
+  EXPECT_FALSE(parser.is_name("coton"));
+  EXPECT_EQ(ids("Mali"), (Ids{"mali-iran", "coton"}));
+  EXPECT_EQ(ids("mali"), (Ids{"mali-iran", "coton"}));
+}
+
+TEST_F(QueryParserTest, DateMonth) {
+  EXPECT_EQ(ids("date:2023-07"), (Ids{"mali-iran", "coton"}));
+  EXPECT_EQ(ids("coton date:2023-07"), Ids{"coton"});
+}
+
+TEST_F(QueryParserTest, DateDayRange) {
+  EXPECT_EQ(ids("date:2023-07-01..2023-07-31"), (Ids{"mali-iran", "coton"}));
+  EXPECT_EQ(ids("date:2023-07-01..2023-07-10"), Ids{"mali-iran"});
+  EXPECT_EQ(ids("date:2023-07-05"), Ids{"mali-iran"});
+  EXPECT_EQ(ids("date:2023-07-06"), Ids{});
+}
+
+TEST_F(QueryParserTest, DateOpenRanges) {
+  EXPECT_EQ(ids("date:..2022"), (Ids{"aravis", "brest", "vieux"})) << "undated articles are never in a range";
+  EXPECT_EQ(ids("date:2021.."), (Ids{"mali-iran", "coton", "pomme", "aravis", "brest", "terre"}));
+  EXPECT_EQ(ids("date:2022..2023-07"), (Ids{"aravis", "mali-iran", "coton"}));
+  EXPECT_EQ(ids("date:2022"), Ids{"aravis"});
+}
+
+TEST_F(QueryParserTest, DateFilterDoesNotChangeTheWordsSearched) {
+  QueryParser parser(*db_, analyzer_);
+  const ParsedQuery only_filter = parser.parse("date:2023", false);
+  EXPECT_FALSE(only_filter.has_free_text);
+  EXPECT_TRUE(only_filter.words.empty());
+  EXPECT_EQ(run(only_filter.query), (Ids{"mali-iran", "coton", "pomme", "terre"}));
+}
+
+TEST_F(QueryParserTest, DateRangeOptionFilter) {
+  QueryParser parser(*db_, analyzer_);
+  EXPECT_EQ(run(parser.date_range("2023-07-20", "")), (Ids{"coton", "pomme", "terre"}));
+  EXPECT_EQ(run(parser.date_range("", "2021-03")), (Ids{"brest", "vieux"}));
+  EXPECT_EQ(run(parser.filter("date", "2023-08..2023-09")), (Ids{"pomme", "terre"}));
+  EXPECT_THROW(parser.date_range("", ""), QueryError);
+  EXPECT_THROW(parser.date_range("hier", ""), QueryError);
+}
+
+TEST_F(QueryParserTest, MalformedDatesAreQueryErrors) {
+  for (const char* q : {"date:2023-13", "date:2023-7", "date:23-07-2023", "date:juillet", "date:2023-02-30",
+                        "date:2023-07-01..demain", "date:..", "date:2024..2023"}) {
+    const std::string message = error(q);
+    EXPECT_FALSE(message.empty()) << q << " should be rejected";
+  }
+  EXPECT_NE(error("date:2023-13").find("2023-13"), std::string::npos) << error("date:2023-13");
+}
+
+TEST_F(QueryParserTest, UnknownFieldSuggestsTheNearest) {
+  const std::string message = error("dat:2023-07");
+  ASSERT_FALSE(message.empty());
+  EXPECT_NE(message.find("dat:"), std::string::npos) << message;
+  EXPECT_NE(message.find("date:"), std::string::npos) << message;
+  EXPECT_NE(error("sourse:lemonde.fr").find("source:"), std::string::npos) << error("sourse:lemonde.fr");
+  EXPECT_NE(error("titel:mali").find("title:"), std::string::npos) << error("titel:mali");
+  EXPECT_THROW(QueryParser(*db_, analyzer_).filter("auteur", "x"), QueryError);
+}
+
+TEST_F(QueryParserTest, UrlsAndTimesAreNotFields) {
+  EXPECT_EQ(error("https://exemple.fr/a"), "");
+}
+
+TEST_F(QueryParserTest, UnbalancedParenthesesAreQueryErrors) {
+  EXPECT_NE(error("(mali coton"), "");
+  EXPECT_NE(error("mali coton)"), "");
+  EXPECT_NE(error("((mali) OR coton"), "");
+  EXPECT_NE(error(")("), "");
+  EXPECT_EQ(error("((mali) OR coton)"), "");
+}
+
+TEST_F(QueryParserTest, DanglingOperatorsAreQueryErrors) {
+  EXPECT_NE(error("mali NOT"), "");
+  EXPECT_NE(error("source:"), "");
+}
+
+TEST_F(QueryParserTest, EmptyQueryMatchesEverything) {
+  EXPECT_EQ(ids("").size(), names_->size());
+}

@@ -1,0 +1,334 @@
+// JSON Lines input: identity (decisions.md §1), dates as stated (§3), and hostile or damaged lines.
+#include "readers/jsonl_reader.h"
+#include "readers/reader.h"
+#include "util/utf8.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using depeche::Article;
+using depeche::ArticleSink;
+using depeche::InputFormat;
+using depeche::InputName;
+using depeche::ReadLimits;
+using depeche::util::DatePrecision;
+
+namespace {
+
+struct Problem {
+  std::string file;
+  std::size_t line = 0;
+  std::string message;
+};
+
+class Collect : public ArticleSink {
+ public:
+  void article(Article&& a) override { articles.push_back(std::move(a)); }
+  void problem(const std::string& file, std::size_t line, const std::string& message) override {
+    problems.push_back({file, line, message});
+  }
+  std::string describe() const {
+    std::string out;
+    for (const Problem& p : problems) out += p.file + ":" + std::to_string(p.line) + ": " + p.message + "\n";
+    return out;
+  }
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+};
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "depeche-jsonl-reader-XXXXXX").string();
+    if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string write(const std::string& name, const std::string& content) const {
+    const fs::path p = fs::path(path_) / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+ private:
+  std::string path_;
+};
+
+const InputName kName{"flux/depeches.jsonl", "flux/depeches.jsonl"};
+
+std::optional<Article> parse_line(const std::string& line, Collect& sink, std::size_t line_no = 7) {
+  return depeche::parse_jsonl_line(line, kName, line_no, sink);
+}
+
+Collect read_file(const TempDir& dir, const std::string& name, const std::string& content,
+                  const ReadLimits& limits = {}) {
+  Collect sink;
+  const std::string path = dir.write(name, content);
+  depeche::read_input(InputName{path, name}, InputFormat::kAuto, limits, sink);
+  return sink;
+}
+
+}  // namespace
+
+TEST(JsonlReader, AllFieldsAreRead) {
+  Collect sink;
+  const auto a = parse_line(
+      R"({"id":"AFP-2023.07/Brest:12","url":"https://www.ouest-exemple.fr/port","source":"Ouest Exemple",)"
+      R"("date":"2023-07-12","title":"Le port de Brest","body":"Les dockers déchargent.","section":"économie",)"
+      R"("lang":"fr","author":"Anne Kerloc'h"})",
+      sink);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_EQ(a->id, "AFP-2023.07/Brest:12");
+  EXPECT_EQ(a->url, "https://www.ouest-exemple.fr/port");
+  EXPECT_EQ(a->source, "Ouest Exemple") << "a given source wins over the URL's host";
+  EXPECT_EQ(a->date.iso(), "2023-07-12");
+  ASSERT_TRUE(a->title);
+  EXPECT_EQ(*a->title, "Le port de Brest");
+  EXPECT_EQ(a->body, "Les dockers déchargent.");
+  EXPECT_EQ(a->section, "économie");
+  EXPECT_EQ(a->lang, "fr");
+  EXPECT_EQ(a->author, "Anne Kerloc'h");
+}
+
+TEST(JsonlReader, IdIsKeptVerbatim) {
+  Collect sink;
+  for (const std::string id : {"  Mixed Case/Id?x=1&y=2#frag ", "https://exemple.fr/a", "\u00c9T\u00c9-2023", "42"}) {
+    const auto a = parse_line(R"({"id":")" + id + R"(","url":"https://autre.fr/b","body":"Un texte."})", sink);
+    ASSERT_TRUE(a) << id << "\n" << sink.describe();
+    EXPECT_EQ(a->id, id);
+  }
+  // A numeric id is kept as its decimal text.
+  const auto n = parse_line(R"({"id":1234567,"body":"Un texte."})", sink);
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->id, "1234567");
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+}
+
+TEST(JsonlReader, IdFromUrlWhenMissing) {
+  Collect sink;
+  const auto a = parse_line(R"({"url":"https://www.lemonde-exemple.fr/article/123?utm=x","body":"Un texte."})", sink);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(a->id, "https://www.lemonde-exemple.fr/article/123?utm=x");
+  const auto empty_id = parse_line(R"({"id":"","url":"https://exemple.fr/z","body":"Un texte."})", sink);
+  ASSERT_TRUE(empty_id);
+  EXPECT_EQ(empty_id->id, "https://exemple.fr/z");
+}
+
+TEST(JsonlReader, IdFromPathAndLineWhenNeitherIdNorUrl) {
+  Collect sink;
+  const auto a = parse_line(R"({"title":"Sans identifiant","body":"Un texte."})", sink, 3);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(a->id, "flux/depeches.jsonl#3");
+  EXPECT_TRUE(a->url.empty());
+  EXPECT_TRUE(a->source.empty());
+}
+
+TEST(JsonlReader, IdsFromPathAndLineDifferPerLineInAFile) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "archive/sans-id.jsonl",
+                                 "{\"body\":\"Premier.\"}\n\n{\"body\":\"Troisième.\"}\n");
+  ASSERT_EQ(sink.articles.size(), 2u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].id, "archive/sans-id.jsonl#1");
+  EXPECT_EQ(sink.articles[1].id, "archive/sans-id.jsonl#3") << "blank lines still count";
+}
+
+TEST(JsonlReader, SourceFromUrlHostWithoutWww) {
+  Collect sink;
+  struct Case {
+    const char* url;
+    const char* source;
+  };
+  for (const Case& c : {Case{"https://www.lemonde-exemple.fr/international/x.html", "lemonde-exemple.fr"},
+                        Case{"https://fr.sputniknews.africa/20230723/x.html", "fr.sputniknews.africa"},
+                        Case{"http://WWW.Ouest-Exemple.FR:8080/a?b=c", "ouest-exemple.fr"},
+                        Case{"https://wwwinfo.exemple.fr/a", "wwwinfo.exemple.fr"}}) {
+    const auto a = parse_line(std::string(R"({"url":")") + c.url + R"(","body":"Un texte."})", sink);
+    ASSERT_TRUE(a) << c.url;
+    EXPECT_EQ(a->source, c.source) << c.url;
+  }
+}
+
+TEST(JsonlReader, DateTimeKeepsItsOwnCalendarDate) {
+  Collect sink;
+  const auto a = parse_line(R"({"id":"x","date":"2022-03-14T18:02:11+01:00","body":"Un texte."})", sink);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(a->date.iso(), "2022-03-14");
+  EXPECT_EQ(a->date.precision, DatePrecision::kDay);
+  // Late evening west of UTC: in UTC it is already the 15th, but the article says the 14th.
+  const auto late = parse_line(R"({"id":"y","date":"2022-03-14T23:30:00-05:00","body":"Un texte."})", sink);
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->date.iso(), "2022-03-14");
+  // Just after midnight east of UTC: in UTC it is still the 13th.
+  const auto early = parse_line(R"({"id":"z","date":"2022-03-14T00:30:00+02:00","body":"Un texte."})", sink);
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->date.iso(), "2022-03-14");
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+}
+
+TEST(JsonlReader, MonthAndYearPrecisionDates) {
+  Collect sink;
+  const auto month = parse_line(R"({"id":"m","date":"2021-11","body":"Un texte."})", sink);
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->date.precision, DatePrecision::kMonth);
+  EXPECT_EQ(month->date.iso(), "2021-11");
+  const auto year = parse_line(R"({"id":"y","date":"2020","body":"Un texte."})", sink);
+  ASSERT_TRUE(year);
+  EXPECT_EQ(year->date.precision, DatePrecision::kYear);
+  EXPECT_EQ(year->date.iso(), "2020");
+}
+
+TEST(JsonlReader, InvalidDateIsReportedAndArticleKeptUndated) {
+  Collect sink;
+  const auto a = parse_line(R"({"id":"x","date":"2022-02-30","body":"Un texte."})", sink, 12);
+  ASSERT_TRUE(a);
+  EXPECT_FALSE(a->date.valid());
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].file, "flux/depeches.jsonl");
+  EXPECT_EQ(sink.problems[0].line, 12u);
+}
+
+TEST(JsonlReader, BlankLineIsSkippedSilently) {
+  Collect sink;
+  EXPECT_FALSE(parse_line("   \t\r", sink));
+  EXPECT_TRUE(sink.problems.empty());
+}
+
+TEST(JsonlReader, MalformedLineIsReportedAndTheNextLinesStillRead) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "flux.jsonl",
+                                 "{\"id\":\"a\",\"body\":\"Premier texte.\"}\n"
+                                 "{\"id\":\"b\",\"body\":\"Texte coupé\n"
+                                 "[1, 2, 3]\n"
+                                 "{\"id\":\"c\",\"body\":\"Troisième texte.\"}\n"
+                                 "{\"id\":\"d\",\"body\":\"Quatrième texte.\"}\n");
+  ASSERT_EQ(sink.articles.size(), 3u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].id, "a");
+  EXPECT_EQ(sink.articles[1].id, "c");
+  EXPECT_EQ(sink.articles[2].id, "d");
+  ASSERT_EQ(sink.problems.size(), 2u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].file, "flux.jsonl");
+  EXPECT_EQ(sink.problems[0].line, 2u);
+  EXPECT_EQ(sink.problems[1].line, 3u) << "an array is not an article";
+}
+
+TEST(JsonlReader, DeeplyNestedJsonDoesNotCrashAndIsReported) {
+  const std::size_t depth = 100000;
+  const std::string arrays = std::string(depth, '[') + std::string(depth, ']');
+  {
+    Collect sink;
+    EXPECT_FALSE(parse_line(arrays, sink, 5));
+    ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+    EXPECT_EQ(sink.problems[0].line, 5u);
+  }
+  {  // Unclosed: malformed as well as deep.
+    Collect sink;
+    EXPECT_FALSE(parse_line(std::string(depth, '['), sink, 6));
+    ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+    EXPECT_EQ(sink.problems[0].line, 6u);
+  }
+  {  // An article object carrying a deep value, then a good line: read on, report the deep one.
+    TempDir dir;
+    std::string objects;
+    for (std::size_t i = 0; i < depth; ++i) objects += "{\"a\":";
+    objects += "1" + std::string(depth, '}');
+    const Collect sink = read_file(dir, "profond.jsonl",
+                                   "{\"id\":\"profond\",\"body\":\"Un texte.\",\"extra\":" + objects + "}\n" +
+                                       arrays + "\n{\"id\":\"suivant\",\"body\":\"Un autre texte.\"}\n");
+    ASSERT_FALSE(sink.articles.empty()) << sink.describe();
+    EXPECT_EQ(sink.articles.back().id, "suivant");
+    bool line2_reported = false;
+    for (const Problem& p : sink.problems) line2_reported = line2_reported || p.line == 2;
+    EXPECT_TRUE(line2_reported) << sink.describe();
+  }
+}
+
+TEST(JsonlReader, DeepValueInsideAnArticleIsReported) {
+  // The reader drops values nested past its depth limit; dropping part of a line must not be silent.
+  const std::size_t depth = 100000;
+  std::string objects;
+  for (std::size_t i = 0; i < depth; ++i) objects += "{\"a\":";
+  objects += "1" + std::string(depth, '}');
+  Collect sink;
+  parse_line("{\"id\":\"profond\",\"title\":\"Titre\",\"body\":\"Un texte.\",\"extra\":" + objects + "}", sink, 4);
+  ASSERT_EQ(sink.problems.size(), 1u) << "a line nested " << depth << " deep is reported\n" << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 4u);
+}
+
+TEST(JsonlReader, OverLongLineIsSkippedWithAMessage) {
+  TempDir dir;
+  const std::string long_body(500, 'x');
+  const Collect sink = read_file(dir, "long.jsonl",
+                                 "{\"id\":\"court\",\"body\":\"Un texte.\"}\n"
+                                 "{\"id\":\"long\",\"body\":\"" + long_body + "\"}\n"
+                                 "{\"id\":\"apres\",\"body\":\"Un autre texte.\"}\n",
+                                 ReadLimits{200, 1 << 20});
+  ASSERT_EQ(sink.articles.size(), 2u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].id, "court");
+  EXPECT_EQ(sink.articles[1].id, "apres");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].file, "long.jsonl");
+  EXPECT_EQ(sink.problems[0].line, 2u);
+  EXPECT_NE(sink.problems[0].message.find("200"), std::string::npos) << "names the limit: " << sink.problems[0].message;
+}
+
+TEST(JsonlReader, OverLongBodyIsCutToMaxArticleBytes) {
+  TempDir dir;
+  std::string body;
+  while (body.size() < 1000) body += "été ";  // multi-byte characters, so a cut can fall inside one
+  const Collect sink = read_file(dir, "gros.jsonl", "{\"id\":\"gros\",\"title\":\"Titre\",\"body\":\"" + body + "\"}\n",
+                                 ReadLimits{1 << 20, 101});
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  const std::string& cut = sink.articles[0].body;
+  EXPECT_LE(cut.size(), 101u);
+  EXPECT_GE(cut.size(), 98u);
+  EXPECT_TRUE(depeche::util::is_valid_utf8(cut));
+  EXPECT_EQ(body.compare(0, cut.size(), cut), 0) << "the beginning is kept";
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 1u);
+}
+
+TEST(JsonlReader, InvalidUtf8IsRecodedAndReported) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "latin.jsonl", "{\"id\":\"a\",\"body\":\"Caf\xE9 cr\xE8me.\"}\n");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].body, "Café crème.");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 1u);
+}
+
+TEST(JsonlReader, ArticleWithNeitherTitleNorBodyIsReported) {
+  Collect sink;
+  EXPECT_FALSE(parse_line(R"({"id":"vide","url":"https://exemple.fr/v"})", sink, 9));
+  ASSERT_EQ(sink.problems.size(), 1u);
+  EXPECT_EQ(sink.problems[0].line, 9u);
+}
+
+TEST(JsonlReader, GzipFileIsReadTransparently) {
+  TempDir dir;
+  const std::string path = dir.write("flux.jsonl.gz", "");
+  const std::string content =
+      "{\"id\":\"g1\",\"date\":\"2023-01-02\",\"body\":\"Premier texte.\"}\n"
+      "{\"id\":\"g2\",\"body\":\"Second texte.\"}\n";
+  gzFile gz = gzopen(path.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  ASSERT_EQ(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())), static_cast<int>(content.size()));
+  ASSERT_EQ(gzclose(gz), Z_OK);
+  Collect sink;
+  depeche::read_input(InputName{path, "flux.jsonl.gz"}, InputFormat::kAuto, ReadLimits{}, sink);
+  ASSERT_EQ(sink.articles.size(), 2u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].id, "g1");
+  EXPECT_EQ(sink.articles[0].date.iso(), "2023-01-02");
+  EXPECT_EQ(sink.articles[1].id, "g2");
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+}

@@ -1,0 +1,316 @@
+// Our article text format (decisions.md §2 and §4): parse_text_article on one file's content,
+// read_input on files (recoding, NUL bytes, empty files, gzip).
+#include "readers/reader.h"
+#include "readers/text_reader.h"
+#include "util/utf8.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using depeche::Article;
+using depeche::ArticleSink;
+using depeche::InputFormat;
+using depeche::InputName;
+using depeche::ReadLimits;
+using depeche::util::DatePrecision;
+
+namespace {
+
+struct Problem {
+  std::string file;
+  std::size_t line = 0;
+  std::string message;
+};
+
+class Collect : public ArticleSink {
+ public:
+  void article(Article&& a) override { articles.push_back(std::move(a)); }
+  void problem(const std::string& file, std::size_t line, const std::string& message) override {
+    problems.push_back({file, line, message});
+  }
+  std::string describe() const {
+    std::string out;
+    for (const Problem& p : problems) out += p.file + ":" + std::to_string(p.line) + ": " + p.message + "\n";
+    return out;
+  }
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+};
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "depeche-text-reader-XXXXXX").string();
+    if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string write(const std::string& name, const std::string& content) const {
+    const fs::path p = fs::path(path_) / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string path(const std::string& name) const { return (fs::path(path_) / name).string(); }
+
+ private:
+  std::string path_;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string seed(const char* name) { return std::string(DEPECHE_SHARED_DIR) + "/seeds/" + name; }
+
+Article parse(const std::string& content, Collect& sink, const std::string& display = "a/article.txt") {
+  return depeche::parse_text_article(content, InputName{display, display}, sink);
+}
+
+// Reads one file written in `dir` through the public entry point, with automatic detection.
+Collect read_file(const TempDir& dir, const std::string& name, const std::string& content,
+                  InputFormat format = InputFormat::kAuto) {
+  Collect sink;
+  const std::string path = dir.write(name, content);
+  depeche::read_input(InputName{path, name}, format, ReadLimits{}, sink);
+  return sink;
+}
+
+}  // namespace
+
+TEST(TextReader, FirstSeedHasMonthDateUrlTitleAndBody) {
+  const std::string path = seed("000_d33817892b0c3bcc.txt");
+  if (!fs::exists(path)) GTEST_SKIP() << "seed " << path << " is absent";
+  Collect sink;
+  const Article a = parse(slurp(path), sink, "000_d33817892b0c3bcc.txt");
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_EQ(a.date.iso(), "2023-07");
+  EXPECT_EQ(a.date.precision, DatePrecision::kMonth);
+  EXPECT_EQ(a.url,
+            "https://fr.sputniknews.africa/20230723/"
+            "liran-offre-au-mali-ses-competences-en-matiere-de-telecommunications-et-de-cybersecurite-1060715436.html");
+  EXPECT_EQ(a.id, a.url) << "an article with a URL is identified by it";
+  EXPECT_EQ(a.source, "fr.sputniknews.africa");
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "L’Iran offre au Mali ses compétences en matière de télécommunications et de cybersécurité");
+  EXPECT_EQ(a.body.rfind("Téhéran s’est engagé à former des experts maliens", 0), 0u) << a.body.substr(0, 80);
+  EXPECT_NE(a.body.find("l’agriculture et de l’élevage avaient été alors abordés."), std::string::npos);
+  EXPECT_EQ(a.body.find("date 2023-07"), std::string::npos);
+}
+
+TEST(TextReader, SecondSeedHasNoUrlNoTitleAndBodyFromTheDateLine) {
+  const std::string path = seed("001_29f9dbc17fbfc298.txt");
+  if (!fs::exists(path)) GTEST_SKIP() << "seed " << path << " is absent";
+  Collect sink;
+  const Article a = parse(slurp(path), sink, "001_29f9dbc17fbfc298.txt");
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_EQ(a.date.iso(), "2023-07");
+  EXPECT_EQ(a.date.precision, DatePrecision::kMonth);
+  EXPECT_TRUE(a.url.empty()) << a.url;
+  EXPECT_TRUE(a.source.empty()) << a.source;
+  EXPECT_FALSE(a.title.has_value()) << *a.title;
+  EXPECT_EQ(a.id, "001_29f9dbc17fbfc298.txt");
+  EXPECT_EQ(a.body.rfind("Le ministère malien de la Communication et de l’Économie numérique a récemment annoncé", 0), 0u)
+      << a.body.substr(0, 100);
+  // The paragraphs after the first one are part of the body, not a title.
+  EXPECT_NE(a.body.find("Le but de cette rencontre était de renforcer"), std::string::npos);
+  EXPECT_NE(a.body.find("C'est dans ce contexte que Téhéran a saisi la balle au bond"), std::string::npos);
+}
+
+TEST(TextReader, SeedsThroughReadInputKeepTheirIdentity) {
+  const std::string path = seed("001_29f9dbc17fbfc298.txt");
+  if (!fs::exists(path)) GTEST_SKIP() << "seed " << path << " is absent";
+  Collect sink;
+  depeche::read_input(InputName{path, "001_29f9dbc17fbfc298.txt"}, InputFormat::kAuto, ReadLimits{}, sink);
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  const Article& a = sink.articles[0];
+  EXPECT_EQ(a.id, "001_29f9dbc17fbfc298.txt");
+  EXPECT_FALSE(a.title.has_value());
+  // The header states 2023-07; a finer date may be read from the body, never another month.
+  EXPECT_EQ(a.date.year, 2023);
+  EXPECT_EQ(a.date.month, 7);
+}
+
+TEST(TextReader, LeadingSpacesBeforeDateAndDayPrecision) {
+  Collect sink;
+  const Article a = parse("   \tdate 2021-03-05 https://www.ouest-exemple.fr/brest/port\n\nLe port de Brest\n\n"
+                          "Les dockers ont déchargé trois navires.\n",
+                          sink);
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_EQ(a.date.precision, DatePrecision::kDay);
+  EXPECT_EQ(a.date.iso(), "2021-03-05");
+  EXPECT_EQ(a.url, "https://www.ouest-exemple.fr/brest/port");
+  EXPECT_EQ(a.source, "ouest-exemple.fr");
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "Le port de Brest");
+  EXPECT_EQ(a.body, "Les dockers ont déchargé trois navires.");
+}
+
+TEST(TextReader, TitleWithoutUrl) {
+  Collect sink;
+  const Article a = parse("date 2022-11\n\nLa récolte de coton\n\nLes paysans attendent la pluie.\nElle tarde.\n", sink,
+                          "2022/coton.txt");
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_TRUE(a.url.empty());
+  EXPECT_EQ(a.id, "2022/coton.txt");
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "La récolte de coton");
+  EXPECT_EQ(a.body, "Les paysans attendent la pluie.\nElle tarde.");
+}
+
+TEST(TextReader, InvalidDateIsReportedWithFileAndLineAndArticleKeptUndated) {
+  for (const char* bad : {"2023-13", "2023-02-30", "juillet", "23-07-2023"}) {
+    Collect sink;
+    const Article a = parse(std::string("date ") + bad + "\n\nUn titre\n\nLe corps du texte.\n", sink, "x/mauvais.txt");
+    ASSERT_EQ(sink.problems.size(), 1u) << bad << "\n" << sink.describe();
+    EXPECT_EQ(sink.problems[0].file, "x/mauvais.txt");
+    EXPECT_EQ(sink.problems[0].line, 1u);
+    EXPECT_NE(sink.problems[0].message.find(bad), std::string::npos) << sink.problems[0].message;
+    EXPECT_FALSE(a.date.valid()) << bad;
+    ASSERT_TRUE(a.title.has_value()) << bad;
+    EXPECT_EQ(*a.title, "Un titre");
+    EXPECT_EQ(a.body, "Le corps du texte.");
+  }
+}
+
+TEST(TextReader, InvalidDateThroughReadInputStillDeliversTheArticle) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "2023/faux.txt", "date 2023-00-12\n\nTitre\n\nUn texte court.\n");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_FALSE(sink.articles[0].date.valid());
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].file, "2023/faux.txt");
+  EXPECT_EQ(sink.problems[0].line, 1u);
+}
+
+TEST(TextReader, MissingHeaderIsReportedAndArticleKeptUndated) {
+  Collect sink;
+  const Article a = parse("Un titre sans date\n\nLe corps sans en-tête.\n", sink, "sans-date.txt");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].file, "sans-date.txt");
+  EXPECT_EQ(sink.problems[0].line, 1u);
+  EXPECT_FALSE(a.date.valid());
+  EXPECT_NE(a.body.find("Le corps sans en-tête."), std::string::npos) << a.body;
+}
+
+TEST(TextReader, MissingHeaderThroughReadInputOfTxtFile) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "notes/sans-date.txt", "Un titre sans date\n\nLe corps sans en-tête.\n");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_FALSE(sink.articles[0].date.valid());
+  EXPECT_EQ(sink.articles[0].id, "notes/sans-date.txt");
+  ASSERT_FALSE(sink.problems.empty());
+  EXPECT_EQ(sink.problems[0].file, "notes/sans-date.txt");
+}
+
+TEST(TextReader, Windows1252BytesAreRecodedWithOneProblem) {
+  TempDir dir;
+  // "Café", "été", "élève" in Windows-1252: é is the single byte 0xE9.
+  const Collect sink = read_file(dir, "cp1252.txt",
+                                 "date 2022-05\n\nCaf\xE9 du port\n\nL'\xE9t\xE9, l'\xE9l\xE8ve boit un caf\xE9.\n");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  const Article& a = sink.articles[0];
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "Café du port");
+  EXPECT_EQ(a.body, "L'été, l'élève boit un café.");
+  EXPECT_TRUE(depeche::util::is_valid_utf8(a.body));
+  ASSERT_EQ(sink.problems.size(), 1u) << "one warning per file, not one per byte\n" << sink.describe();
+  EXPECT_EQ(sink.problems[0].file, "cp1252.txt");
+  EXPECT_EQ(sink.problems[0].line, 3u) << "the first bad byte is on line 3";
+  EXPECT_EQ(a.date.iso(), "2022-05");
+}
+
+TEST(TextReader, Windows1252PunctuationIsRecoded) {
+  TempDir dir;
+  // 0x92 is ’ and 0x9C is œ in Windows-1252.
+  const Collect sink = read_file(dir, "quotes.txt", "date 2022-05\n\nTitre\n\nL\x92\x9Cuvre est finie.\n");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].body, "L’œuvre est finie.");
+  EXPECT_EQ(sink.problems.size(), 1u) << sink.describe();
+}
+
+TEST(TextReader, NulBytesAreDroppedAndArticleKept) {
+  TempDir dir;
+  const char raw[] = "date 2022-05\n\nLe ti\0tre\n\nLe co\0\0rps du texte.\n";
+  const std::string content(raw, sizeof raw - 1);
+  ASSERT_EQ(std::count(content.begin(), content.end(), '\0'), 3);
+  const Collect sink = read_file(dir, "nul.txt", content);
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  const Article& a = sink.articles[0];
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "Le titre");
+  EXPECT_EQ(a.body, "Le corps du texte.");
+  EXPECT_EQ(a.body.find('\0'), std::string::npos);
+  EXPECT_EQ(a.date.iso(), "2022-05");
+}
+
+TEST(TextReader, EmptyFileGivesNoArticleAndIsReported) {
+  TempDir dir;
+  for (const InputFormat format : {InputFormat::kAuto, InputFormat::kText}) {
+    const Collect sink = read_file(dir, "vide.txt", "", format);
+    EXPECT_TRUE(sink.articles.empty());
+    ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+    EXPECT_EQ(sink.problems[0].file, "vide.txt");
+  }
+}
+
+TEST(TextReader, BlankFileGivesNoArticle) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "blanc.txt", "\n  \n\t\n", InputFormat::kText);
+  EXPECT_TRUE(sink.articles.empty());
+  EXPECT_FALSE(sink.problems.empty());
+}
+
+TEST(TextReader, GzipFileIsReadTransparently) {
+  TempDir dir;
+  const std::string content =
+      "date 2024-01-15 https://alpes-exemple.fr/neige\n\nLa neige revient\n\nLes stations rouvrent leurs pistes.\n";
+  const std::string path = dir.path("hiver/neige.txt.gz");
+  fs::create_directories(fs::path(path).parent_path());
+  gzFile gz = gzopen(path.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  ASSERT_EQ(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())), static_cast<int>(content.size()));
+  ASSERT_EQ(gzclose(gz), Z_OK);
+  ASSERT_NE(slurp(path).substr(0, 2), "da") << "the file on disk is compressed";
+
+  Collect sink;
+  depeche::read_input(InputName{path, "hiver/neige.txt.gz"}, InputFormat::kAuto, ReadLimits{}, sink);
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  const Article& a = sink.articles[0];
+  EXPECT_EQ(a.date.iso(), "2024-01-15");
+  EXPECT_EQ(a.url, "https://alpes-exemple.fr/neige");
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "La neige revient");
+  EXPECT_EQ(a.body, "Les stations rouvrent leurs pistes.");
+}
+
+TEST(TextReader, LongArticleIsCutToMaxArticleBytes) {
+  TempDir dir;
+  std::string body;
+  while (body.size() < 4000) body += "Le glacier recule chaque été. ";
+  const std::string path = dir.write("long.txt", "date 2023-08\n\nGlaciers\n\n" + body + "\n");
+  Collect sink;
+  depeche::read_input(InputName{path, "long.txt"}, InputFormat::kAuto, ReadLimits{1 << 20, 1000}, sink);
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_LE(sink.articles[0].body.size(), 1000u);
+  EXPECT_GT(sink.articles[0].body.size(), 500u);
+  EXPECT_TRUE(depeche::util::is_valid_utf8(sink.articles[0].body));
+  ASSERT_FALSE(sink.problems.empty());
+  EXPECT_EQ(sink.problems[0].file, "long.txt");
+}
