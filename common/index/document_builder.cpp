@@ -42,8 +42,10 @@ void DocumentBuilder::index_text(analysis::Analyzer& analyzer, const analysis::T
       doc.add_posting(term_, pos);
     }
     if (analysis::Analyzer::is_name_occurrence(t)) {
+      // A name is not stemmed: "le Mali" must not answer a search for "mal".
       term_.assign(schema::kPrefixName).append(word);
       doc.add_boolean_term(term_);
+      continue;
     }
     if (analyzer.is_stopword(word)) continue;  // stop words are only ever searched exactly
     const std::string& stem = analyzer.stem(word);

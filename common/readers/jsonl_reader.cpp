@@ -31,7 +31,12 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
   std::size_t first = line.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return std::nullopt;
 
-  const json::parser_callback_t bounded = [](int depth, json::parse_event_t, json&) { return depth <= kMaxDepth; };
+  bool too_deep = false;
+  const json::parser_callback_t bounded = [&too_deep](int depth, json::parse_event_t, json&) {
+    if (depth <= kMaxDepth) return true;
+    too_deep = true;
+    return false;
+  };
   json obj = json::parse(line.begin(), line.end(), bounded, /*allow_exceptions=*/false);
   if (obj.is_discarded()) {
     sink.problem(name.display, line_no, "malformed JSON; line skipped");
@@ -41,6 +46,8 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
     sink.problem(name.display, line_no, "not a JSON object; line skipped");
     return std::nullopt;
   }
+  if (too_deep)
+    sink.problem(name.display, line_no, "values nested deeper than " + std::to_string(kMaxDepth) + " levels ignored");
   Article a;
   a.origin = name.display;
   a.url = text_field(obj, "url");
