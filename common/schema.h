@@ -30,9 +30,10 @@ enum Slot : Xapian::valueno {
   kSlotYear = 4,       // "YYYY"; empty if undated
   kSlotMonth = 5,      // "YYYY-MM"; empty below month precision
   kSlotCountries = 6,  // country names mentioned, each followed by '\n' (multi-valued)
-  kSlotCluster = 7,    // near-duplicate cluster key, the collapse key
+  kSlotCluster = 7,    // near-duplicate cluster key (16 hex digits), the collapse key; every article has one
   kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC)
-  kSlotContentHash = 9,  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
+  kSlotContentHash = 9,
+  kSlotSignature = 10,   // dedup::encode(MinHash signature of the body), absent for very short texts  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
 };
 
 enum class FieldKind {
@@ -74,7 +75,8 @@ inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title wor
 inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence
 inline constexpr std::string_view kPrefixCluster = "XCL";  // near-duplicate cluster key
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";
-inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of the input file an article came from
+inline constexpr std::string_view kPrefixOriginFile = "XF";
+inline constexpr std::string_view kPrefixBand = "XB";  // MinHash LSH band: articles sharing one are compared  // hash of the input file an article came from
 
 // Metadata: one key per input file indexed (its size, mtime, hash), so reruns skip what is unchanged.
 inline constexpr std::string_view kMetaFilePrefix = "depeche.file:";

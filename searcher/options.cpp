@@ -43,6 +43,11 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->allow_extra_args(false)
       ->group("Results");
   app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str()->group("Results");
+  app.add_flag("--no-collapse", o.no_collapse,
+               "Show every near-identical copy; by default each story prints once, with its copies listed")
+      ->group("Results");
+  app.add_option("--similar", o.similar, "Articles like the one with this id (more-like-this), best first")
+      ->group("Query");
   app.add_flag("--count", o.count, "Print only the number of matching articles")->group("Results");
   app.add_option("--show", o.show, "Print the stored article with this id or URL")->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
@@ -91,6 +96,8 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
   q.facets = o.facets;
   q.facet_limit = o.facet_limit;
   q.snippets = !o.no_snippets;
+  q.collapse = !o.no_collapse;
+  q.similar_to = o.similar;
   q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
   if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);
   for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},

@@ -30,6 +30,8 @@ struct SearcherOptions {
   std::string since, until, source, section, lang, country;
   std::string color = "auto";
   bool no_snippets = false;
+  bool no_collapse = false;
+  std::string similar;
 };
 
 void define_options(CLI::App& app, SearcherOptions& options);

@@ -26,6 +26,8 @@ class DocumentBuilder {
   Xapian::Document build(const Article& a);
   // The analyzer for an article's language code (French for unknown codes).
   analysis::Analyzer& analyzer_for(const std::string& lang);
+  // The body's tokens from the last build(), for signatures computed by the caller.
+  const analysis::TokenList& body_tokens() const { return body_tokens_; }
 
  private:
   void index_text(analysis::Analyzer& analyzer, const analysis::TokenList& tokens, Xapian::termpos& pos,

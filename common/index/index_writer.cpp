@@ -1,5 +1,6 @@
 #include "index/index_writer.h"
 
+#include "index/dedup.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -73,10 +74,44 @@ void IndexWriter::article(Article&& a) {
   }
   Xapian::Document doc = builder_.build(a);
   doc.add_value(schema::kSlotContentHash, hash);
+  const std::string cluster = assign_cluster(a.id, exists ? *existing : 0, doc);
+  doc.add_value(schema::kSlotCluster, cluster);
+  doc.add_boolean_term(std::string(schema::kPrefixCluster) + cluster);
   if (!origin_term_.empty()) doc.add_boolean_term(origin_term_);
   db_.replace_document(id_term, doc);
   ++(exists ? stats_.updated : stats_.added);
   changed();
+}
+
+std::string IndexWriter::assign_cluster(const std::string& id, Xapian::docid self, Xapian::Document& doc) {
+  std::string cluster = util::hex64(util::fnv1a64(id));
+  const auto sig = dedup::signature(builder_.body_tokens());
+  if (!sig) return cluster;
+  std::vector<Xapian::Query> bands;
+  for (const std::string& key : dedup::band_keys(*sig)) {
+    const std::string term = std::string(schema::kPrefixBand) + key;
+    doc.add_boolean_term(term);
+    bands.emplace_back(term);
+  }
+  doc.add_value(schema::kSlotSignature, dedup::encode(*sig));
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  constexpr Xapian::doccount kMaxCandidates = 64;
+  double best = dedup::kCopyThreshold;
+  const Xapian::MSet candidates = enquire.get_mset(0, kMaxCandidates);
+  for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+    if (*it == self) continue;
+    const Xapian::Document other = it.get_document();
+    const auto other_sig = dedup::decode(other.get_value(schema::kSlotSignature));
+    if (!other_sig) continue;
+    const double sim = dedup::similarity(*sig, *other_sig);
+    if (sim >= best) {
+      best = sim;
+      cluster = other.get_value(schema::kSlotCluster);
+    }
+  }
+  return cluster;
 }
 
 void IndexWriter::problem(const std::string& file, std::size_t line, const std::string& message) {

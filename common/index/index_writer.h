@@ -57,6 +57,9 @@ class IndexWriter : public ArticleSink {
 
  private:
   void changed();
+  // The cluster of the article whose document is `doc` (not yet written; `self` is its current
+  // docid, 0 if new): that of its closest copy in the archive, else a new one named after `id`.
+  std::string assign_cluster(const std::string& id, Xapian::docid self, Xapian::Document& doc);
   Xapian::WritableDatabase db_;
   std::string path_;
   std::size_t batch_size_;

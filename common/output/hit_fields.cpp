@@ -53,6 +53,11 @@ ojson hit_json(const Hit& hit) {
   ojson marks = ojson::array();
   for (const auto& [from, to] : hit.snippet.marks) marks.push_back({from, to});
   j["highlights"] = marks;
+  j["cluster"] = text_or_null(hit.cluster);
+  j["copy_count"] = hit.copy_count;
+  ojson copies = ojson::array();
+  for (const CopyRef& c : hit.copies) copies.push_back({{"id", c.id}, {"source", text_or_null(c.source)}});
+  j["copies"] = copies;
   return j;
 }
 

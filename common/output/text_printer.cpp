@@ -47,6 +47,12 @@ class TextPrinter : public Printer {
     if (!a.url.empty()) out_ << "   " << paint(kDim, a.url) << '\n';
     else out_ << "   " << paint(kDim, "id: " + a.id) << '\n';
     if (!hit.snippet.text.empty()) out_ << "   " << highlighted(hit.snippet) << '\n';
+    if (hit.copy_count > 0) {
+      std::string sources;
+      for (const CopyRef& c : hit.copies) sources += (sources.empty() ? "" : ", ") + (c.source.empty() ? c.id : c.source);
+      out_ << "   " << paint(kDim, "+" + std::to_string(hit.copy_count) + (hit.copy_count == 1 ? " copy: " : " copies: ") + sources)
+           << '\n';
+    }
     out_ << '\n';
   }
 

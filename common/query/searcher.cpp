@@ -92,9 +92,61 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
   }
 }
 
+namespace {
+
+// Expansion terms for more-like-this: stemmed words only, not names of fields or dedup bands.
+class StemTermsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > schema::kPrefixStem.size() && term.compare(0, schema::kPrefixStem.size(), schema::kPrefixStem) == 0 &&
+           !(term[1] >= 'A' && term[1] <= 'Z');
+  }
+};
+
+}  // namespace
+
+Xapian::Query Searcher::similar_query(const std::string& id) {
+  const std::string id_term = schema::id_term(id);
+  Xapian::PostingIterator p = db_.postlist_begin(id_term);
+  if (p == db_.postlist_end(id_term)) throw QueryError("no article with id '" + id + "'");
+  Xapian::RSet rset;
+  rset.add_document(*p);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(id_term));
+  constexpr Xapian::termcount kExpandTerms = 40;
+  const StemTermsOnly decider;
+  const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  // The article and its own copies are not "similar" results: the copies are listed with it.
+  const std::string cluster = db_.get_document(*p).get_value(schema::kSlotCluster);
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                       Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(id_term),
+                                     Xapian::Query(std::string(schema::kPrefixCluster) + cluster)));
+}
+
+void Searcher::fill_copies(Hit& hit) {
+  hit.cluster = db_.get_document(hit.docid).get_value(schema::kSlotCluster);
+  if (hit.cluster.empty()) return;
+  const std::string term = std::string(schema::kPrefixCluster) + hit.cluster;
+  const Xapian::doccount size = db_.get_termfreq(term);
+  hit.copy_count = size > 0 ? size - 1 : 0;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term) && hit.copies.size() < kMaxCopiesListed; ++it) {
+    if (*it == hit.docid) continue;
+    const Article copy = load_article(db_.get_document(*it).get_data());
+    hit.copies.push_back({copy.id, copy.source});
+  }
+}
+
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
-  parsed = parser.parse(request.query, match_any);
+  if (request.similar_to.empty()) {
+    parsed = parser.parse(request.query, match_any);
+  } else {
+    parsed = ParsedQuery{};
+    parsed.query = similar_query(request.similar_to);
+  }
   std::vector<Xapian::Query> filters;
   for (const auto& [field, value] : request.filters) filters.push_back(parser.filter(field, value));
   if (filters.empty()) return parsed.query;
@@ -136,13 +188,25 @@ SearchResult Searcher::search(const SearchRequest& request) {
         spies.push_back(std::move(spy));
       }
       // Counting every match keeps totals and facets exact, as scripts expect.
-      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+      const Xapian::doccount all = db_.get_doccount();
+      if (!request.collapse) {
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit), all);
+        return std::pair{mset, mset.get_matches_estimated()};
+      }
+      // Collapsing groups what is printed, never what is counted (decisions.md 5): count and
+      // facet every article first, then rank one hit per cluster.
+      const Xapian::doccount total = enquire.get_mset(0, 0, all).get_matches_estimated();
+      enquire.clear_matchspies();
+      enquire.set_collapse_key(schema::kSlotCluster);
+      return std::pair{enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                        static_cast<Xapian::doccount>(request.limit)),
+                       total};
     };
-    Xapian::MSet mset = run(request.match_any);
-    result.total = mset.get_matches_estimated();
+    auto [mset, total] = run(request.match_any);
+    result.total = total;
     if (result.total == 0 && request.allow_partial && !request.match_any && parsed.has_free_text) {
-      mset = run(true);
+      mset = run(true).first;
       result.partial = mset.size() > 0;
     }
     std::size_t rank = request.offset;
@@ -154,6 +218,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       hit.percent = it.get_percent();
       hit.article = load_article(it.get_document().get_data());
       if (request.snippets) hit.snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems);
+      fill_copies(hit);
       result.hits.push_back(std::move(hit));
     }
     for (const auto& spy : spies) result.facets.push_back(collect(spy, request.facet_limit));

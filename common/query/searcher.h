@@ -29,6 +29,13 @@ struct SearchRequest {
   std::size_t facet_limit = 10;
   bool snippets = true;
   bool allow_partial = true;  // when nothing has every word, return the best partial matches
+  bool collapse = true;       // one hit per cluster of near-identical copies
+  std::string similar_to;     // more-like-this: the id of the article to find others like
+};
+
+struct CopyRef {
+  std::string id;
+  std::string source;
 };
 
 struct Hit {
@@ -38,7 +45,12 @@ struct Hit {
   int percent = 0;
   Article article;
   Snippet snippet;
+  std::string cluster;          // cluster key; shared by near-identical copies
+  std::vector<CopyRef> copies;  // the other articles of the cluster (at most kMaxCopiesListed)
+  std::size_t copy_count = 0;   // how many other articles the cluster holds
 };
+
+inline constexpr std::size_t kMaxCopiesListed = 20;
 
 struct FacetCount {
   std::string value;
@@ -75,6 +87,8 @@ class Searcher {
 
  private:
   Xapian::Query build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed);
+  Xapian::Query similar_query(const std::string& id);
+  void fill_copies(Hit& hit);
   void reopen_if_changed();
   template <class F>
   auto with_retry(F&& f) -> decltype(f());

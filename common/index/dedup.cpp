@@ -1,0 +1,72 @@
+#include "index/dedup.h"
+
+#include "util/hash.h"
+
+#include <cstring>
+#include <limits>
+
+namespace depeche::dedup {
+namespace {
+
+constexpr std::size_t kMinShingles = 8;
+
+// splitmix64: a cheap, well-mixed permutation of 64-bit values, one per seed.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+std::optional<Signature> signature(const analysis::TokenList& body) {
+  const auto& tokens = body.tokens;
+  if (tokens.size() < kShingleWords + kMinShingles) return std::nullopt;
+  std::vector<std::uint64_t> word_hashes;
+  word_hashes.reserve(tokens.size());
+  for (const auto& t : tokens) word_hashes.push_back(util::fnv1a64(body.folded(t)));
+  Signature sig;
+  sig.fill(std::numeric_limits<std::uint64_t>::max());
+  for (std::size_t i = 0; i + kShingleWords <= word_hashes.size(); ++i) {
+    std::uint64_t shingle = 0;
+    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ word_hashes[i + k]);
+    for (std::size_t h = 0; h < kHashes; ++h) {
+      const std::uint64_t v = mix(shingle ^ (0xA5A5A5A5ULL * (h + 1)));
+      if (v < sig[h]) sig[h] = v;
+    }
+  }
+  return sig;
+}
+
+double similarity(const Signature& a, const Signature& b) {
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < kHashes; ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / kHashes;
+}
+
+std::vector<std::string> band_keys(const Signature& s) {
+  constexpr std::size_t rows = kHashes / kBands;
+  std::vector<std::string> keys;
+  for (std::size_t b = 0; b < kBands; ++b) {
+    std::uint64_t h = b;
+    for (std::size_t r = 0; r < rows; ++r) h = mix(h ^ s[b * rows + r]);
+    keys.push_back(std::to_string(b) + util::hex64(h));
+  }
+  return keys;
+}
+
+std::string encode(const Signature& s) {
+  std::string out(sizeof(Signature), '\0');
+  std::memcpy(out.data(), s.data(), sizeof(Signature));
+  return out;
+}
+
+std::optional<Signature> decode(const std::string& bytes) {
+  if (bytes.size() != sizeof(Signature)) return std::nullopt;
+  Signature s;
+  std::memcpy(s.data(), bytes.data(), sizeof(Signature));
+  return s;
+}
+
+}  // namespace depeche::dedup
