@@ -20,12 +20,16 @@ std::uint64_t mix(std::uint64_t x) {
 
 }  // namespace
 
-std::optional<Signature> signature(const analysis::TokenList& body) {
-  const auto& tokens = body.tokens;
-  if (tokens.size() < kShingleWords + kMinShingles) return std::nullopt;
+double copy_threshold(const analysis::TokenList& body) {
+  return body.tokens.size() < kShortBodyWords ? kShortCopyThreshold : kCopyThreshold;
+}
+
+std::optional<Signature> signature(const analysis::TokenList& title, const analysis::TokenList& body) {
   std::vector<std::uint64_t> word_hashes;
-  word_hashes.reserve(tokens.size());
-  for (const auto& t : tokens) word_hashes.push_back(util::fnv1a64(body.folded(t)));
+  if (body.tokens.size() < kShortBodyWords)
+    for (const auto& t : title.tokens) word_hashes.push_back(util::fnv1a64(title.folded(t)));
+  for (const auto& t : body.tokens) word_hashes.push_back(util::fnv1a64(body.folded(t)));
+  if (word_hashes.size() < kShingleWords + kMinShingles) return std::nullopt;
   Signature sig;
   sig.fill(std::numeric_limits<std::uint64_t>::max());
   for (std::size_t i = 0; i + kShingleWords <= word_hashes.size(); ++i) {

@@ -28,6 +28,7 @@ class DocumentBuilder {
   analysis::Analyzer& analyzer_for(const std::string& lang);
   // The body's tokens from the last build(), for signatures computed by the caller.
   const analysis::TokenList& body_tokens() const { return body_tokens_; }
+  const analysis::TokenList& title_tokens() const { return title_tokens_; }
 
  private:
   void index_text(analysis::Analyzer& analyzer, const analysis::TokenList& tokens, Xapian::termpos& pos,

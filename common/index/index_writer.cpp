@@ -85,7 +85,7 @@ void IndexWriter::article(Article&& a) {
 
 std::string IndexWriter::assign_cluster(const std::string& id, Xapian::docid self, Xapian::Document& doc) {
   std::string cluster = util::hex64(util::fnv1a64(id));
-  const auto sig = dedup::signature(builder_.body_tokens());
+  const auto sig = dedup::signature(builder_.title_tokens(), builder_.body_tokens());
   if (!sig) return cluster;
   std::vector<Xapian::Query> bands;
   for (const std::string& key : dedup::band_keys(*sig)) {
@@ -98,7 +98,7 @@ std::string IndexWriter::assign_cluster(const std::string& id, Xapian::docid sel
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   constexpr Xapian::doccount kMaxCandidates = 64;
-  double best = dedup::kCopyThreshold;
+  double best = dedup::copy_threshold(builder_.body_tokens());
   const Xapian::MSet candidates = enquire.get_mset(0, kMaxCandidates);
   for (auto it = candidates.begin(); it != candidates.end(); ++it) {
     if (*it == self) continue;

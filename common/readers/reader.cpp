@@ -1,16 +1,118 @@
 #include "readers/reader.h"
 
+#include "readers/feed_reader.h"
+#include "readers/html_reader.h"
 #include "readers/jsonl_reader.h"
 #include "readers/text_reader.h"
+#include "util/charset.h"
 #include "util/error.h"
 #include "util/date_parse.h"
 #include "util/input_file.h"
+#include "util/utf8.h"
+
+#include <algorithm>
 
 namespace depeche {
 namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {  // ".HTML" as well as ".html"
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// What a document starting with `head` (markup) is, from its first element, the way browsers and
+// file(1) sniff it: past an XML declaration, comments and processing instructions, a doctype
+// naming html or a first element <html>, <head>, <body> is HTML; <rss>, <feed>, <rdf:RDF> a feed.
+InputFormat sniff_markup(std::string_view head) {
+  for (int steps = 0; steps < 64; ++steps) {
+    const std::size_t start = head.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || head[start] != '<') return InputFormat::kAuto;
+    head.remove_prefix(start);
+    std::string_view close = ">";
+    if (head.rfind("<?", 0) == 0) close = "?>";
+    else if (head.rfind("<!--", 0) == 0) close = "-->";
+    else if (starts_with_ci(head, "<!doctype")) {
+      const std::size_t end = head.find('>');
+      std::string_view doctype = head.substr(0, end);
+      for (std::size_t i = 0; i + 4 <= doctype.size(); ++i)
+        if (starts_with_ci(doctype.substr(i), "html")) return InputFormat::kHtml;
+    } else {
+      std::string_view tag = head.substr(1);
+      const std::size_t end = tag.find_first_of(" \t\r\n/>");
+      tag = tag.substr(0, end);
+      if (const std::size_t colon = tag.find(':'); colon != std::string_view::npos) tag.remove_prefix(colon + 1);
+      for (std::string_view html : {"html", "head", "body", "meta", "title", "link"})
+        if (tag.size() == html.size() && starts_with_ci(tag, html)) return InputFormat::kHtml;
+      for (std::string_view feed : {"rss", "feed", "rdf"})
+        if (tag.size() == feed.size() && starts_with_ci(tag, feed)) return InputFormat::kFeed;
+      return InputFormat::kAuto;
+    }
+    const std::size_t end = head.find(close);
+    if (end == std::string_view::npos) return InputFormat::kAuto;
+    head.remove_prefix(end + close.size());
+  }
+  return InputFormat::kAuto;
+}
+
+// A head in UTF-16 or UTF-32 (a BOM says so) made UTF-8 for sniffing; others as they are.
+std::string sniffable(std::string_view head) {
+  std::size_t bom = 0;
+  const std::string_view charset = util::bom_charset(head, &bom);
+  if (charset.empty()) return std::string(head);
+  if (charset == "UTF-8") return std::string(head.substr(bom));
+  return util::to_utf8(head, charset);
+}
+
+// Our text format, in any charset: read whole (up to the article limit), made UTF-8, parsed.
+// Valid UTF-8 costs one scan; else --encoding, else ICU's detection (decisions.md 4: one warning
+// naming the file and the line of the first byte that was not UTF-8).
+void read_text_any_charset(util::InputFile& in, const InputName& name, const ReadLimits& limits, ArticleSink& sink) {
+  std::string content;
+  if (in.read_all(content, limits.max_article_bytes)) {
+    sink.problem(name.display, 1,
+                 "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");
+    content.resize(util::utf8_prefix(content, content.size()).size());
+  }
+  std::size_t bom = 0;
+  const bool has_bom = !util::bom_charset(content, &bom).empty();
+  if (!limits.encoding.empty() || has_bom) {
+    content = util::to_utf8(content, limits.encoding);
+  } else if (!util::is_valid_utf8(content)) {
+    std::string copy = content;
+    const std::size_t first_bad = std::min(util::repair_utf8(copy).first_offset, content.size());
+    std::string used;
+    std::string converted = util::to_utf8(content, "", &used);
+    const std::size_t line =
+        1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(first_bad), '\n'));
+    sink.problem(name.display, line, "invalid UTF-8, read as " + used);
+    content.swap(converted);
+  }
+  const util::Utf8Repair repair = util::repair_utf8(content);  // NUL bytes
+  if (repair.changed()) {
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(
+        content.begin(), content.begin() + static_cast<std::ptrdiff_t>(std::min(repair.first_offset, content.size())), '\n'));
+    sink.problem(name.display, line, repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
+  }
+  if (content.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    sink.problem(name.display, 1, "empty file");
+    return;
+  }
+  sink.article(parse_text_article(content, name, sink));
 }
 
 // Refines a month-precision date from the article's own text (a header "2023-07" and a body
@@ -49,18 +151,38 @@ InputFormat parse_input_format(std::string_view name) {
   if (name == "auto") return InputFormat::kAuto;
   if (name == "text") return InputFormat::kText;
   if (name == "jsonl") return InputFormat::kJsonl;
-  throw Error("unknown input format '" + std::string(name) + "' (expected auto, text or jsonl)");
+  if (name == "html") return InputFormat::kHtml;
+  if (name == "feed") return InputFormat::kFeed;
+  throw Error("unknown input format '" + std::string(name) + "' (expected auto, text, jsonl, html or feed)");
 }
 
-InputFormat detect_format(const std::string& path, std::string_view head) {
+const char* input_format_name(InputFormat format) {
+  switch (format) {
+    case InputFormat::kText: return "text";
+    case InputFormat::kJsonl: return "jsonl";
+    case InputFormat::kHtml: return "html";
+    case InputFormat::kFeed: return "feed";
+    case InputFormat::kAuto: break;
+  }
+  return "";
+}
+
+InputFormat detect_format(const std::string& path, std::string_view raw_head) {
   std::string_view name = path;
   if (ends_with(name, ".gz")) name.remove_suffix(3);
   if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json")) return InputFormat::kJsonl;
+  if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml") || ends_with(name, ".shtml"))
+    return InputFormat::kHtml;
+  if (ends_with(name, ".rss") || ends_with(name, ".atom")) return InputFormat::kFeed;
+  const std::string converted = sniffable(raw_head);
+  std::string_view head = converted;
+  if (ends_with(name, ".xml")) return sniff_markup(head) == InputFormat::kHtml ? InputFormat::kHtml : InputFormat::kFeed;
   const std::size_t first = head.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return InputFormat::kAuto;
   head.remove_prefix(first);
   if (head.front() == '{') return InputFormat::kJsonl;
   if (head.rfind("date ", 0) == 0 || head.rfind("date\t", 0) == 0) return InputFormat::kText;
+  if (const InputFormat markup = sniff_markup(head); markup != InputFormat::kAuto) return markup;
   if (ends_with(name, ".txt")) return InputFormat::kText;
   return InputFormat::kAuto;
 }
@@ -73,16 +195,20 @@ InputFormat read_input(const InputName& name, InputFormat format, const ReadLimi
     sink.problem(name.display, 1, "empty file; skipped");
     return InputFormat::kAuto;
   }
-  if (looks_binary(head)) {
+  // UTF-16 and UTF-32 text is full of NUL bytes: its byte-order mark says it is text.
+  const std::string_view bom = util::bom_charset(head);
+  if (bom != "UTF-16LE" && bom != "UTF-16BE" && looks_binary(head)) {
     sink.problem(name.display, 1, "binary file; skipped");
     return InputFormat::kAuto;
   }
   if (format == InputFormat::kAuto) format = detect_format(name.path, head);
   switch (format) {
     case InputFormat::kJsonl: read_jsonl_input(in, name, limits, sink); break;
-    case InputFormat::kText: read_text_input(in, name, limits, sink); break;
+    case InputFormat::kText: read_text_any_charset(in, name, limits, sink); break;
+    case InputFormat::kHtml: read_html_input(in, name, limits, sink); break;
+    case InputFormat::kFeed: read_feed_input(in, name, limits, sink); break;
     case InputFormat::kAuto:
-      sink.problem(name.display, 1, "unknown format (not article text or JSON Lines); skipped");
+      sink.problem(name.display, 1, "unknown format (not article text, JSON Lines, HTML or an RSS/Atom feed); skipped");
       break;
   }
   return format;

@@ -25,12 +25,24 @@ class ArticleSink {
 struct ReadLimits {
   std::size_t max_line_bytes = std::size_t{64} << 20;     // longer JSON lines are skipped
   std::size_t max_article_bytes = std::size_t{16} << 20;  // longer bodies are cut to this prefix
+  // An HTML page is read up to this size (the rest is ignored, reported); a feed is streamed, but a
+  // single line of it longer than this ends the feed there (reported).
+  std::size_t max_document_bytes = std::size_t{64} << 20;
+  // HTML elements nested deeper than this are ignored (reported). libxml2 itself stops at 256.
+  std::size_t max_markup_depth = 256;
+  // Charset of text, HTML and feed files (--encoding): a label ICU knows ("windows-1252",
+  // "latin1", "ISO-8859-15", "UTF-8"). Empty: a byte-order mark, a declared charset (<meta charset>,
+  // XML declaration), valid UTF-8, else ICU's detection decide. JSON Lines is always UTF-8.
+  std::string encoding;
 };
 
-enum class InputFormat { kAuto, kText, kJsonl };
+enum class InputFormat { kAuto, kText, kJsonl, kHtml, kFeed };
 
-// "text", "jsonl" (or "auto"); throws depeche::Error for anything else.
+// "text", "jsonl", "html", "feed" (or "auto"); throws depeche::Error for anything else.
 InputFormat parse_input_format(std::string_view name);
+
+// "text", "jsonl", "html", "feed"; "" for kAuto. The inverse of parse_input_format.
+const char* input_format_name(InputFormat format);
 
 // Where an input file comes from: its path, the name used in messages and in ids.
 struct InputName {
@@ -38,7 +50,10 @@ struct InputName {
   std::string display;  // relative to the folder named on the command line
 };
 
-// Decides the format from the name, then from the first bytes; kAuto when neither tells.
+// Decides the format from the name (.jsonl/.ndjson/.json, .html/.htm/.xhtml, .rss/.atom, .txt; .xml
+// is a feed unless its root element is <html>; a final .gz is ignored), then from the first bytes
+// (a JSON object, a "date" line, an HTML document, an <rss>, <feed> or <rdf:RDF> root); kAuto when
+// neither tells.
 InputFormat detect_format(const std::string& path, std::string_view head);
 
 // Reads every article of one input into `sink`. Bad records are reported and skipped; only a file
