@@ -20,6 +20,7 @@ inline constexpr int kAnalysisVersion = 1;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";
+inline constexpr const char* kMetaLastRun = "depeche.last_run";  // JSON: when, added, updated, unchanged, deleted, failed
 
 // Value slots, each with its encoding.
 enum Slot : Xapian::valueno {

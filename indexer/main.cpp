@@ -3,6 +3,8 @@
 
 #include "index/archive_indexer.h"
 #include "index/inputs.h"
+#include "index/rebuild.h"
+#include "util/input_file.h"
 #include "output/exit_codes.h"
 #include "output/progress.h"
 #include "util/error.h"
@@ -14,8 +16,56 @@
 
 namespace {
 
+void print_summary(const depeche::IndexerOptions& o, const depeche::IndexStats& s, std::size_t failed) {
+  if (o.summary == "json") {
+    std::cout << nlohmann::json{{"added", s.added},     {"updated", s.updated}, {"unchanged", s.unchanged},
+                                {"deleted", s.deleted}, {"failed", failed}}
+                     .dump()
+              << '\n';
+  } else if (o.summary == "text") {
+    std::cout << "added " << s.added << ", updated " << s.updated << ", unchanged " << s.unchanged << ", deleted "
+              << s.deleted << ", failed " << failed << '\n';
+  }
+}
+
+// Ids from the command line, or one per line from stdin for "-".
+std::vector<std::string> ids_to_delete(const std::vector<std::string>& args) {
+  std::vector<std::string> ids;
+  for (const std::string& arg : args) {
+    if (arg != "-") {
+      ids.push_back(arg);
+      continue;
+    }
+    depeche::util::InputFile in("-");
+    std::string line;
+    bool truncated;
+    while (in.read_line(line, std::size_t{1} << 16, truncated))
+      if (!line.empty()) ids.push_back(line);
+  }
+  return ids;
+}
+
 int run(const depeche::IndexerOptions& o) {
   using namespace depeche;
+  auto to_stderr = [](const std::string& message) { std::cerr << "depeche-index: " << message << '\n'; };
+  if (o.rebuild) {
+    const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, to_stderr);
+    print_summary(o, s, s.problems);
+    return s.problems ? exit_code::kSomeInputFailed : exit_code::kOk;
+  }
+  if (o.delete_ids) {
+    IndexWriter writer(o.db, o.batch_size, o.wait_seconds, to_stderr);
+    std::size_t missing = 0;
+    for (const std::string& id : ids_to_delete(o.paths)) {
+      if (!writer.delete_id(id)) {
+        ++missing;
+        to_stderr("no article with id or URL '" + id + "'");
+      }
+    }
+    writer.finish(missing);
+    print_summary(o, writer.stats(), missing);
+    return missing ? exit_code::kSomeInputFailed : exit_code::kOk;
+  }
   const RunOptions run_options{parse_input_format(o.input_format), ReadLimits{o.max_line_bytes, o.max_article_bytes}};
   const bool show_progress = o.progress && isatty(STDERR_FILENO);
   ProgressBar bar(std::cerr);
@@ -35,20 +85,10 @@ int run(const depeche::IndexerOptions& o) {
   });
   indexer.index(inputs);
   if (o.prune) indexer.prune();
-  writer.commit();
+  const std::size_t failed = missing_inputs + writer.stats().problems;
+  writer.finish(failed);
   bar.finish();
-
-  const IndexStats& s = writer.stats();
-  const std::size_t failed = missing_inputs + s.problems;
-  if (o.summary == "json") {
-    std::cout << nlohmann::json{{"added", s.added},     {"updated", s.updated}, {"unchanged", s.unchanged},
-                                {"deleted", s.deleted}, {"failed", failed}}
-                     .dump()
-              << '\n';
-  } else if (o.summary == "text") {
-    std::cout << "added " << s.added << ", updated " << s.updated << ", unchanged " << s.unchanged << ", deleted "
-              << s.deleted << ", failed " << failed << '\n';
-  }
+  print_summary(o, writer.stats(), failed);
   return failed ? exit_code::kSomeInputFailed : exit_code::kOk;
 }
 

@@ -13,7 +13,12 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       "3 database error, 75 database locked by another indexer (retry later).\n\n"
       "Example: depeche-index --db ~/archive.db articles/ feeds.jsonl.gz");
   app.add_option("--db", o.db, "Database folder to create or update")->required()->group("Database");
-  app.add_option("paths", o.paths, "Files, folders or - (stdin) to index")->required();
+  app.add_option("paths", o.paths, "Files, folders or - (stdin) to index; with --delete, ids or URLs (- reads them from stdin)");
+  app.add_flag("--delete", o.delete_ids, "Delete the articles whose ids or URLs are given; exit 4 if one is not found")
+      ->group("Archive");
+  app.add_flag("--rebuild", o.rebuild,
+               "Re-analyse every stored article into a fresh database and swap it in (after an upgrade)")
+      ->group("Archive");
   app.add_option("--input-format", o.input_format, "Input format: auto (from name and content), text, jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}))
       ->capture_default_str()
@@ -44,6 +49,11 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--max-article-bytes", o.max_article_bytes, "Longest article body; longer ones are cut")
       ->capture_default_str()
       ->group("Limits");
+  app.callback([&app, &o] {
+    if (o.paths.empty() && !o.rebuild) throw CLI::RequiredError("paths (files or folders to index)");
+    if (o.rebuild && (o.delete_ids || !o.paths.empty())) throw CLI::ValidationError("--rebuild takes no paths");
+    (void)app;
+  });
   app.set_version_flag("--version", std::string("depeche-index ") + DEPECHE_VERSION);
 }
 

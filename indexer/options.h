@@ -18,6 +18,8 @@ struct IndexerOptions {
   bool prune = false;
   double wait_seconds = 0;  // --wait without a value waits this long
   bool progress = true;
+  bool delete_ids = false;  // the positional arguments are ids or URLs to delete
+  bool rebuild = false;
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_article_bytes = std::size_t{16} << 20;
 };

@@ -35,7 +35,12 @@ int run_batch(Searcher& searcher, const ResolvedOptions& r, const std::string& p
 
 int run(const SearcherOptions& o) {
   const ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
+  check_format_version(o.format_version);
   Searcher searcher(o.dbs);
+  if (o.export_articles) {
+    searcher.for_each_article(r.request, [](const Article& a) { std::cout << export_line(a) << '\n'; });
+    return exit_code::kOk;
+  }
   if (!o.batch.empty()) return run_batch(searcher, r, o.batch);
   auto printer = make_printer(r.format, std::cout, r.output);
   if (!o.show.empty()) {
@@ -45,6 +50,10 @@ int run(const SearcherOptions& o) {
       return exit_code::kNoMatch;
     }
     printer->article(*article);
+    return exit_code::kOk;
+  }
+  if (o.stats) {
+    printer->stats(searcher.stats());
     return exit_code::kOk;
   }
   if (o.count) {

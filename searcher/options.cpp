@@ -52,6 +52,14 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--show", o.show, "Print the stored article with this id or URL")->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
       ->group("Results");
+  app.add_flag("--export", o.export_articles,
+               "Print the stored articles matching QUERY (all without one) as JSON Lines that depeche-index reads back")
+      ->group("Archive");
+  app.add_flag("--stats", o.stats, "Summarise the archive: articles, dates, sources, years, clusters, database")
+      ->group("Archive");
+  app.add_option("--format-version", o.format_version,
+                 "Ask for this version of the JSON output (exit 20 if too old, 21 if too new)")
+      ->group("Output");
   app.add_option("--format", o.format, "Output format: text, json, jsonl, tsv, csv")
       ->check(CLI::IsMember({"text", "json", "jsonl", "tsv", "csv"}))
       ->capture_default_str()

@@ -31,6 +31,9 @@ struct SearcherOptions {
   std::string color = "auto";
   bool no_snippets = false;
   bool no_collapse = false;
+  bool export_articles = false;
+  bool stats = false;
+  int format_version = kFormatVersion;
   std::string similar;
 };
 

@@ -7,17 +7,18 @@
 #include "util/error.h"
 #include "util/hash.h"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 namespace depeche {
-namespace {
-
-Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds) {
+Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds, int flags) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
   for (;;) {
     try {
-      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      return Xapian::WritableDatabase(path, flags);
     } catch (const Xapian::DatabaseLockError&) {
       if (std::chrono::steady_clock::now() >= deadline)
         throw Fatal(exit_code::kLocked, path + ": database is locked by another indexer; try again later");
@@ -27,6 +28,8 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
     }
   }
 }
+
+namespace {
 
 std::string origin_term(const std::string& file_key) {
   return file_key.empty() ? std::string() : std::string(schema::kPrefixOriginFile) + util::hex64(util::fnv1a64(file_key));
@@ -133,13 +136,34 @@ std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const s
   return doomed.size();
 }
 
-bool IndexWriter::delete_id(const std::string& id) {
-  const std::string term = schema::id_term(id);
-  if (!db_.term_exists(term)) return false;
+bool IndexWriter::delete_id(const std::string& id_or_url) {
+  std::string term = schema::id_term(id_or_url);
+  if (!db_.term_exists(term)) {
+    const std::string url_term = schema::boolean_term(schema::field("url").prefix, id_or_url);
+    Xapian::PostingIterator p = db_.postlist_begin(url_term);
+    if (p == db_.postlist_end(url_term)) return false;
+    term = schema::id_term(load_article(db_.get_document(*p).get_data()).id);
+  }
   db_.delete_document(term);
   ++stats_.deleted;
   changed();
   return true;
+}
+
+void IndexWriter::finish(std::size_t failed) {
+  if (stats_.added + stats_.updated + stats_.deleted > 0) {
+    char when[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    set_metadata(schema::kMetaLastRun, nlohmann::json{{"when", when},
+                                                      {"added", stats_.added},
+                                                      {"updated", stats_.updated},
+                                                      {"unchanged", stats_.unchanged},
+                                                      {"deleted", stats_.deleted},
+                                                      {"failed", failed}}
+                                           .dump());
+  }
+  commit();
 }
 
 void IndexWriter::commit() {

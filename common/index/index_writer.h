@@ -24,6 +24,10 @@ struct IndexStats {
   std::size_t problems = 0;  // records or files skipped, or indexed with a warning
 };
 
+// Opens a database for writing, waiting up to `wait_seconds` for another writer to finish.
+// Throws Fatal(exit_code::kLocked) when it is still locked, Fatal(exit_code::kDatabase) otherwise.
+Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds, int flags = Xapian::DB_CREATE_OR_OPEN);
+
 class IndexWriter : public ArticleSink {
  public:
   using ProblemReporter = std::function<void(const std::string& message)>;
@@ -36,6 +40,8 @@ class IndexWriter : public ArticleSink {
 
   // Articles that follow come from this input file (a key from file_state.h; empty for stdin).
   void set_origin(const std::string& file_key);
+  // The same, given the origin term an existing document carries (when rebuilding).
+  void set_origin_term(const std::string& term) { origin_term_ = term; }
   void article(Article&& a) override;
   void problem(const std::string& file, std::size_t line, const std::string& message) override;
 
@@ -43,7 +49,8 @@ class IndexWriter : public ArticleSink {
   const std::set<std::string>& origin_ids() const { return origin_ids_; }
   // Deletes the articles that came from `file_key` whose id is not in `keep`; returns how many.
   std::size_t delete_from_origin(const std::string& file_key, const std::set<std::string>& keep);
-  bool delete_id(const std::string& id);
+  // Deletes the article with this id, or failing that with this URL; false when there is none.
+  bool delete_id(const std::string& id_or_url);
 
   Xapian::WritableDatabase& database() { return db_; }
   // Records a metadata change to commit with the next batch.
@@ -51,6 +58,8 @@ class IndexWriter : public ArticleSink {
 
   // Commits what is pending (nothing at all when nothing changed: no new revision).
   void commit();
+  // Records this run's counts (for --stats) when it changed anything, then commits.
+  void finish(std::size_t failed);
   const IndexStats& stats() const { return stats_; }
   void count_problem() { ++stats_.problems; }
   void count_unchanged(std::size_t articles) { stats_.unchanged += articles; }

@@ -15,6 +15,29 @@ ojson facets_json(const std::vector<Facet>& facets) {
   return j;
 }
 
+ojson stats_json(const ArchiveStats& s) {
+  auto counts = [](const std::vector<FacetCount>& values) {
+    ojson j = ojson::array();
+    for (const FacetCount& v : values) j.push_back({{"value", v.value}, {"count", v.count}});
+    return j;
+  };
+  ojson j{{"format_version", kFormatVersion},
+          {"articles", s.articles},
+          {"undated", s.undated},
+          {"first_date", s.first_date.empty() ? ojson(nullptr) : ojson(s.first_date)},
+          {"last_date", s.last_date.empty() ? ojson(nullptr) : ojson(s.last_date)},
+          {"clusters", s.clusters},
+          {"per_source", counts(s.per_source)},
+          {"per_year", counts(s.per_year)},
+          {"database_bytes", s.database_bytes},
+          {"revision", s.revision},
+          {"schema_version", s.schema_version},
+          {"analysis_version", s.analysis_version}};
+  const ojson last = ojson::parse(s.last_run, nullptr, false);
+  j["last_run"] = last.is_discarded() ? ojson(nullptr) : last;
+  return j;
+}
+
 void write(std::ostream& out, const ojson& j) {
   out << j.dump(-1, ' ', false, ojson::error_handler_t::replace) << '\n';
 }
@@ -43,6 +66,7 @@ class JsonPrinter : public Printer {
     j["body"] = a.body;
     write(out_, j);
   }
+  void stats(const ArchiveStats& s) override { write(out_, stats_json(s)); }
   void query_error(const std::string& query, const std::string& message) override {
     write(out_, {{"format_version", kFormatVersion}, {"query", query}, {"status", "error"}, {"error", message}});
   }
@@ -74,6 +98,7 @@ class JsonlPrinter : public Printer {
     j["body"] = a.body;
     message("article", j);
   }
+  void stats(const ArchiveStats& s) override { message("stats", stats_json(s)); }
   void query_error(const std::string& query, const std::string& message_text) override {
     message("error", {{"query", query}, {"message", message_text}});
   }

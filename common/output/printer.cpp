@@ -1,6 +1,8 @@
 #include "output/printer.h"
 
 #include "output/printers.h"
+#include "output/exit_codes.h"
+#include "output/hit_fields.h"
 #include "util/error.h"
 
 namespace depeche {
@@ -17,6 +19,27 @@ OutputFormat parse_output_format(const std::string& name) {
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return kFormats[i];
   throw Error("unknown output format '" + name + "' (expected text, json, jsonl, tsv or csv)");
+}
+
+void check_format_version(int requested) {
+  if (requested < kMinFormatVersion)
+    throw Fatal(exit_code::kFormatTooOld, "output format version " + std::to_string(requested) +
+                                              " is no longer supported (oldest: " + std::to_string(kMinFormatVersion) + ")");
+  if (requested > kFormatVersion)
+    throw Fatal(exit_code::kFormatTooNew, "output format version " + std::to_string(requested) +
+                                              " is newer than this depeche-search writes (" + std::to_string(kFormatVersion) + ")");
+}
+
+std::string export_line(const Article& a) {
+  ojson j;
+  j["id"] = a.id;
+  for (const auto& [key, value] : {std::pair{"url", &a.url}, {"source", &a.source}, {"section", &a.section},
+                                   {"lang", &a.lang}, {"author", &a.author}})
+    if (!value->empty()) j[key] = *value;
+  if (a.date.valid()) j["date"] = a.date.iso();
+  if (a.title) j["title"] = *a.title;
+  j["body"] = a.body;
+  return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
 std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, const OutputOptions& options) {

@@ -14,6 +14,7 @@ namespace depeche {
 
 // docs/output-format.md describes each version; raised when a field changes meaning or goes away.
 inline constexpr int kFormatVersion = 1;
+inline constexpr int kMinFormatVersion = 1;  // oldest version --format-version can still ask for
 
 enum class OutputFormat { kText, kJson, kJsonl, kTsv, kCsv };
 
@@ -41,9 +42,17 @@ class Printer {
   virtual void count(Xapian::doccount n) = 0;
   // --show: one stored article in full.
   virtual void article(const Article& a) = 0;
+  // --stats: what the archive holds.
+  virtual void stats(const ArchiveStats& s) = 0;
   // --batch: a query that could not run (its message), answered in place so lines stay in order.
   virtual void query_error(const std::string& query, const std::string& message) = 0;
 };
+
+// Throws Fatal with exit_code::kFormatTooOld / kFormatTooNew for versions this binary cannot write.
+void check_format_version(int requested);
+
+// --export: one article as a JSON Lines record of depeche-index's input schema.
+std::string export_line(const Article& a);
 
 std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, const OutputOptions& options);
 

@@ -35,6 +35,20 @@ class TablePrinter : public Printer {
     row(cells);
   }
 
+  void stats(const ArchiveStats& s) override {
+    row({"key", "value"});
+    row({"articles", std::to_string(s.articles)});
+    row({"undated", std::to_string(s.undated)});
+    row({"first_date", s.first_date});
+    row({"last_date", s.last_date});
+    row({"clusters", std::to_string(s.clusters)});
+    for (const FacetCount& v : s.per_source) row({"source:" + v.value, std::to_string(v.count)});
+    for (const FacetCount& v : s.per_year) row({"year:" + v.value, std::to_string(v.count)});
+    row({"database_bytes", std::to_string(s.database_bytes)});
+    row({"revision", std::to_string(s.revision)});
+    row({"schema_version", s.schema_version});
+    row({"analysis_version", s.analysis_version});
+  }
   void query_error(const std::string&, const std::string&) override {}  // errors go to stderr
 
  private:

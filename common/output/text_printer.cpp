@@ -82,6 +82,21 @@ class TextPrinter : public Printer {
     out_ << paint(kDim, "id: " + a.id) << "\n\n" << a.body << '\n';
   }
 
+  void stats(const ArchiveStats& s) override {
+    out_ << paint(kBold, "articles") << "  " << s.articles << "  (" << s.undated << " undated, " << s.clusters
+         << " stories after grouping copies)\n";
+    if (!s.first_date.empty()) out_ << paint(kBold, "dates") << "     " << s.first_date << " .. " << s.last_date << '\n';
+    auto list = [&](const char* name, const std::vector<FacetCount>& values) {
+      out_ << paint(kBold, name) << ':';
+      for (const FacetCount& v : values) out_ << "  " << v.value << ' ' << paint(kDim, std::to_string(v.count));
+      out_ << '\n';
+    };
+    list("sources", s.per_source);
+    list("years", s.per_year);
+    out_ << paint(kBold, "database") << "  " << s.database_bytes / 1024 << " KiB, revision " << s.revision
+         << ", schema " << s.schema_version << ", analysis " << s.analysis_version << '\n';
+    if (!s.last_run.empty()) out_ << paint(kBold, "last run") << "  " << s.last_run << '\n';
+  }
   void query_error(const std::string&, const std::string&) override {}  // errors go to stderr
 
  private:

@@ -6,6 +6,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -233,6 +234,68 @@ Xapian::doccount Searcher::count(const SearchRequest& request) {
     enquire.set_query(build_query(request, request.match_any, parsed));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  });
+}
+
+void Searcher::for_each_article(const SearchRequest& request, const std::function<void(const Article&)>& visit) {
+  ParsedQuery parsed;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(build_query(request, false, parsed));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  constexpr Xapian::doccount kPage = 1000;
+  for (Xapian::doccount first = 0;; first += kPage) {
+    const Xapian::MSet page = with_retry([&] { return enquire.get_mset(first, kPage); });
+    for (auto it = page.begin(); it != page.end(); ++it) visit(load_article(it.get_document().get_data()));
+    if (page.size() < kPage) break;
+  }
+}
+
+ArchiveStats Searcher::stats() {
+  return with_retry([&] {
+    ArchiveStats s;
+    s.articles = db_.get_doccount();
+    s.undated = db_.get_termfreq(std::string(schema::kUndatedTerm));
+    const std::string low = db_.get_value_lower_bound(schema::kSlotDate);
+    const std::string high = db_.get_value_upper_bound(schema::kSlotDate);
+    auto iso = [](const std::string& encoded) {
+      if (encoded.size() != 8) return std::string();
+      std::string out = encoded.substr(0, 4);
+      if (encoded.compare(4, 2, "00") != 0) out += "-" + encoded.substr(4, 2);
+      if (encoded.compare(6, 2, "00") != 0) out += "-" + encoded.substr(6, 2);
+      return out;
+    };
+    s.first_date = iso(low);
+    s.last_date = iso(high);
+    auto count_terms = [&](std::string_view prefix, std::vector<FacetCount>& out) {
+      const std::string p(prefix);
+      for (auto it = db_.allterms_begin(p); it != db_.allterms_end(p); ++it)
+        out.push_back({(*it).substr(p.size()), it.get_termfreq()});
+    };
+    // Facet values are stored as typed in the slot; the terms hold the folded value.
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query::MatchAll);
+    Xapian::ValueCountMatchSpy sources(schema::kSlotSource);
+    enquire.add_matchspy(&sources);
+    enquire.get_mset(0, 0, s.articles);
+    for (auto it = sources.values_begin(); it != sources.values_end(); ++it)
+      if (!(*it).empty()) s.per_source.push_back({*it, it.get_termfreq()});
+    std::sort(s.per_source.begin(), s.per_source.end(),
+              [](const FacetCount& a, const FacetCount& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
+    count_terms(schema::field("year").prefix, s.per_year);
+    for (auto it = db_.allterms_begin(std::string(schema::kPrefixCluster)); it != db_.allterms_end(std::string(schema::kPrefixCluster)); ++it)
+      ++s.clusters;
+    s.revision = db_.get_revision();
+    s.schema_version = db_.get_metadata(schema::kMetaSchemaVersion);
+    s.analysis_version = db_.get_metadata(schema::kMetaAnalysisVersion);
+    s.last_run = db_.get_metadata(schema::kMetaLastRun);
+    for (const std::string& path : paths_) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(path, ec))
+        for (const auto& entry : std::filesystem::directory_iterator(path, ec))
+          if (entry.is_regular_file(ec)) s.database_bytes += entry.file_size(ec);
+    }
+    return s;
   });
 }
 

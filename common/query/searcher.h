@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -70,6 +72,18 @@ struct SearchResult {
   std::vector<Facet> facets;
 };
 
+struct ArchiveStats {
+  Xapian::doccount articles = 0;
+  Xapian::doccount undated = 0;
+  std::string first_date, last_date;  // ISO, at the precision stored; empty when nothing is dated
+  std::vector<FacetCount> per_source, per_year;
+  Xapian::doccount clusters = 0;  // stories: articles that are copies of each other count once
+  std::uint64_t database_bytes = 0;
+  Xapian::rev revision = 0;
+  std::string schema_version, analysis_version;
+  std::string last_run;  // JSON object written by the last indexing run that changed something
+};
+
 class Searcher {
  public:
   // Opens every database (local paths or stub files) as one. Throws Fatal(exit_code::kDatabase)
@@ -82,6 +96,10 @@ class Searcher {
   Xapian::doccount count(const SearchRequest& request);
   // The stored article with this id (or URL), if any.
   std::optional<Article> find(const std::string& id);
+  // Every article matching the request's query and filters (all of them for an empty query),
+  // in index order, without ranking: the export path.
+  void for_each_article(const SearchRequest& request, const std::function<void(const Article&)>& visit);
+  ArchiveStats stats();
 
   Xapian::Database& database() { return db_; }
 

@@ -27,6 +27,10 @@ using markup::TextBuilder;
 constexpr std::size_t kHeadBytes = 64 << 10;
 constexpr std::size_t kChunkBytes = 64 << 10;
 constexpr std::size_t kMaxShortField = 64 << 10;  // titles, links, dates, names
+// Past this nesting the parse stops: libxml2's push parser has no depth limit of its own and
+// keeps a few dozen bytes per open element (elements past ReadLimits::max_markup_depth are
+// already ignored; this bounds the memory of a file made of nothing but start tags).
+constexpr std::size_t kStopDepth = 250000;
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
@@ -98,7 +102,8 @@ class FeedParser {
   FeedParser(const InputName& name, const ReadLimits& limits, ArticleSink& sink)
       : name_(name), limits_(limits), sink_(sink),
         max_depth_(std::max<std::size_t>(4, std::min<std::size_t>(limits.max_markup_depth, 256))),
-        max_field_(std::max<std::size_t>(limits.max_article_bytes, std::min(limits.max_document_bytes, limits.max_article_bytes * 4))) {
+        // A field's raw HTML is kept up to twice the article limit: more would be cut from the text anyway.
+        max_field_(std::max(limits.max_article_bytes, std::min(limits.max_document_bytes, 2 * limits.max_article_bytes))) {
     markup::init_libxml();
     entities_ = xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0"));
     if (entities_) xmlCreateIntSubset(entities_, reinterpret_cast<const xmlChar*>("entities"), nullptr, nullptr);
@@ -155,7 +160,7 @@ class FeedParser {
       problem(first_error_line_, "malformed XML (" + first_error_ + (errors_ > 1 ? ", and " + std::to_string(errors_ - 1) + " more" : "") +
                                      "); recovered " + std::to_string(items_) + " items");
     }
-    if (too_deep_) problem(1, "elements nested deeper than " + std::to_string(max_depth_) + " ignored");
+    if (too_deep_ && !stopped_deep_) problem(1, "elements nested deeper than " + std::to_string(max_depth_) + " ignored");
   }
 
   std::size_t line() const { return ctxt_ && ctxt_->input ? static_cast<std::size_t>(ctxt_->input->line) : 0; }
@@ -226,6 +231,12 @@ class FeedParser {
 
   void start(std::string_view local, std::string_view prefix, std::string_view uri, int n_attrs, const xmlChar** attrs) {
     ++depth_;
+    if (depth_ > kStopDepth) {  // libxml2's push parser keeps a stack entry per open element
+      if (!stopped_deep_) problem(line(), "elements nested deeper than " + std::to_string(kStopDepth) + "; the rest of the feed skipped");
+      stopped_deep_ = true;
+      xmlStopParser(ctxt_);
+      return;
+    }
     if (skip_depth_) return;
     if (depth_ > max_depth_) {
       too_deep_ = true;
@@ -253,6 +264,7 @@ class FeedParser {
       item_.index = ++item_count_;
       item_.line = line();
       item_depth_ = depth_;
+      misnested_ = false;
       if (auto lang = attribute(n_attrs, attrs, "lang", "xml")) item_.lang = *lang;
       return;
     }
@@ -276,7 +288,21 @@ class FeedParser {
     }
   }
 
+  static bool is_item_field(std::string_view local) {
+    for (const char* f : {"title", "link", "guid", "pubDate", "description", "encoded", "category", "author", "creator",
+                          "published", "updated", "summary", "content", "date", "id"})
+      if (iequals(local, f)) return true;
+    return false;
+  }
+
   void item_child(std::string_view local, std::string_view prefix, std::string_view uri, int n_attrs, const xmlChar** attrs) {
+    if (capture_ && !xhtml_ && !capture_markup_ && capture_ != &item_.author && capture_ != &item_.atom_author &&
+        is_item_field(local)) {
+      // An end tag is missing (<title>Un <b>deux</title><link>...): libxml2 closed the <b> at
+      // </title>, so <link> looks nested in the title. It begins the next field all the same.
+      capture_ = nullptr;
+      misnested_ = true;
+    }
     if (capture_) {  // an element inside a field
       if (xhtml_) {
         if (markup::never_text(local)) {
@@ -295,7 +321,7 @@ class FeedParser {
       }
       return;
     }
-    if (depth_ != item_depth_ + 1) {
+    if (depth_ != item_depth_ + 1 && !(misnested_ && is_item_field(local))) {
       skip_depth_ = depth_;
       return;
     }
@@ -532,11 +558,12 @@ class FeedParser {
   std::string* capture_ = nullptr;
   std::size_t capture_depth_ = 0, capture_max_ = 0, capture_stack_ = 0;
   bool capture_markup_ = false;
+  bool misnested_ = false;  // this item's markup lost an end tag
   std::optional<TextBuilder> xhtml_;
 
   std::size_t errors_ = 0, first_error_line_ = 0;
   std::string first_error_;
-  bool too_deep_ = false;
+  bool too_deep_ = false, stopped_deep_ = false;
 };
 
 // Characters XML forbids (C0 controls but tab and newlines) would each be a fatal error: spaces.
@@ -649,7 +676,8 @@ void read_feed_input(util::InputFile& in, const InputName& name, const ReadLimit
                  while (chunk.size() < kChunkBytes) {
                    if (!in.read_line(line, limits.max_document_bytes, truncated)) return false;
                    ++line_no;
-                   chunk += line;
+                   if (chunk.empty()) chunk.swap(line);  // a long line is not copied
+                   else chunk += line;
                    chunk += '\n';
                    if (truncated) {
                      sink.problem(name.display, line_no,

@@ -1,0 +1,53 @@
+#include "index/rebuild.h"
+
+#include "index/stored_article.h"
+#include "output/exit_codes.h"
+#include "schema.h"
+#include "util/error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+
+namespace depeche {
+
+IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds,
+                            IndexWriter::ProblemReporter report) {
+  namespace fs = std::filesystem;
+  Xapian::WritableDatabase old = open_writable(path, wait_seconds, Xapian::DB_OPEN);  // the lock
+  const std::string fresh_path = path + ".rebuild";
+  fs::remove_all(fresh_path);  // what a crashed rebuild left
+  IndexStats stats;
+  {
+    IndexWriter fresh(fresh_path, batch_size, 0, report);
+    const std::string origin_prefix(schema::kPrefixOriginFile);
+    for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
+      const Xapian::Document doc = old.get_document(*it);
+      Article a;
+      try {
+        a = load_article(doc.get_data());
+      } catch (const Error& e) {
+        fresh.problem(path, *it, std::string("document unreadable, not carried over: ") + e.what());
+        continue;
+      }
+      auto term = doc.termlist_begin();
+      term.skip_to(origin_prefix);
+      fresh.set_origin_term(term != doc.termlist_end() && (*term).rfind(origin_prefix, 0) == 0 ? *term : std::string());
+      fresh.article(std::move(a));
+    }
+    const std::string file_prefix(schema::kMetaFilePrefix);
+    for (auto key = old.metadata_keys_begin(file_prefix); key != old.metadata_keys_end(file_prefix); ++key)
+      fresh.set_metadata(*key, old.get_metadata(*key));
+    fresh.finish(0);
+    stats = fresh.stats();
+  }
+  if (renameat2(AT_FDCWD, fresh_path.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
+    throw Fatal(exit_code::kDatabase, path + ": cannot swap in the rebuilt database: " + std::strerror(errno));
+  old.close();
+  fs::remove_all(fresh_path);  // now the old database
+  return stats;
+}
+
+}  // namespace depeche

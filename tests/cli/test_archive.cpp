@@ -1,0 +1,113 @@
+// Issue 16: delete, rebuild, export, stats, versioned output.
+#include "support/run.h"
+
+#include "schema.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <set>
+#include <sstream>
+
+namespace t = depeche::test;
+using nlohmann::json;
+
+namespace {
+
+class Archive : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::shared_dir() + "/seeds"});
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  std::string db() const { return dir_ / "db"; }
+  int count(const std::string& database, const std::vector<std::string>& query = {}) {
+    std::vector<std::string> args{"--db", database, "--count"};
+    args.insert(args.end(), query.begin(), query.end());
+    return std::stoi(t::search(args).out);
+  }
+  std::set<std::string> ids(const std::string& database) {
+    std::set<std::string> out;
+    std::istringstream lines(t::search({"--db", database, "--export"}).out);
+    for (std::string line; std::getline(lines, line);) out.insert(json::parse(line)["id"].get<std::string>());
+    return out;
+  }
+  t::TempDir dir_;
+};
+
+TEST_F(Archive, DeleteRemovesOneAndReportsMissingIds) {
+  const int before = count(db());
+  auto r = t::index({"--db", db(), "--delete", "001_29f9dbc17fbfc298.txt"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(count(db()), before - 1);
+  r = t::index({"--db", db(), "--delete", "-"}, "no-such-article\n");
+  EXPECT_EQ(r.status, 4);
+  EXPECT_NE(r.err.find("no-such-article"), std::string::npos);
+}
+
+TEST_F(Archive, DeleteByUrl) {
+  const int before = count(db());
+  const auto r = t::index({"--db", db(), "--delete",
+                           "https://fr.sputniknews.africa/20230723/liran-offre-au-mali-ses-competences-en-matiere-de-"
+                           "telecommunications-et-de-cybersecurite-1060715436.html"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(count(db()), before - 1);
+}
+
+TEST_F(Archive, ExportThenReindexGivesTheSameArchive) {
+  const auto exported = t::search({"--db", db(), "--export"});
+  ASSERT_EQ(exported.status, 0);
+  const auto r = t::index({"--db", dir_ / "copy", "-"}, exported.out);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(t::search({"--db", dir_ / "copy", "--export"}).out, exported.out);
+  for (const char* q : {"iran", "mali", "date:2022", "source:info-sahel.example"})
+    EXPECT_EQ(t::search({"--db", db(), "--format", "json", "--no-collapse", q}).out,
+              t::search({"--db", dir_ / "copy", "--format", "json", "--no-collapse", q}).out)
+        << q;
+}
+
+TEST_F(Archive, StatsAgreeWithCount) {
+  const json s = json::parse(t::search({"--db", db(), "--stats", "--format", "json"}).out);
+  EXPECT_EQ(s["articles"], count(db()));
+  int per_year = 0;
+  for (const auto& y : s["per_year"]) per_year += y["count"].get<int>();
+  EXPECT_EQ(per_year + s["undated"].get<int>(), s["articles"].get<int>());
+  EXPECT_EQ(s["clusters"], s["articles"].get<int>() - 1) << "data/ holds one pair of copies";
+  EXPECT_EQ(s["schema_version"], std::to_string(depeche::schema::kSchemaVersion));
+  EXPECT_EQ(s["last_run"]["added"], s["articles"]);
+}
+
+TEST_F(Archive, OlderVersionIsRefusedThenRebuiltKeepingEveryId) {
+  const auto before = ids(db());
+  {
+    Xapian::WritableDatabase w(db(), Xapian::DB_OPEN);
+    w.set_metadata(depeche::schema::kMetaAnalysisVersion, "0");
+    w.commit();
+  }
+  auto r = t::search({"--db", db(), "iran"});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("--rebuild"), std::string::npos);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+  EXPECT_EQ(t::index({"--db", db(), t::source_dir() + "/data"}).status, 3) << "the indexer never mixes versions";
+
+  r = t::index({"--db", db(), "--rebuild"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ids(db()), before);
+  EXPECT_EQ(t::search({"--db", db(), "--count", "iran"}).status, 0);
+  // The records of indexed files survive: a rerun finds nothing to do.
+  r = t::index({"--db", db(), t::source_dir() + "/data", t::shared_dir() + "/seeds", "--summary=json"});
+  EXPECT_EQ(json::parse(r.out)["unchanged"], before.size());
+}
+
+TEST_F(Archive, FormatVersionTooOldOrTooNew) {
+  EXPECT_EQ(t::search({"--db", db(), "--format", "json", "--format-version", "1", "iran"}).status, 0);
+  EXPECT_EQ(t::search({"--db", db(), "--format", "json", "--format-version", "0", "iran"}).status, 20);
+  const auto r = t::search({"--db", db(), "--format", "json", "--format-version", "99", "iran"});
+  EXPECT_EQ(r.status, 21);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+  for (const char* format : {"json", "jsonl"})
+    EXPECT_NE(t::search({"--db", db(), "--format", format, "iran"}).out.find("\"format_version\":1"), std::string::npos);
+}
+
+}  // namespace
