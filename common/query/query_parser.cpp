@@ -343,7 +343,12 @@ class QueryBuilder {
     const std::string stem_prefix(prefix.empty() ? schema::kPrefixStem : schema::kPrefixTitleStem);
     Xapian::Query exact_q(exact);
     if (p_.weights_.exact_form != 1.0) exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
-    return Xapian::Query(Xapian::Query::OP_OR, exact_q, Xapian::Query(stem_prefix + stem));
+    std::vector<Xapian::Query> forms{exact_q, Xapian::Query(stem_prefix + stem)};
+    for (analysis::Analyzer* other : p_.other_languages_) {
+      const std::string& other_stem = other->stem(folded);
+      if (other_stem != stem) forms.emplace_back(stem_prefix + other_stem);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
   }
 
   const QueryParser& p_;

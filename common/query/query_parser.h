@@ -36,6 +36,10 @@ class QueryParser {
   // `db` supplies the statistics that tell names from common words; it must outlive the parser.
   QueryParser(const Xapian::Database& db, analysis::Analyzer& analyzer, RankingWeights weights = {});
 
+  // Words are also searched by their stem in these languages' analyses (articles in English are
+  // indexed with English stems), after the main analyzer's.
+  void add_language(analysis::Analyzer& other) { other_languages_.push_back(&other); }
+
   // Throws QueryError on a syntax error, an unknown field or a malformed date.
   // `match_any` joins words with OR instead of AND. Filters are never relaxed.
   ParsedQuery parse(const std::string& text, bool match_any) const;
@@ -53,6 +57,7 @@ class QueryParser {
   const Xapian::Database& db_;
   analysis::Analyzer& analyzer_;
   RankingWeights weights_;
+  std::vector<analysis::Analyzer*> other_languages_;
 };
 
 }  // namespace depeche

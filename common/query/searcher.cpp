@@ -142,6 +142,7 @@ void Searcher::fill_copies(Hit& hit) {
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
+  if (db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"))) parser.add_language(english_);
   if (request.similar_to.empty()) {
     parsed = parser.parse(request.query, match_any);
   } else {

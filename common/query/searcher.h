@@ -114,6 +114,7 @@ class Searcher {
   std::vector<std::string> paths_;
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
+  analysis::Analyzer english_{"en"};  // for the archive's English articles, when it has some
   RankingWeights weights_;
 };
 

@@ -33,7 +33,7 @@ struct ReadLimits {
   // Charset of text, HTML and feed files (--encoding): a label ICU knows ("windows-1252",
   // "latin1", "ISO-8859-15", "UTF-8"). Empty: a byte-order mark, a declared charset (<meta charset>,
   // XML declaration), valid UTF-8, else ICU's detection decide. JSON Lines is always UTF-8.
-  std::string encoding;
+  std::string encoding{};
 };
 
 enum class InputFormat { kAuto, kText, kJsonl, kHtml, kFeed };

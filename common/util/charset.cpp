@@ -118,19 +118,23 @@ std::string canonical_charset(std::string_view label) {
   const char* internal = ucnv_getName(conv, &status);
   std::string result;
   if (U_SUCCESS(status) && internal) {
-    UErrorCode s2 = U_ZERO_ERROR;
-    const char* standard = ucnv_getStandardName(internal, "IANA", &s2);
-    if (!standard || U_FAILURE(s2)) {
-      s2 = U_ZERO_ERROR;
-      standard = ucnv_getStandardName(internal, "MIME", &s2);
+    const std::string_view id(internal);
+    if (iequals(id, "ISO-8859-1") || iequals(id, "US-ASCII") || iequals(id, "ibm-5348_P100-1997")) {
+      result = "windows-1252";
+    } else if (iequals(id, "UTF-8")) {
+      result = "UTF-8";
+    } else {
+      const char* standard = nullptr;
+      for (const char* name_standard : {"MIME", "IANA"}) {
+        UErrorCode s2 = U_ZERO_ERROR;
+        standard = ucnv_getStandardName(internal, name_standard, &s2);
+        if (U_FAILURE(s2)) standard = nullptr;
+        if (standard) break;
+      }
+      result = standard ? standard : internal;
     }
-    result = standard && U_SUCCESS(s2) ? standard : internal;
   }
   ucnv_close(conv);
-  if (iequals(result, "ISO-8859-1") || iequals(result, "US-ASCII") || iequals(result, "ANSI_X3.4-1968") ||
-      iequals(result, "windows-1252") || iequals(result, "ibm-5348_P100-1997"))
-    return "windows-1252";
-  if (iequals(result, "UTF-8")) return "UTF-8";
   return result;
 }
 
