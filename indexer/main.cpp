@@ -4,6 +4,7 @@
 #include "index/archive_indexer.h"
 #include "index/inputs.h"
 #include "index/rebuild.h"
+#include "util/config.h"
 #include "util/input_file.h"
 #include "output/exit_codes.h"
 #include "output/progress.h"
@@ -11,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
@@ -45,8 +48,31 @@ std::vector<std::string> ids_to_delete(const std::vector<std::string>& args) {
   return ids;
 }
 
-int run(const depeche::IndexerOptions& o) {
+int write_initial_config(const depeche::IndexerOptions& o, const std::string& config_path, const std::string& db) {
+  namespace fs = std::filesystem;
+  if (fs::exists(config_path)) throw depeche::Error(config_path + ": already exists; edit it or remove it first");
+  std::vector<std::string> inputs;
+  for (const std::string& p : o.paths) inputs.push_back(fs::absolute(p).lexically_normal().string());
+  fs::create_directories(fs::path(config_path).parent_path());
+  std::ofstream(config_path) << depeche::util::initial_config(db, inputs);
+  std::cout << "wrote " << config_path << '\n';
+  return depeche::exit_code::kOk;
+}
+
+int run(depeche::IndexerOptions o) {
   using namespace depeche;
+  const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
+  const util::Config config = util::load_config(config_path, !o.config.empty() && !o.init);
+  o.db = util::resolve_db(o.db, config);
+  if (o.init) return write_initial_config(o, config_path, o.db);
+  if (o.paths.empty() && !o.rebuild) {
+    if (config.inputs.empty())
+      throw Error("nothing to index: give files or folders, or name them in " + config_path + " (see --init)");
+    o.paths = config.inputs;
+  }
+  std::filesystem::create_directories(std::filesystem::path(o.db).parent_path().empty()
+                                          ? std::filesystem::path(".")
+                                          : std::filesystem::path(o.db).parent_path());
   auto to_stderr = [](const std::string& message) { std::cerr << "depeche-index: " << message << '\n'; };
   if (o.rebuild) {
     const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, to_stderr);

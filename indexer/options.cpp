@@ -11,8 +11,16 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       "files, so cron can run the same command every few minutes; nothing is printed unless something fails.\n\n"
       "Exit status: 0 all indexed, 4 some input skipped or cut (the rest is indexed), 2 usage error,\n"
       "3 database error, 75 database locked by another indexer (retry later).\n\n"
-      "Example: depeche-index --db ~/archive.db articles/ feeds.jsonl.gz");
-  app.add_option("--db", o.db, "Database folder to create or update")->required()->group("Database");
+      "Examples:\n  depeche-index --db ~/archive.db articles/ feeds.jsonl.gz\n"
+      "  depeche-index --init ~/news/articles   # then plain `depeche-index` (cron) indexes them");
+  app.add_option("--db", o.db,
+                 "Database folder to create or update (default: $DEPECHE_DB, the config's db, "
+                 "~/.local/share/depeche/db)")
+      ->group("Database");
+  app.add_option("--config", o.config, "Configuration file (default: $DEPECHE_CONFIG or ~/.config/depeche/config)")
+      ->group("Database");
+  app.add_flag("--init", o.init, "Write a commented configuration naming the database and PATHS, then stop")
+      ->group("Database");
   app.add_option("paths", o.paths, "Files, folders or - (stdin) to index; with --delete, ids or URLs (- reads them from stdin)");
   app.add_flag("--delete", o.delete_ids, "Delete the articles whose ids or URLs are given; exit 4 if one is not found")
       ->group("Archive");
@@ -49,10 +57,8 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--max-article-bytes", o.max_article_bytes, "Longest article body; longer ones are cut")
       ->capture_default_str()
       ->group("Limits");
-  app.callback([&app, &o] {
-    if (o.paths.empty() && !o.rebuild) throw CLI::RequiredError("paths (files or folders to index)");
+  app.callback([&o] {
     if (o.rebuild && (o.delete_ids || !o.paths.empty())) throw CLI::ValidationError("--rebuild takes no paths");
-    (void)app;
   });
   app.set_version_flag("--version", std::string("depeche-index ") + DEPECHE_VERSION);
 }

@@ -20,6 +20,8 @@ struct IndexerOptions {
   bool progress = true;
   bool delete_ids = false;  // the positional arguments are ids or URLs to delete
   bool rebuild = false;
+  std::string config;  // --config; empty: $DEPECHE_CONFIG or the XDG default
+  bool init = false;
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_article_bytes = std::size_t{16} << 20;
 };

@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "output/exit_codes.h"
+#include "util/config.h"
 #include "util/error.h"
 #include "util/input_file.h"
 
@@ -33,7 +34,10 @@ int run_batch(Searcher& searcher, const ResolvedOptions& r, const std::string& p
   return exit_code::kOk;
 }
 
-int run(const SearcherOptions& o) {
+int run(SearcherOptions o) {
+  const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
+  const util::Config config = util::load_config(config_path, !o.config.empty());
+  if (o.dbs.empty()) o.dbs.push_back(util::resolve_db("", config));
   const ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
   check_format_version(o.format_version);
   Searcher searcher(o.dbs);

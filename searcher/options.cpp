@@ -20,9 +20,12 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       "  depeche-search --db ~/archive.db Iran Mali\n"
       "  depeche-search --db ~/archive.db '\"centre d'\"'\"'innovation\"' date:2023 --facet source\n"
       "  depeche-search --db ~/archive.db --format json cybersécurité | jq '.hits[].title'");
-  app.add_option("--db", o.dbs, "Database to search; repeat for shards or give a Xapian stub file")
-      ->required()
+  app.add_option("--db", o.dbs,
+                 "Database to search; repeat for shards or give a Xapian stub file (default: $DEPECHE_DB, "
+                 "the config's db, ~/.local/share/depeche/db)")
       ->allow_extra_args(false)
+      ->group("Database");
+  app.add_option("--config", o.config, "Configuration file (default: $DEPECHE_CONFIG or ~/.config/depeche/config)")
       ->group("Database");
   app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)");
   app.add_flag("--any", o.any, "Match articles with any of the words, not all")->group("Query");

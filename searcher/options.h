@@ -34,6 +34,7 @@ struct SearcherOptions {
   bool export_articles = false;
   bool stats = false;
   int format_version = kFormatVersion;
+  std::string config;
   std::string similar;
 };
 

@@ -1,0 +1,115 @@
+#include "util/config.h"
+
+#include "util/error.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace depeche::util {
+namespace {
+
+constexpr const char* kSavedPrefix = "saved.";
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::string home() {
+  const std::string h = env("HOME");
+  return h.empty() ? "." : h;
+}
+
+std::string expand_home(const std::string& p) { return p.rfind("~/", 0) == 0 ? home() + p.substr(1) : p; }
+
+std::string trim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+}
+
+}  // namespace
+
+std::string default_config_path() {
+  if (const std::string p = env("DEPECHE_CONFIG"); !p.empty()) return p;
+  const std::string xdg = env("XDG_CONFIG_HOME");
+  return (xdg.empty() ? home() + "/.config" : xdg) + "/depeche/config";
+}
+
+std::string default_db_path() {
+  const std::string xdg = env("XDG_DATA_HOME");
+  return (xdg.empty() ? home() + "/.local/share" : xdg) + "/depeche/db";
+}
+
+Config load_config(const std::string& path, bool must_exist) {
+  Config c;
+  std::ifstream in(path);
+  if (!in) {
+    if (must_exist) throw Error(path + ": cannot read configuration");
+    return c;
+  }
+  c.path = path;
+  std::string line;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    const std::string t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    const auto eq = t.find('=');
+    if (eq == std::string::npos) throw Error(path + ":" + std::to_string(n) + ": expected 'key = value'");
+    const std::string key = trim(t.substr(0, eq));
+    const std::string value = trim(t.substr(eq + 1));
+    if (key == "db") c.db = expand_home(value);
+    else if (key == "index") c.inputs.push_back(expand_home(value));
+    else if (key.rfind(kSavedPrefix, 0) == 0 && key.size() > 6) c.saved[key.substr(6)] = value;
+    else throw Error(path + ":" + std::to_string(n) + ": unknown key '" + key + "' (known: db, index, saved.NAME)");
+  }
+  return c;
+}
+
+std::string resolve_db(const std::string& option, const Config& config) {
+  if (!option.empty()) return option;
+  if (const std::string e = env("DEPECHE_DB"); !e.empty()) return e;
+  if (!config.db.empty()) return config.db;
+  return default_db_path();
+}
+
+std::string initial_config(const std::string& db, const std::vector<std::string>& inputs) {
+  std::ostringstream out;
+  out << "# depeche configuration: `key = value` lines; '#' starts a comment.\n"
+         "# Read by depeche-index and depeche-search (override with --config or $DEPECHE_CONFIG).\n\n"
+         "# The database (--db and $DEPECHE_DB take precedence).\n"
+      << "db = " << db << "\n\n"
+      << "# What plain `depeche-index` indexes: files, folders (read recursively) and feed folders,\n"
+         "# one per line. Cron can then run `depeche-index --prune` alone.\n";
+  if (inputs.empty()) out << "# index = ~/news/articles\n# index = ~/news/feeds\n";
+  for (const std::string& i : inputs) out << "index = " << i << '\n';
+  out << "\n# Saved searches (depeche-search --save NAME QUERY writes them; --saved NAME runs one).\n"
+         "# saved.mali = Mali date:2023.. source:lemonde.fr\n";
+  return out.str();
+}
+
+void write_saved_searches(const std::string& path, const std::map<std::string, std::string>& saved) {
+  std::vector<std::string> kept;
+  {
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) {
+      const std::string t = trim(line);
+      if (t.rfind(kSavedPrefix, 0) == 0 && t.find('=') != std::string::npos) continue;
+      kept.push_back(line);
+    }
+  }
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    for (const std::string& line : kept) out << line << '\n';
+    for (const auto& [name, query] : saved) out << kSavedPrefix << name << " = " << query << '\n';
+    out.flush();
+    if (!out) throw Error(tmp + ": cannot write");
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace depeche::util

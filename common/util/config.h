@@ -1,0 +1,40 @@
+// The user's configuration: where the database is and what to index, so that daily use and
+// cron need no flags. A plain text file of `key = value` lines (docs/config.md).
+#ifndef DEPECHE_INCLUDED_UTIL_CONFIG_H
+#define DEPECHE_INCLUDED_UTIL_CONFIG_H
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace depeche::util {
+
+struct Config {
+  std::string path;                // the file it was read from; empty when there was none
+  std::string db;                  // "db = ..."
+  std::vector<std::string> inputs; // "index = ..." lines: files and folders, in order
+  std::map<std::string, std::string> saved;  // "saved.NAME = QUERY" lines
+};
+
+// $DEPECHE_CONFIG, else $XDG_CONFIG_HOME/depeche/config, else ~/.config/depeche/config.
+std::string default_config_path();
+// $XDG_DATA_HOME/depeche/db, else ~/.local/share/depeche/db.
+std::string default_db_path();
+
+// Reads `path`; a missing file is an empty configuration unless `must_exist`. A line that is not
+// `key = value`, or an unknown key, throws depeche::Error naming the file and line. `~/` expands.
+Config load_config(const std::string& path, bool must_exist);
+
+// The database to use: the --db option, else $DEPECHE_DB, else the config's, else the default.
+std::string resolve_db(const std::string& option, const Config& config);
+
+// A commented configuration for `depeche-index --init`.
+std::string initial_config(const std::string& db, const std::vector<std::string>& inputs);
+
+// Rewrites the file with `saved` as its saved searches, keeping every other line (atomically:
+// a temporary file renamed over the old one).
+void write_saved_searches(const std::string& path, const std::map<std::string, std::string>& saved);
+
+}  // namespace depeche::util
+
+#endif
