@@ -1,6 +1,8 @@
 // depeche-index: parse options, run the archive indexer over the inputs, report.
 #include "options.h"
 
+#include "cli/generate.h"
+
 #include "index/archive_indexer.h"
 #include "index/inputs.h"
 #include "index/rebuild.h"
@@ -124,11 +126,17 @@ int main(int argc, char** argv) {
   CLI::App app{"depeche-index"};
   depeche::IndexerOptions options;
   depeche::define_options(app, options);
+  std::string generate_target;
+  depeche::cli::add_generate_option(app, generate_target);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? 0 : depeche::exit_code::kUsage;
+  }
+  if (!generate_target.empty()) {
+    std::cout << depeche::cli::generate(app, "depeche-index", generate_target);
+    return 0;
   }
   try {
     return run(options);

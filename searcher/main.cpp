@@ -1,6 +1,8 @@
 // depeche-search: parse options, open the databases, search, hand results to a printer.
 #include "options.h"
 
+#include "cli/generate.h"
+
 #include "output/exit_codes.h"
 #include "util/config.h"
 #include "util/error.h"
@@ -78,11 +80,17 @@ int main(int argc, char** argv) {
   CLI::App app{"depeche-search"};
   SearcherOptions options;
   define_options(app, options);
+  std::string generate_target;
+  depeche::cli::add_generate_option(app, generate_target);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? 0 : exit_code::kUsage;
+  }
+  if (!generate_target.empty()) {
+    std::cout << depeche::cli::generate(app, "depeche-search", generate_target);
+    return 0;
   }
   try {
     return run(options);

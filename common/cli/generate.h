@@ -1,0 +1,31 @@
+// Man pages and shell completions generated from the CLI11 definitions of each binary's options,
+// so that --help, man pages and completions cannot drift apart (CLI11 generates neither).
+// A separate target from depeche_common: the library itself never sees CLI11.
+#ifndef DEPECHE_INCLUDED_CLI_GENERATE_H
+#define DEPECHE_INCLUDED_CLI_GENERATE_H
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace depeche::cli {
+
+struct OptionDoc {
+  std::vector<std::string> names;    // "--format", "-n"
+  std::string value_name;            // empty for flags
+  std::vector<std::string> choices;  // from CLI::IsMember
+  std::string description;
+  std::string group;
+};
+
+std::vector<OptionDoc> describe_options(const CLI::App& app);
+
+// The hidden --generate man|bash|zsh option; `target` is filled when it is given.
+void add_generate_option(CLI::App& app, std::string& target);
+// The generated text for `target` ("man", "bash", "zsh", or "query-man" for depeche-query(7)).
+std::string generate(const CLI::App& app, const std::string& program, const std::string& target);
+
+}  // namespace depeche::cli
+
+#endif

@@ -1,0 +1,101 @@
+// Issue 14: help, man pages and completions come from one definition; the .deb installs and runs.
+#include "support/run.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace t = depeche::test;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::set<std::string> long_options(const std::string& text) {
+  std::set<std::string> out;
+  const std::regex option(R"((?:^|[\s,\[|'])(--[a-z][a-z-]+))");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), option); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1]);
+  return out;
+}
+
+std::string generated(const std::string& rel) { return std::string(DEPECHE_BINARY_DIR) + "/generated/" + rel; }
+
+void expect_same_options(const std::string& program, const std::string& binary) {
+  const auto help = t::run({binary, "--help"});
+  ASSERT_EQ(help.status, 0);
+  const std::set<std::string> from_help = long_options(help.out);
+  ASSERT_GT(from_help.size(), 8u);
+  // Man pages escape '-' as "\-" for roff.
+  std::string man = slurp(generated("man/" + program + ".1"));
+  man = std::regex_replace(man, std::regex(R"(\\-)"), "-");
+  man = std::regex_replace(man, std::regex(R"(\\f[BIR])"), " ");
+  for (const std::string& page : {man, slurp(generated("completions/bash/" + program)),
+                                  slurp(generated("completions/zsh/_" + program))}) {
+    std::set<std::string> in_page = long_options(page);
+    in_page.erase("--generate");
+    EXPECT_EQ(in_page, from_help) << program;
+  }
+}
+
+TEST(Install, HelpManPageAndCompletionsListTheSameOptions) {
+  expect_same_options("depeche-index", DEPECHE_INDEX_BIN);
+  expect_same_options("depeche-search", DEPECHE_SEARCH_BIN);
+}
+
+TEST(Install, ManPagesRender) {
+  if (t::run({"sh", "-c", "command -v man"}).status != 0) GTEST_SKIP() << "man is not installed";
+  for (const char* page : {"man/depeche-index.1", "man/depeche-search.1", "man/depeche-query.7"}) {
+    const auto r = t::run({"man", "-l", generated(page)}, "", {"MANPAGER=cat", "PAGER=cat"});
+    EXPECT_EQ(r.status, 0) << page << r.err;
+    EXPECT_NE(r.out.find("SEE ALSO"), std::string::npos) << page;
+  }
+}
+
+TEST(Install, BashCompletesOptionsFormatsAndFieldPrefixes) {
+  auto complete = [](const std::string& words, int cword) {
+    const std::string script = "source '" + generated("completions/bash/depeche-search") +
+                               "'; compopt() { :; }; COMP_WORDS=(" + words + "); COMP_CWORD=" + std::to_string(cword) +
+                               "; _depeche_search; echo \"${COMPREPLY[*]}\"";
+    return t::run({"bash", "-c", script}).out;
+  };
+  EXPECT_NE(complete("depeche-search --fo", 1).find("--format"), std::string::npos);
+  EXPECT_EQ(complete("depeche-search --format j", 2), "json jsonl\n");
+  EXPECT_EQ(complete("depeche-search --facet co", 2), "country\n");
+  EXPECT_EQ(complete("depeche-search dat", 1), "date:\n");
+}
+
+TEST(Install, DebianPackageInstallsIntoATemporaryRootAndRuns) {
+  if (t::run({"sh", "-c", "command -v cpack && command -v dpkg-deb && command -v dpkg-shlibdeps"}).status != 0)
+    GTEST_SKIP() << "cpack or dpkg tools are missing";
+  t::TempDir dir;
+  auto r = t::run({"cpack", "-G", "DEB", "-B", dir / "pkg", "--config", std::string(DEPECHE_BINARY_DIR) + "/CPackConfig.cmake"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  std::string deb;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "pkg"))
+    if (entry.path().extension() == ".deb") deb = entry.path().string();
+  ASSERT_FALSE(deb.empty());
+  r = t::run({"dpkg-deb", "-c", deb});
+  for (const char* path : {"./usr/bin/depeche-index", "./usr/bin/depeche-search", "./usr/share/man/man1/depeche-search.1",
+                           "./usr/share/man/man7/depeche-query.7", "./usr/share/bash-completion/completions/depeche-search",
+                           "./usr/lib/systemd/user/depeche-index.timer"})
+    EXPECT_NE(r.out.find(path), std::string::npos) << path << "\n" << r.out;
+  EXPECT_NE(t::run({"dpkg-deb", "-f", deb, "Depends"}).out.find("libxapian"), std::string::npos);
+  ASSERT_EQ(t::run({"dpkg", "-x", deb, dir / "root"}).status, 0);
+  const std::string bin = dir / "root/usr/bin/";
+  EXPECT_EQ(t::run({bin + "depeche-search", "--version"}).status, 0);
+  ASSERT_EQ(t::run({bin + "depeche-index", "--db", dir / "db", t::source_dir() + "/data"}).status, 0);
+  r = t::run({bin + "depeche-search", "--db", dir / "db", "--count", "iran"});
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+}  // namespace
