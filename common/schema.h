@@ -20,6 +20,7 @@ inline constexpr int kAnalysisVersion = 1;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";
+inline constexpr const char* kMetaShardBy = "depeche.shard_by";  // "year" or "month", in a sharded database's control
 inline constexpr const char* kMetaLastRun = "depeche.last_run";  // JSON: when, added, updated, unchanged, deleted, failed
 
 // Value slots, each with its encoding.

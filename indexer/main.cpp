@@ -107,7 +107,7 @@ int run(depeche::IndexerOptions o) {
     ++missing_inputs;
     report(m);
   });
-  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report);
+  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by));
   ArchiveIndexer indexer(writer, run_options, report, [&](const Progress& p) {
     if (show_progress) bar.update(p);
   });

@@ -40,6 +40,12 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       ->default_str("text")
       ->check(CLI::IsMember({"text", "json"}))
       ->group("Output");
+  app.add_option("--shard-by", o.shard_by,
+                 "Split a new database into one shard per year or month (a folder with a XAPIANDB stub that "
+                 "depeche-search opens as one); later runs keep the layout")
+      ->check(CLI::IsMember({"none", "year", "month"}))
+      ->capture_default_str()
+      ->group("Database");
   app.add_flag("--prune", o.prune,
                "Delete the articles of text files that no longer exist (never JSON Lines or feed items)")
       ->group("Database");

@@ -22,6 +22,7 @@ struct IndexerOptions {
   bool rebuild = false;
   std::string config;  // --config; empty: $DEPECHE_CONFIG or the XDG default
   bool init = false;
+  std::string shard_by = "none";
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_article_bytes = std::size_t{16} << 20;
 };

@@ -10,6 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <ctime>
 #include <thread>
 
@@ -35,13 +38,32 @@ std::string origin_term(const std::string& file_key) {
   return file_key.empty() ? std::string() : std::string(schema::kPrefixOriginFile) + util::hex64(util::fnv1a64(file_key));
 }
 
+namespace fs = std::filesystem;
+constexpr const char* kStubName = "XAPIANDB";
+constexpr const char* kControlName = "control";
+
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report)
-    : db_(open_writable(path, wait_seconds)),
-      path_(path),
-      batch_size_(batch_size ? batch_size : 1),
-      report_(std::move(report)) {
+ShardBy parse_shard_by(const std::string& name) {
+  if (name == "none") return ShardBy::kNone;
+  if (name == "year") return ShardBy::kYear;
+  if (name == "month") return ShardBy::kMonth;
+  throw Error("unknown shard layout '" + name + "' (expected none, year or month)");
+}
+
+IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report,
+                         ShardBy shard_by)
+    : path_(path), batch_size_(batch_size ? batch_size : 1), report_(std::move(report)) {
+  const bool is_sharded = fs::exists(fs::path(path) / kStubName);
+  if (shard_by != ShardBy::kNone && !is_sharded && fs::exists(fs::path(path) / "iamglass"))
+    throw Fatal(exit_code::kDatabase, path + ": an unsharded database; --shard-by needs a new folder (or --export it)");
+  shard_by_ = shard_by;
+  if (is_sharded || shard_by != ShardBy::kNone) {
+    open_sharding(wait_seconds);
+  } else {
+    db_ = open_writable(path, wait_seconds);
+    shards_.emplace("", db_);
+  }
   if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
   if (db_.get_metadata(schema::kMetaSchemaVersion).empty()) {
     set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
@@ -49,7 +71,57 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
   }
 }
 
-IndexWriter::~IndexWriter() = default;  // uncommitted changes are dropped, as after a crash
+IndexWriter::~IndexWriter() = default;
+
+void IndexWriter::open_sharding(double wait_seconds) {
+  fs::create_directories(path_);
+  db_ = open_writable((fs::path(path_) / kControlName).string(), wait_seconds);  // its lock guards all shards
+  const std::string recorded = db_.get_metadata(schema::kMetaShardBy);
+  if (recorded.empty()) {
+    if (shard_by_ == ShardBy::kNone) throw Fatal(exit_code::kDatabase, path_ + ": sharded database without a layout");
+    set_metadata(schema::kMetaShardBy, shard_by_ == ShardBy::kYear ? "year" : "month");
+  } else {
+    const ShardBy existing = parse_shard_by(recorded);
+    if (shard_by_ != ShardBy::kNone && shard_by_ != existing)
+      throw Fatal(exit_code::kDatabase, path_ + ": database is sharded by " + recorded + ", not as asked");
+    shard_by_ = existing;
+  }
+  std::ifstream stub(fs::path(path_) / kStubName);
+  for (std::string line; std::getline(stub, line);)
+    if (line.rfind("auto ", 0) == 0 && line.substr(5) != kControlName) shard(line.substr(5));
+}
+
+std::string IndexWriter::shard_name(const Article& a) const {
+  if (!a.date.valid()) return "undated";
+  char name[16];
+  if (shard_by_ == ShardBy::kMonth && a.date.precision != util::DatePrecision::kYear)
+    std::snprintf(name, sizeof name, "%04d-%02d", a.date.year, a.date.month);
+  else
+    std::snprintf(name, sizeof name, "%04d", a.date.year);
+  return name;
+}
+
+Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
+  auto it = shards_.find(name);
+  if (it != shards_.end()) return it->second;
+  Xapian::WritableDatabase db = open_writable((fs::path(path_) / name).string(), 0);
+  if (db.get_metadata(schema::kMetaSchemaVersion).empty()) {
+    db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+    db.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
+    db.commit();
+  }
+  it = shards_.emplace(name, db).first;
+  // The stub lists every shard; rewritten whole (and renamed into place) so readers never see half.
+  // The control database comes first: a combined database answers metadata from its first part.
+  const fs::path stub = fs::path(path_) / kStubName;
+  {
+    std::ofstream out(stub.string() + ".tmp", std::ios::trunc);
+    out << "auto " << kControlName << '\n';
+    for (const auto& [shard_name, unused] : shards_) out << "auto " << shard_name << '\n';
+  }
+  fs::rename(stub.string() + ".tmp", stub);
+  return it->second;
+}  // uncommitted changes are dropped, as after a crash
 
 void IndexWriter::set_origin(const std::string& file_key) {
   origin_term_ = origin_term(file_key);
@@ -69,24 +141,32 @@ void IndexWriter::article(Article&& a) {
   const std::string id_term = schema::id_term(a.id);
   const std::string hash = util::hex64(util::fnv1a64(store_article(a)));
   origin_ids_.insert(a.id);
-  Xapian::PostingIterator existing = db_.postlist_begin(id_term);
-  const bool exists = existing != db_.postlist_end(id_term);
-  if (exists && db_.get_document(*existing).get_value(schema::kSlotContentHash) == hash) {
+  Xapian::WritableDatabase& target = shard_by_ == ShardBy::kNone ? db_ : shard(shard_name(a));
+  Xapian::PostingIterator existing = target.postlist_begin(id_term);
+  const bool exists = existing != target.postlist_end(id_term);
+  if (exists && target.get_document(*existing).get_value(schema::kSlotContentHash) == hash) {
     ++stats_.unchanged;
     return;
   }
+  bool moved = false;  // a corrected date can move an article to another shard
+  for (auto& [name, other] : shards_) {
+    if (&other == &target || !other.term_exists(id_term)) continue;
+    other.delete_document(id_term);
+    moved = true;
+  }
   Xapian::Document doc = builder_.build(a);
   doc.add_value(schema::kSlotContentHash, hash);
-  const std::string cluster = assign_cluster(a.id, exists ? *existing : 0, doc);
+  const std::string cluster = assign_cluster(a.id, target, exists ? *existing : 0, doc);
   doc.add_value(schema::kSlotCluster, cluster);
   doc.add_boolean_term(std::string(schema::kPrefixCluster) + cluster);
   if (!origin_term_.empty()) doc.add_boolean_term(origin_term_);
-  db_.replace_document(id_term, doc);
-  ++(exists ? stats_.updated : stats_.added);
+  target.replace_document(id_term, doc);
+  ++(exists || moved ? stats_.updated : stats_.added);
   changed();
 }
 
-std::string IndexWriter::assign_cluster(const std::string& id, Xapian::docid self, Xapian::Document& doc) {
+std::string IndexWriter::assign_cluster(const std::string& id, Xapian::WritableDatabase& shard_db, Xapian::docid self,
+                                        Xapian::Document& doc) {
   std::string cluster = util::hex64(util::fnv1a64(id));
   const auto sig = dedup::signature(builder_.title_tokens(), builder_.body_tokens());
   if (!sig) return cluster;
@@ -97,7 +177,7 @@ std::string IndexWriter::assign_cluster(const std::string& id, Xapian::docid sel
     bands.emplace_back(term);
   }
   doc.add_value(schema::kSlotSignature, dedup::encode(*sig));
-  Xapian::Enquire enquire(db_);
+  Xapian::Enquire enquire(shard_db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   constexpr Xapian::doccount kMaxCandidates = 64;
@@ -124,30 +204,36 @@ void IndexWriter::problem(const std::string& file, std::size_t line, const std::
 
 std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const std::set<std::string>& keep) {
   const std::string term = origin_term(file_key);
-  std::vector<Xapian::docid> doomed;
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    if (keep.count(load_article(db_.get_document(*it).get_data()).id) == 0) doomed.push_back(*it);
+  std::size_t deleted = 0;
+  for (auto& [name, db] : shards_) {
+    std::vector<Xapian::docid> doomed;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+      if (keep.count(load_article(db.get_document(*it).get_data()).id) == 0) doomed.push_back(*it);
+    for (Xapian::docid id : doomed) {
+      db.delete_document(id);
+      ++stats_.deleted;
+      ++deleted;
+      changed();
+    }
   }
-  for (Xapian::docid id : doomed) {
-    db_.delete_document(id);
-    ++stats_.deleted;
-    changed();
-  }
-  return doomed.size();
+  return deleted;
 }
 
 bool IndexWriter::delete_id(const std::string& id_or_url) {
-  std::string term = schema::id_term(id_or_url);
-  if (!db_.term_exists(term)) {
-    const std::string url_term = schema::boolean_term(schema::field("url").prefix, id_or_url);
-    Xapian::PostingIterator p = db_.postlist_begin(url_term);
-    if (p == db_.postlist_end(url_term)) return false;
-    term = schema::id_term(load_article(db_.get_document(*p).get_data()).id);
+  for (auto& [name, db] : shards_) {
+    std::string term = schema::id_term(id_or_url);
+    if (!db.term_exists(term)) {
+      const std::string url_term = schema::boolean_term(schema::field("url").prefix, id_or_url);
+      Xapian::PostingIterator p = db.postlist_begin(url_term);
+      if (p == db.postlist_end(url_term)) continue;
+      term = schema::id_term(load_article(db.get_document(*p).get_data()).id);
+    }
+    db.delete_document(term);
+    ++stats_.deleted;
+    changed();
+    return true;
   }
-  db_.delete_document(term);
-  ++stats_.deleted;
-  changed();
-  return true;
+  return false;
 }
 
 void IndexWriter::finish(std::size_t failed) {
@@ -169,6 +255,10 @@ void IndexWriter::finish(std::size_t failed) {
 void IndexWriter::commit() {
   if (pending_ == 0) return;
   try {
+    // Shards first, the control database (records of indexed files) last: after a crash in
+    // between, the files are read again and their articles found unchanged.
+    for (auto& [name, db] : shards_)
+      if (name != "") db.commit();
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw Fatal(exit_code::kDatabase, path_ + ": commit failed: " + e.get_msg());

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,6 +29,11 @@ struct IndexStats {
 // Throws Fatal(exit_code::kLocked) when it is still locked, Fatal(exit_code::kDatabase) otherwise.
 Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds, int flags = Xapian::DB_CREATE_OR_OPEN);
 
+// How a database is split into shards by date, so that old shards stop changing and can be
+// compacted and served from other machines (docs/scale-out.md).
+enum class ShardBy { kNone, kYear, kMonth };
+ShardBy parse_shard_by(const std::string& name);  // "none", "year", "month"; throws depeche::Error
+
 class IndexWriter : public ArticleSink {
  public:
   using ProblemReporter = std::function<void(const std::string& message)>;
@@ -35,7 +41,12 @@ class IndexWriter : public ArticleSink {
   // Opens (creating if needed) the database at `path`. When another indexer holds it, waits up
   // to `wait_seconds` (0: not at all) then throws Fatal(exit_code::kLocked); throws
   // Fatal(exit_code::kDatabase) when it cannot be opened or holds another schema version.
-  IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report);
+  //
+  // A sharded database (`shard_by` other than kNone, or a folder that already holds one) is a folder
+  // with a Xapian stub file XAPIANDB listing one database per period, which depeche-search opens
+  // as one, and a "control" database holding the metadata (versions, records of indexed files).
+  IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report,
+              ShardBy shard_by = ShardBy::kNone);
   ~IndexWriter() override;
 
   // Articles that follow come from this input file (a key from file_state.h; empty for stdin).
@@ -52,6 +63,7 @@ class IndexWriter : public ArticleSink {
   // Deletes the article with this id, or failing that with this URL; false when there is none.
   bool delete_id(const std::string& id_or_url);
 
+  // The database holding the metadata (the control database when sharded).
   Xapian::WritableDatabase& database() { return db_; }
   // Records a metadata change to commit with the next batch.
   void set_metadata(const std::string& key, const std::string& value);
@@ -67,9 +79,16 @@ class IndexWriter : public ArticleSink {
  private:
   void changed();
   // The cluster of the article whose document is `doc` (not yet written; `self` is its current
-  // docid, 0 if new): that of its closest copy in the archive, else a new one named after `id`.
-  std::string assign_cluster(const std::string& id, Xapian::docid self, Xapian::Document& doc);
+  // docid in `shard`, 0 if new): that of its closest copy there, else a new one named after `id`.
+  std::string assign_cluster(const std::string& id, Xapian::WritableDatabase& shard, Xapian::docid self,
+                             Xapian::Document& doc);
+  std::string shard_name(const Article& a) const;
+  Xapian::WritableDatabase& shard(const std::string& name);  // opened or created, and listed in the stub
+  void open_sharding(double wait_seconds);
+
   Xapian::WritableDatabase db_;
+  ShardBy shard_by_ = ShardBy::kNone;
+  std::map<std::string, Xapian::WritableDatabase> shards_;  // name -> database; "" is db_ when unsharded
   std::string path_;
   std::size_t batch_size_;
   std::size_t pending_ = 0;

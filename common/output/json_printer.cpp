@@ -11,6 +11,7 @@ ojson facets_json(const std::vector<Facet>& facets) {
     ojson values = ojson::array();
     for (const FacetCount& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
     j[f.name] = {{"values", values}, {"distinct", f.distinct}};
+    if (f.approximate) j[f.name]["approximate"] = true;
   }
   return j;
 }
@@ -87,7 +88,9 @@ class JsonlPrinter : public Printer {
     for (const Facet& f : result.facets) {
       ojson values = ojson::array();
       for (const FacetCount& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
-      message("facet", {{"name", f.name}, {"values", values}, {"distinct", f.distinct}});
+      ojson data{{"name", f.name}, {"values", values}, {"distinct", f.distinct}};
+      if (f.approximate) data["approximate"] = true;
+      message("facet", data);
     }
     message("end", {{"status", result.total > 0 ? "ok" : "no_match"}, {"total", result.total}, {"partial", result.partial}});
   }

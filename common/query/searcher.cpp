@@ -6,6 +6,8 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -53,14 +55,35 @@ Facet collect(const FacetSpy& spy, std::size_t limit) {
   return f;
 }
 
+constexpr std::string_view kRemoteScheme = "tcp://";
+
+bool is_remote(const std::string& path) {
+  if (path.rfind(kRemoteScheme, 0) == 0) return true;
+  std::ifstream stub(path);  // a stub file may name remote shards too
+  for (std::string line; std::getline(stub, line);)
+    if (line.rfind("remote ", 0) == 0) return true;
+  return false;
+}
+
+Xapian::Database open_once(const std::string& path) {
+  if (path.rfind(kRemoteScheme, 0) != 0) return Xapian::Database(path);
+  const std::string address = path.substr(kRemoteScheme.size());
+  const std::size_t colon = address.rfind(':');
+  if (colon == std::string::npos) throw Fatal(exit_code::kUsage, path + ": expected tcp://HOST:PORT");
+  const unsigned port = static_cast<unsigned>(std::strtoul(address.c_str() + colon + 1, nullptr, 10));
+  return Xapian::Remote::open(address.substr(0, colon), port);
+}
+
 Xapian::Database open_shard(const std::string& path) {
   for (int attempt = 0;; ++attempt) {
     try {
-      Xapian::Database shard(path);
+      Xapian::Database shard = open_once(path);
       if (auto mismatch = schema::version_mismatch(shard)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
       return shard;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) throw;  // an indexer committed while we opened: open the new revision
+    } catch (const Xapian::NetworkError& e) {
+      throw Fatal(exit_code::kDatabase, path + ": cannot reach the search server (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {
       throw Fatal(exit_code::kDatabase, path + ": not a depeche database (" + e.get_msg() +
                                             "); create it with depeche-index --db " + path + " FILES");
@@ -74,10 +97,35 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
   return all;
 }
 
+// Counts a multi-valued facet from the documents of the top matches: what can be done when
+// a remote server cannot run our own match spy.
+Facet approximate_facet(const std::string& name, Xapian::valueno slot, const Xapian::MSet& top, std::size_t limit) {
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = top.begin(); it != top.end(); ++it) {
+    const std::string value = it.get_document().get_value(slot);
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = value.find('\n', start)) != std::string::npos; start = nl + 1)
+      ++counts[value.substr(start, nl - start)];
+  }
+  Facet f;
+  f.name = name;
+  for (const auto& [value, count] : counts) f.values.push_back({value, count});
+  std::sort(f.values.begin(), f.values.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  f.distinct = f.values.size();
+  if (f.values.size() > limit) f.values.resize(limit);
+  f.approximate = true;
+  return f;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& db_paths, RankingWeights weights)
-    : paths_(db_paths), db_(open_all(db_paths)), weights_(weights) {}
+    : paths_(db_paths),
+      remote_(std::any_of(db_paths.begin(), db_paths.end(), is_remote)),
+      db_(open_all(db_paths)),
+      weights_(weights) {}
 
 // A searcher never fails because an indexer committed meanwhile: Xapian says so with
 // DatabaseModifiedError, and reopening sees the new revision.
@@ -181,6 +229,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       for (std::size_t i = 0; i < facet_slots.size(); ++i) {
         FacetSpy spy{request.facets[i], nullptr, nullptr};
         if (facet_slots[i] == schema::kSlotCountries) {
+          if (remote_) continue;  // counted afterwards over the top matches
           spy.multi = std::make_unique<MultiValueCountSpy>(facet_slots[i]);
           enquire.add_matchspy(spy.multi.get());
         } else {
@@ -224,6 +273,16 @@ SearchResult Searcher::search(const SearchRequest& request) {
       result.hits.push_back(std::move(hit));
     }
     for (const auto& spy : spies) result.facets.push_back(collect(spy, request.facet_limit));
+    if (remote_) {
+      for (std::size_t i = 0; i < facet_slots.size(); ++i) {
+        if (facet_slots[i] != schema::kSlotCountries) continue;
+        Xapian::Enquire top(db_);
+        top.set_query(build_query(request, result.partial || request.match_any, parsed));
+        result.facets.insert(result.facets.begin() + static_cast<std::ptrdiff_t>(i),
+                             approximate_facet(request.facets[i], facet_slots[i], top.get_mset(0, kApproximateFacetDepth),
+                                               request.facet_limit));
+      }
+    }
     return result;
   });
 }
@@ -286,14 +345,18 @@ ArchiveStats Searcher::stats() {
     count_terms(schema::field("year").prefix, s.per_year);
     for (auto it = db_.allterms_begin(std::string(schema::kPrefixCluster)); it != db_.allterms_end(std::string(schema::kPrefixCluster)); ++it)
       ++s.clusters;
-    s.revision = db_.get_revision();
+    try {
+      s.revision = db_.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+      s.revision = 0;  // shards each have their own revision
+    }
     s.schema_version = db_.get_metadata(schema::kMetaSchemaVersion);
     s.analysis_version = db_.get_metadata(schema::kMetaAnalysisVersion);
     s.last_run = db_.get_metadata(schema::kMetaLastRun);
     for (const std::string& path : paths_) {
       std::error_code ec;
       if (std::filesystem::is_directory(path, ec))
-        for (const auto& entry : std::filesystem::directory_iterator(path, ec))
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec))
           if (entry.is_regular_file(ec)) s.database_bytes += entry.file_size(ec);
     }
     return s;

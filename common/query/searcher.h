@@ -63,7 +63,11 @@ struct Facet {
   std::string name;
   std::vector<FacetCount> values;  // by count, then value
   std::size_t distinct = 0;        // values before --facet-limit cut them
+  bool approximate = false;        // counted over the top matches only (multi-valued over remote shards)
 };
+
+// Over remote shards, multi-valued facets are counted over this many top matches (decisions.md 11).
+inline constexpr Xapian::doccount kApproximateFacetDepth = 1000;
 
 struct SearchResult {
   Xapian::doccount total = 0;  // articles matching the query as written (0 when partial)
@@ -86,7 +90,7 @@ struct ArchiveStats {
 
 class Searcher {
  public:
-  // Opens every database (local paths or stub files) as one. Throws Fatal(exit_code::kDatabase)
+  // Opens every database (local paths, stub files, or tcp://HOST:PORT for xapian-tcpsrv) as one. Throws Fatal(exit_code::kDatabase)
   // naming the path when one is missing, is not a Xapian database, or holds another version.
   explicit Searcher(const std::vector<std::string>& db_paths, RankingWeights weights = {});
 
@@ -112,6 +116,7 @@ class Searcher {
   auto with_retry(F&& f) -> decltype(f());
 
   std::vector<std::string> paths_;
+  bool remote_ = false;  // some shard is served by xapian-tcpsrv, which runs only Xapian's own match spies
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   analysis::Analyzer english_{"en"};  // for the archive's English articles, when it has some

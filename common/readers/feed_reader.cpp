@@ -574,6 +574,11 @@ void blank_controls(std::string& s) {
   }
 }
 
+bool wide(const std::string& charset) {
+  const std::string c = util::canonical_charset(charset);
+  return starts_with_ci(c, "UTF-16") || starts_with_ci(c, "UTF-32");
+}
+
 // Chooses the charset from the first bytes: --encoding, a BOM, UTF-8 when they are UTF-8 with
 // non-ASCII letters, the XML declaration, else UTF-8 if they are valid, else ICU's guess.
 struct CharsetChoice {
@@ -596,18 +601,15 @@ CharsetChoice choose_charset(std::string_view head, bool complete, const ReadLim
   const bool valid = util::is_valid_utf8(whole);
   const bool ascii = std::all_of(whole.begin(), whole.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (valid && !ascii) return {"UTF-8", {}};
-  const std::string declared = util::xml_declared_encoding(head);
+  std::string declared = util::xml_declared_encoding(head);
+  // A declaration read in ASCII cannot be UTF-16 or UTF-32 (their ASCII letters come with NULs).
+  if (wide(declared) && std::find(head.begin(), head.end(), '\0') == head.end()) declared.clear();
   if (!declared.empty() && !util::canonical_charset(declared).empty() &&
       !(util::canonical_charset(declared) == "UTF-8" && !valid))
     return {declared, {}};
   if (valid) return {"UTF-8", {}};
   const std::string detected = util::detect_charset(head, true);
   return {detected, "not valid UTF-8" + (declared.empty() ? std::string() : " (declared " + declared + ")") + ", read as " + detected};
-}
-
-bool wide(const std::string& charset) {
-  const std::string c = util::canonical_charset(charset);
-  return starts_with_ci(c, "UTF-16") || starts_with_ci(c, "UTF-32");
 }
 
 // The common loop: `next(chunk)` gives raw bytes until it returns false.

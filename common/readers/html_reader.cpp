@@ -675,12 +675,12 @@ std::string html_to_text(std::string_view html, std::size_t max_depth, std::size
 
 void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLimits& limits, ArticleSink& sink) {
   // Charset: --encoding, else a BOM, else valid UTF-8 as it is, else what the page declares, else ICU.
+  // --encoding UTF-8 (or an unknown label) leaves bad bytes to the repair below, which reports them.
   std::string text;
-  std::size_t bom = 0;
-  const bool has_bom = !util::bom_charset(bytes, &bom).empty();
-  if (!limits.encoding.empty() || has_bom) {
-    text = util::to_utf8(bytes, limits.encoding);
-  } else if (util::is_valid_utf8(bytes)) {
+  const std::string forced = limits.encoding.empty() ? std::string() : util::canonical_charset(limits.encoding);
+  if (!util::bom_charset(bytes).empty() || (!forced.empty() && forced != "UTF-8")) {
+    text = util::to_utf8(bytes, forced);
+  } else if (!forced.empty() || util::is_valid_utf8(bytes)) {
     text.assign(bytes);
   } else {
     const std::string declared = declared_html_charset(bytes);
@@ -691,7 +691,9 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
                    "not valid UTF-8" + std::string(declared.empty() ? "" : " (declared " + declared + ")") +
                        ", read as " + used);
   }
-  if (util::repair_utf8(text).dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
+  const util::Utf8Repair repair = util::repair_utf8(text);
+  if (repair.recoded_bytes) sink.problem(name.display, 1, "invalid UTF-8, read as Windows-1252");
+  else if (repair.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
 
   DocPtr doc = parse_html(text, "UTF-8");
   if (!doc || !xmlDocGetRootElement(doc.get())) {

@@ -88,11 +88,11 @@ void read_text_any_charset(util::InputFile& in, const InputName& name, const Rea
                  "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");
     content.resize(util::utf8_prefix(content, content.size()).size());
   }
-  std::size_t bom = 0;
-  const bool has_bom = !util::bom_charset(content, &bom).empty();
-  if (!limits.encoding.empty() || has_bom) {
-    content = util::to_utf8(content, limits.encoding);
-  } else if (!util::is_valid_utf8(content)) {
+  // --encoding UTF-8 (or an unknown label) leaves bad bytes to the repair below, which reports them.
+  const std::string forced = limits.encoding.empty() ? std::string() : util::canonical_charset(limits.encoding);
+  if (!util::bom_charset(content).empty() || (!forced.empty() && forced != "UTF-8")) {
+    content = util::to_utf8(content, forced);
+  } else if (forced.empty() && !util::is_valid_utf8(content)) {
     std::string copy = content;
     const std::size_t first_bad = std::min(util::repair_utf8(copy).first_offset, content.size());
     std::string used;

@@ -1,0 +1,159 @@
+// Issue 8: shards, remote shards served by xapian-tcpsrv, and replication, all on loopback.
+// Every server a test starts is stopped by the test (ServerProcess's destructor).
+#include "support/run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace t = depeche::test;
+using nlohmann::json;
+
+namespace {
+
+bool have(const char* tool) { return t::run({"sh", "-c", std::string("command -v ") + tool}).status == 0; }
+
+// An unused loopback port (the kernel's choice; released just before the server binds it).
+int free_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool port_open(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+class ServerProcess {
+ public:
+  ServerProcess(std::vector<std::string> argv, int port) {
+    pid_ = fork();
+    if (pid_ == 0) {
+      const int devnull = ::open("/dev/null", O_WRONLY);
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+      std::vector<char*> args;
+      for (auto& a : argv) args.push_back(a.data());
+      args.push_back(nullptr);
+      execvp(args[0], args.data());
+      _exit(127);
+    }
+    for (int i = 0; i < 100 && !port_open(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ~ServerProcess() {
+    kill(pid_, SIGKILL);  // xapian-tcpsrv waits for its clients on SIGTERM; it holds nothing to save
+    int status;
+    waitpid(pid_, &status, 0);
+  }
+
+ private:
+  pid_t pid_;
+};
+
+// What must not differ between one database and its shards: totals, ranked ids, facet counts.
+json answer(const std::vector<std::string>& dbs, const std::string& query) {
+  std::vector<std::string> args;
+  for (const auto& db : dbs) args.insert(args.end(), {"--db", db});
+  args.insert(args.end(), {"--format", "json", "--facet", "source", "--facet", "year", "--facet", "country", query});
+  const auto r = t::search(args);
+  EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+  json j = json::parse(r.out);
+  json ids = json::array();
+  for (const auto& hit : j["hits"]) ids.push_back({hit["id"], hit["copy_count"]});
+  for (auto& [name, facet] : j["facets"].items()) facet.erase("approximate");
+  return {{"total", j["total"]}, {"ids", ids}, {"facets", j["facets"]}};
+}
+
+const std::vector<std::string> kQueries{"mali", "iran", "télécommunications", "date:2022", "festival"};
+
+class ScaleOut : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(t::index({"--db", single(), t::source_dir() + "/data", t::shared_dir() + "/seeds"}).status, 0);
+    const auto r = t::index({"--db", sharded(), "--shard-by", "year", t::source_dir() + "/data", t::shared_dir() + "/seeds"});
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  std::string single() const { return dir_ / "single"; }
+  std::string sharded() const { return dir_ / "sharded"; }
+  t::TempDir dir_;
+};
+
+TEST_F(ScaleOut, ShardsByYearAnswerLikeOneDatabase) {
+  for (const auto& q : kQueries) EXPECT_EQ(answer({sharded()}, q), answer({single()}, q)) << q;
+  // A rerun keeps the layout without being told, and finds nothing to do.
+  const auto r = t::index({"--db", sharded(), t::source_dir() + "/data", t::shared_dir() + "/seeds", "--summary=json"});
+  EXPECT_EQ(json::parse(r.out)["added"], 0);
+}
+
+TEST_F(ScaleOut, SeveralDbOptionsAndAStubFileAnswerLikeOneDatabase) {
+  const std::vector<std::string> parts{sharded() + "/2020", sharded() + "/2021", sharded() + "/2022",
+                                       sharded() + "/2023", sharded() + "/2024"};
+  for (const auto& q : kQueries) EXPECT_EQ(answer(parts, q), answer({single()}, q)) << q;
+  const std::string stub = dir_.write("archive.stub", "auto " + parts[0] + "\nauto " + parts[1] + "\nauto " + parts[2] +
+                                                          "\nauto " + parts[3] + "\nauto " + parts[4] + "\n");
+  EXPECT_EQ(answer({stub}, "mali"), answer({single()}, "mali"));
+}
+
+TEST_F(ScaleOut, RemoteShardsOnXapianTcpsrvAnswerLikeOneDatabase) {
+  if (!have("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tcpsrv (xapian-tools) is not installed";
+  const int port1 = free_port(), port2 = free_port();
+  ServerProcess old_years({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port1),
+                           sharded() + "/2020", sharded() + "/2021", sharded() + "/2022"},
+                          port1);
+  ServerProcess new_years({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port2),
+                           sharded() + "/2023", sharded() + "/2024"},
+                          port2);
+  const std::vector<std::string> remote{"tcp://127.0.0.1:" + std::to_string(port1), "tcp://127.0.0.1:" + std::to_string(port2)};
+  for (const auto& q : kQueries) EXPECT_EQ(answer(remote, q), answer({single()}, q)) << q;
+  // The multi-valued country facet is counted over the top matches, and says so (decisions.md 11).
+  const auto r = t::search({"--db", remote[0], "--db", remote[1], "--format", "json", "--facet", "country", "--facet",
+                            "source", "mali"});
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["facets"]["country"]["approximate"], true);
+  EXPECT_FALSE(j["facets"]["source"].contains("approximate"));
+  const auto show = t::search({"--db", remote[0], "--db", remote[1], "--show", "001_29f9dbc17fbfc298.txt", "--format", "json"});
+  EXPECT_EQ(show.status, 0) << show.err;
+}
+
+TEST_F(ScaleOut, ReplicaFollowsTheMasterOnLoopback) {
+  if (!have("xapian-replicate-server") || !have("xapian-replicate")) GTEST_SKIP() << "xapian-tools is not installed";
+  const int port = free_port();
+  ServerProcess server({"xapian-replicate-server", "--interface", "127.0.0.1", "--port", std::to_string(port), dir_.path()},
+                       port);
+  const std::string replica = dir_ / "replica";
+  auto replicate = [&] {
+    return t::run({"xapian-replicate", "--host", "127.0.0.1", "--port", std::to_string(port), "--master", "single",
+                   "--one-shot", "--quiet", replica});
+  };
+  ASSERT_EQ(replicate().status, 0);
+  EXPECT_EQ(t::search({"--db", replica, "--count", "mali"}).out, t::search({"--db", single(), "--count", "mali"}).out);
+  // New articles on the master reach the replica on the next pass.
+  dir_.write("more/new.txt", "date 2025-01-02\n\nNouvelle dépêche\n\nLe Mali inaugure un champ d’héliostats.\n");
+  ASSERT_EQ(t::index({"--db", single(), dir_ / "more"}).status, 0);
+  ASSERT_EQ(replicate().status, 0);
+  EXPECT_EQ(t::search({"--db", replica, "--count", "héliostats"}).out, "1\n");
+}
+
+}  // namespace
