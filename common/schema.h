@@ -27,21 +27,21 @@ inline constexpr const char* kMetaLastRun = "depeche.last_run";  // JSON: when, 
 enum Slot : Xapian::valueno {
   kSlotDate = 0,       // "YYYYMMDD", "00" for the parts the article does not state; empty if undated
   kSlotSource = 1,     // source name as stored (e.g. "lemonde.fr")
-  kSlotSection = 2,    // section name, lower case
+  kSlotSection = 2,    // section name, as the article gives it
   kSlotLang = 3,       // ISO 639-1 code
   kSlotYear = 4,       // "YYYY"; empty if undated
   kSlotMonth = 5,      // "YYYY-MM"; empty below month precision
   kSlotCountries = 6,  // country names mentioned, each followed by '\n' (multi-valued)
   kSlotCluster = 7,    // near-duplicate cluster key (16 hex digits), the collapse key; every article has one
   kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC)
-  kSlotContentHash = 9,
-  kSlotSignature = 10,   // dedup::encode(MinHash signature of the body), absent for very short texts  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
+  kSlotContentHash = 9,  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
+  kSlotSignature = 10,   // dedup::encode(MinHash signature), 32 little-endian uint64; absent for very short texts
 };
 
 enum class FieldKind {
   kFreeText,  // analysed words, positional: matched by the query's words
   kBoolean,   // exact value, a filter that never changes the score
-  kDate,      // parsed date or range, filtered through value kSlotDate and the Y/M/D terms
+  kDate,      // parsed date or range, filtered through value kSlotDate (day terms D are kept for exact filters)
 };
 
 struct Field {
@@ -53,8 +53,9 @@ struct Field {
 };
 
 // One row per user-facing field, in the order docs and completions list them.
-inline constexpr std::array<Field, 10> kFields{{
+inline constexpr std::array<Field, 11> kFields{{
     {"title", "S", FieldKind::kFreeText, std::nullopt, "words of the title"},
+    {"author", "A", FieldKind::kFreeText, std::nullopt, "words of the author's name"},
     {"source", "XSRC", FieldKind::kBoolean, kSlotSource, "publisher, given or the URL's host"},
     {"section", "XSEC", FieldKind::kBoolean, kSlotSection, "section of the publication"},
     {"lang", "L", FieldKind::kBoolean, kSlotLang, "language code of the article"},
@@ -77,8 +78,8 @@ inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title wor
 inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence
 inline constexpr std::string_view kPrefixCluster = "XCL";  // near-duplicate cluster key
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";
-inline constexpr std::string_view kPrefixOriginFile = "XF";
-inline constexpr std::string_view kPrefixBand = "XB";  // MinHash LSH band: articles sharing one are compared  // hash of the input file an article came from
+inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of the input file an article came from
+inline constexpr std::string_view kPrefixBand = "XB";  // MinHash LSH band: articles sharing one are compared
 
 // Metadata: one key per input file indexed (its size, mtime, hash), so reruns skip what is unchanged.
 inline constexpr std::string_view kMetaFilePrefix = "depeche.file:";

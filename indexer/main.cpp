@@ -108,6 +108,14 @@ int run(depeche::IndexerOptions o) {
     report(m);
   });
   IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by));
+  if (!o.synonyms.empty()) {
+    std::ifstream in(o.synonyms);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    writer.set_synonyms(lines, o.synonyms);
+  } else if (writer.database().synonym_keys_begin() == writer.database().synonym_keys_end()) {
+    writer.set_synonyms({}, "");
+  }
   ArchiveIndexer indexer(writer, run_options, report, [&](const Progress& p) {
     if (show_progress) bar.update(p);
   });

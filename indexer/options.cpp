@@ -27,12 +27,12 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_flag("--rebuild", o.rebuild,
                "Re-analyse every stored article into a fresh database and swap it in (after an upgrade)")
       ->group("Archive");
-  app.add_option("--input-format", o.input_format, "Input format: auto (from name and content), text, jsonl")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+  app.add_option("--input-format", o.input_format, "Input format: auto (from name and content), text, jsonl, html, feed")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "feed"}))
       ->capture_default_str()
       ->group("Input");
   app.add_option("--batch-size", o.batch_size, "Articles per commit; a crash loses at most one batch")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
       ->capture_default_str()
       ->group("Database");
   app.add_option("--summary", o.summary, "Print counts on stdout when done: text or json")
@@ -46,11 +46,16 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       ->check(CLI::IsMember({"none", "year", "month"}))
       ->capture_default_str()
       ->group("Database");
+  app.add_option("--synonyms", o.synonyms,
+                 "Variant spellings to search as one (one group per line, words separated by commas), kept in "
+                 "the database with the built-in groups (Zelensky, Zelenski, Zelenskyy ...)")
+      ->check(CLI::ExistingFile)
+      ->group("Database");
   app.add_flag("--prune", o.prune,
                "Delete the articles of text files that no longer exist (never JSON Lines or feed items)")
       ->group("Database");
   app.add_option("--wait", o.wait_seconds,
-                 "When another indexer holds the database, wait for it (up to SECONDS, default 3600) "
+                 "When another indexer holds the database, wait for it (--wait=SECONDS, default 3600) "
                  "instead of exiting 75 at once")
       ->expected(0, 1)
       ->default_str("3600")

@@ -23,6 +23,7 @@ struct IndexerOptions {
   std::string config;  // --config; empty: $DEPECHE_CONFIG or the XDG default
   bool init = false;
   std::string shard_by = "none";
+  std::string synonyms;
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_article_bytes = std::size_t{16} << 20;
 };

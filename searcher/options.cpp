@@ -73,6 +73,7 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str()
       ->group("Output");
+  app.add_flag("--no-suggest", o.no_suggest, "No spelling suggestion when a query finds little")->group("Output");
   app.add_flag("--no-snippets", o.no_snippets, "Do not build snippets (faster for scripts)")->group("Output");
   app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);
 }
@@ -108,6 +109,7 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
   q.facet_limit = o.facet_limit;
   q.snippets = !o.no_snippets;
   q.collapse = !o.no_collapse;
+  q.suggest = !o.no_suggest;
   q.similar_to = o.similar;
   q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
   if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);

@@ -35,6 +35,7 @@ struct SearcherOptions {
   bool stats = false;
   int format_version = kFormatVersion;
   std::string config;
+  bool no_suggest = false;
   std::string similar;
 };
 

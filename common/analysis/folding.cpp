@@ -21,6 +21,7 @@ std::string compute_fold(UChar32 c) {
   switch (c) {
     case 0x0152: case 0x0153: return "oe";  // Œ œ
     case 0x00C6: case 0x00E6: return "ae";  // Æ æ
+    case 0x2019: case 0x2018: case 0x02BC: return "'";  // typographic apostrophes, as in "Côte d’Ivoire"
     default: break;
   }
   UErrorCode status = U_ZERO_ERROR;

@@ -59,14 +59,22 @@ std::string hash_file(const std::string& path) {
   return util::hex64(h);
 }
 
+// How a file was read, as recorded: "skipped" files (empty, binary, unknown) are recorded too,
+// so that cron reports them once, not on every run until they change.
 const char* format_name(InputFormat f) {
   switch (f) {
     case InputFormat::kText: return "text";
     case InputFormat::kJsonl: return "jsonl";
+    case InputFormat::kHtml: return "html";
+    case InputFormat::kFeed: return "feed";
     case InputFormat::kAuto: break;
   }
-  return "";
+  return "skipped";
 }
+
+// Files that hold one article each: when such a file goes, its article goes with --prune.
+// Feeds and JSON Lines dumps rotate and their items stay (decisions.md 15).
+bool is_single_article(const std::string& format) { return format == "text" || format == "html"; }
 
 }  // namespace
 
@@ -126,9 +134,9 @@ void ArchiveIndexer::index_file(const InputName& input) {
   now.format = format_name(format);
   now.articles = writer_.origin_ids().size();
   state_.articles += now.articles;
-  // A text file holds one article: if its id changed (a new URL), the old one goes.
-  if (format == InputFormat::kText && before) writer_.delete_from_origin(key, writer_.origin_ids());
-  if (format != InputFormat::kAuto) writer_.set_metadata(key, encode(absolute, now));
+  // A single-article file: if its id changed (a new URL), the old article goes.
+  if (is_single_article(now.format) && before) writer_.delete_from_origin(key, writer_.origin_ids());
+  writer_.set_metadata(key, encode(absolute, now));
 }
 
 void ArchiveIndexer::prune() {
@@ -140,7 +148,8 @@ void ArchiveIndexer::prune() {
     if (!j.is_object()) continue;
     const std::string path = j.value("path", "");
     std::error_code ec;
-    if (!path.empty() && !fs::exists(path, ec) && !ec && j.value("format", "") == "text") gone.emplace_back(*it, path);
+    if (path.empty() || fs::exists(path, ec) || ec) continue;
+    if (is_single_article(j.value("format", ""))) gone.emplace_back(*it, path);
   }
   for (const auto& [key, path] : gone) {
     writer_.delete_from_origin(key, {});

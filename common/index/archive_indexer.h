@@ -33,7 +33,7 @@ class ArchiveIndexer {
   ArchiveIndexer(IndexWriter& writer, RunOptions options, Reporter report, ProgressFn progress = {});
 
   void index(const std::vector<InputName>& inputs);
-  // Deletes the articles of single-article files (our text format) that no longer exist.
+  // Deletes the articles of single-article files (our text format, HTML pages) that no longer exist.
   // Articles from JSON Lines files stay: such files are dumps and feeds that rotate.
   void prune();
 

@@ -2,7 +2,6 @@
 
 #include "util/hash.h"
 
-#include <cstring>
 #include <limits>
 
 namespace depeche::dedup {
@@ -60,16 +59,21 @@ std::vector<std::string> band_keys(const Signature& s) {
   return keys;
 }
 
+// Little-endian whatever the machine, so a database reads the same everywhere.
 std::string encode(const Signature& s) {
-  std::string out(sizeof(Signature), '\0');
-  std::memcpy(out.data(), s.data(), sizeof(Signature));
+  std::string out;
+  out.reserve(kHashes * 8);
+  for (std::uint64_t v : s)
+    for (int byte = 0; byte < 8; ++byte) out += static_cast<char>((v >> (8 * byte)) & 0xFF);
   return out;
 }
 
 std::optional<Signature> decode(const std::string& bytes) {
-  if (bytes.size() != sizeof(Signature)) return std::nullopt;
-  Signature s;
-  std::memcpy(s.data(), bytes.data(), sizeof(Signature));
+  if (bytes.size() != kHashes * 8) return std::nullopt;
+  Signature s{};
+  for (std::size_t i = 0; i < kHashes; ++i)
+    for (int byte = 0; byte < 8; ++byte)
+      s[i] |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i * 8 + static_cast<std::size_t>(byte)])) << (8 * byte);
   return s;
 }
 

@@ -71,6 +71,13 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   pos += kFieldGap;
   index_text(analyzer, body_tokens_, pos, false, doc);
 
+  if (!a.author.empty()) {
+    author_tokens_.clear();
+    analyzer.tokenize(a.author, author_tokens_);
+    Xapian::termpos author_pos = 0;
+    for (const Token& t : author_tokens_.tokens)
+      doc.add_posting(std::string(schema::field("author").prefix).append(author_tokens_.folded(t)), ++author_pos);
+  }
   doc.add_boolean_term(schema::id_term(a.id));
   if (!a.url.empty()) add_boolean(doc, "url", a.url);
   add_boolean(doc, "source", analyzer.fold(a.source));

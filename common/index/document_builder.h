@@ -35,7 +35,7 @@ class DocumentBuilder {
                   bool title, Xapian::Document& doc);
   std::map<std::string, std::unique_ptr<analysis::Analyzer>> analyzers_;
   analysis::CountryFinder countries_;
-  analysis::TokenList title_tokens_, body_tokens_;
+  analysis::TokenList title_tokens_, body_tokens_, author_tokens_;
   std::string term_;
 };
 

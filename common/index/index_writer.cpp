@@ -1,5 +1,6 @@
 #include "index/index_writer.h"
 
+#include "analysis/synonyms.h"
 #include "index/dedup.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
@@ -161,6 +162,7 @@ void IndexWriter::article(Article&& a) {
   doc.add_boolean_term(std::string(schema::kPrefixCluster) + cluster);
   if (!origin_term_.empty()) doc.add_boolean_term(origin_term_);
   target.replace_document(id_term, doc);
+  add_spellings(target);
   ++(exists || moved ? stats_.updated : stats_.added);
   changed();
 }
@@ -195,6 +197,37 @@ std::string IndexWriter::assign_cluster(const std::string& id, Xapian::WritableD
     }
   }
   return cluster;
+}
+
+void IndexWriter::set_synonyms(const std::vector<std::string>& extra_lines, const std::string& source) {
+  auto& analyzer = builder_.analyzer_for("fr");
+  std::vector<analysis::SynonymGroup> groups = analysis::parse_synonyms(analysis::default_synonym_lines(), "defaults", analyzer);
+  const std::vector<std::string_view> extra(extra_lines.begin(), extra_lines.end());
+  for (auto& g : analysis::parse_synonyms(extra, source, analyzer)) groups.push_back(std::move(g));
+  std::map<std::string, std::set<std::string>> wanted;
+  for (const auto& group : groups)
+    for (const std::string& word : group)
+      for (const std::string& other : group)
+        if (other != word) wanted[word].insert(other);
+  std::map<std::string, std::set<std::string>> present;
+  for (auto key = db_.synonym_keys_begin(); key != db_.synonym_keys_end(); ++key)
+    for (auto it = db_.synonyms_begin(*key); it != db_.synonyms_end(*key); ++it) present[*key].insert(*it);
+  if (present == wanted) return;
+  for (const auto& [key, unused] : present) db_.clear_synonyms(key);
+  for (const auto& [word, others] : wanted)
+    for (const std::string& other : others) db_.add_synonym(word, other);
+  changed();
+}
+
+void IndexWriter::add_spellings(Xapian::WritableDatabase& target) {
+  // Each distinct word once per article: the dictionary counts articles, and writes stay few.
+  spelling_words_.clear();
+  for (const analysis::TokenList* list : {&builder_.title_tokens(), &builder_.body_tokens()})
+    for (const auto& t : list->tokens) {
+      const std::string_view w = list->folded(t);
+      if (w.size() >= kMinSpellingWordBytes && !(w[0] >= '0' && w[0] <= '9')) spelling_words_.emplace(w);
+    }
+  for (const std::string& w : spelling_words_) target.add_spelling(w);
 }
 
 void IndexWriter::problem(const std::string& file, std::size_t line, const std::string& message) {

@@ -70,6 +70,11 @@ class IndexWriter : public ArticleSink {
 
   // Commits what is pending (nothing at all when nothing changed: no new revision).
   void commit();
+  // Replaces the synonym table with depeche's default groups plus those of `extra_lines`
+  // (a synonyms file's lines, already read; `source` names it in errors). Writes nothing when
+  // the table already holds exactly these groups.
+  void set_synonyms(const std::vector<std::string>& extra_lines, const std::string& source);
+
   // Records this run's counts (for --stats) when it changed anything, then commits.
   void finish(std::size_t failed);
   const IndexStats& stats() const { return stats_; }
@@ -83,6 +88,10 @@ class IndexWriter : public ArticleSink {
   std::string assign_cluster(const std::string& id, Xapian::WritableDatabase& shard, Xapian::docid self,
                              Xapian::Document& doc);
   std::string shard_name(const Article& a) const;
+  // Feeds Xapian's spelling dictionary with the last built article's words (folded, as indexed).
+  void add_spellings(Xapian::WritableDatabase& target);
+  static constexpr std::size_t kMinSpellingWordBytes = 4;
+  std::set<std::string> spelling_words_;
   Xapian::WritableDatabase& shard(const std::string& name);  // opened or created, and listed in the stub
   void open_sharding(double wait_seconds);
 

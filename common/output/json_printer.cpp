@@ -58,6 +58,7 @@ class JsonPrinter : public Printer {
     doc_["total"] = result.total;
     doc_["partial"] = result.partial;
     doc_["facets"] = facets_json(result.facets);
+    doc_["suggestion"] = result.suggestion.empty() ? ojson(nullptr) : ojson(result.suggestion);
     write(out_, doc_);
   }
   void count(Xapian::doccount n) override { write(out_, {{"format_version", kFormatVersion}, {"total", n}}); }
@@ -92,7 +93,10 @@ class JsonlPrinter : public Printer {
       if (f.approximate) data["approximate"] = true;
       message("facet", data);
     }
-    message("end", {{"status", result.total > 0 ? "ok" : "no_match"}, {"total", result.total}, {"partial", result.partial}});
+    message("end", {{"status", result.total > 0 ? "ok" : "no_match"},
+                    {"total", result.total},
+                    {"partial", result.partial},
+                    {"suggestion", result.suggestion.empty() ? ojson(nullptr) : ojson(result.suggestion)}});
   }
   void count(Xapian::doccount n) override { message("count", {{"format_version", kFormatVersion}, {"total", n}}); }
   void article(const Article& a) override {

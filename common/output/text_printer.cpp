@@ -62,8 +62,9 @@ class TextPrinter : public Printer {
     } else {
       out_ << result.total << (result.total == 1 ? " article" : " articles") << '\n';
     }
+    if (!result.suggestion.empty()) out_ << "Essayez avec : " << paint(kBold, result.suggestion) << '\n';
     for (const Facet& f : result.facets) {
-      out_ << paint(kBold, f.name) << ':';
+      out_ << paint(kBold, f.name) << (f.approximate ? " (approx.)" : "") << ':';
       for (const FacetCount& v : f.values) out_ << "  " << v.value << ' ' << paint(kDim, std::to_string(v.count));
       if (f.distinct > f.values.size()) out_ << "  " << paint(kDim, "(+" + std::to_string(f.distinct - f.values.size()) + " more)");
       out_ << '\n';

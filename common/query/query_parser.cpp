@@ -9,13 +9,18 @@
 namespace depeche {
 namespace {
 
-enum class Kind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kMinus, kPlus, kEnd };
+enum class Kind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kMinus, kPlus, kNear, kEnd };
+
+// Words apart at most, for NEAR and ADJ without /N.
+constexpr Xapian::termcount kDefaultProximity = 10;
 
 struct Lexeme {
   Kind kind = Kind::kEnd;
   std::string text;   // word, phrase, or the field's value
   std::string field;  // for kField
   bool quoted = false;
+  bool ordered = false;           // kNear: ADJ (in this order) rather than NEAR
+  Xapian::termcount distance = 0;  // kNear: words apart at most
   std::size_t pos = 0;
 };
 
@@ -106,6 +111,17 @@ std::vector<Lexeme> lex(std::string_view s) {
     std::size_t end = i;
     while (end < s.size() && !is_space(s[end]) && s[end] != '(' && s[end] != ')' && !quote_open_len(s.substr(end))) ++end;
     std::string_view raw = s.substr(i, end - i);
+    if (raw.rfind("NEAR", 0) == 0 || raw.rfind("ADJ", 0) == 0) {
+      const bool adj = raw[0] == 'A';
+      const std::string_view rest = raw.substr(adj ? 3 : 4);
+      if (rest.empty() || (rest[0] == '/' && rest.size() > 1 &&
+                           std::all_of(rest.begin() + 1, rest.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+        lx.kind = Kind::kNear;
+        lx.ordered = adj;
+        lx.distance = rest.empty() ? kDefaultProximity : static_cast<Xapian::termcount>(std::stoul(std::string(rest.substr(1, 6))));
+        if (lx.distance == 0) lx.distance = 1;
+      }
+    }
     if (raw == "AND") lx.kind = Kind::kAnd;
     else if (raw == "OR") lx.kind = Kind::kOr;
     else if (raw == "NOT") lx.kind = Kind::kNot;
@@ -222,6 +238,23 @@ class QueryBuilder {
         explicit_and = true;
         continue;
       }
+      if (k == Kind::kNear) {
+        const Lexeme near = take();
+        if (parts.empty() || peek().kind != Kind::kWord)
+          throw QueryError("NEAR and ADJ go between two words (iran NEAR/5 mali)");
+        if (near_left_.empty()) throw QueryError("NEAR and ADJ go between two words (iran NEAR/5 mali)");
+        const std::string left = near_left_;
+        parse_unary();  // records the right word in near_right_ through words()
+        parts.pop_back();
+        Part p;
+        p.empty = false;
+        std::vector<Xapian::Query> pair{Xapian::Query(left), Xapian::Query(near_left_)};
+        p.query = Xapian::Query(near.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, pair.begin(), pair.end(),
+                                near.distance + 1);
+        parts.push_back(p);
+        continue;
+      }
+      near_left_.clear();
       parts.push_back(parse_unary());
     }
     const auto op = (match_any_ && !explicit_and) ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
@@ -307,9 +340,20 @@ class QueryBuilder {
   // word (a hyphenated name, glued text) or a quoted phrase searched as a phrase of exact forms.
   Part words(const std::string& text, bool quoted, std::string_view prefix) {
     tokens_.clear();
-    p_.analyzer_.tokenize(text, tokens_);
+    const bool wildcard = !quoted && text.size() > 1 && text.back() == '*';
+    p_.analyzer_.tokenize(wildcard ? text.substr(0, text.size() - 1) : text, tokens_);
     Part p;
     if (tokens_.tokens.empty()) return p;
+    if (wildcard && tokens_.tokens.size() == 1) {
+      // migra* : every indexed form starting so, bounded (Xapian reports a pattern that expands too far).
+      const std::string stem_of_pattern(tokens_.folded(tokens_.tokens[0]));
+      out_.has_free_text = true;
+      p.empty = false;
+      p.query = Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + stem_of_pattern, kMaxWildcardTerms,
+                              Xapian::Query::WILDCARD_LIMIT_ERROR);
+      return p;
+    }
+    if (tokens_.tokens.size() == 1) near_left_ = std::string(prefix) + std::string(tokens_.folded(tokens_.tokens[0]));
     std::vector<Xapian::Query> terms;
     for (const auto& t : tokens_.tokens) {
       std::string folded(tokens_.folded(t));
@@ -337,13 +381,26 @@ class QueryBuilder {
 
   Xapian::Query word_query(const std::string& folded, std::string_view prefix) {
     const std::string exact = std::string(prefix) + folded;
-    if (p_.analyzer_.is_stopword(folded) || p_.is_name(folded)) return Xapian::Query(exact);
+    const bool stemmed_field = prefix.empty() || prefix == schema::field("title").prefix;
+    std::vector<Xapian::Query> variants;  // other spellings from the synonyms table: Kiev for Kyiv
+    if (prefix.empty()) {
+      for (auto it = p_.db_.synonyms_begin(folded); it != p_.db_.synonyms_end(folded); ++it) {
+        variants.emplace_back(*it);
+        out_.words.push_back(*it);
+      }
+    }
+    if (!stemmed_field || p_.analyzer_.is_stopword(folded) || p_.is_name(folded)) {
+      if (variants.empty()) return Xapian::Query(exact);
+      variants.emplace_back(exact);
+      return Xapian::Query(Xapian::Query::OP_OR, variants.begin(), variants.end());
+    }
     const std::string& stem = p_.analyzer_.stem(folded);
     out_.stems.push_back(stem);
     const std::string stem_prefix(prefix.empty() ? schema::kPrefixStem : schema::kPrefixTitleStem);
     Xapian::Query exact_q(exact);
     if (p_.weights_.exact_form != 1.0) exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
     std::vector<Xapian::Query> forms{exact_q, Xapian::Query(stem_prefix + stem)};
+    forms.insert(forms.end(), variants.begin(), variants.end());
     for (analysis::Analyzer* other : p_.other_languages_) {
       const std::string& other_stem = other->stem(folded);
       if (other_stem != stem) forms.emplace_back(stem_prefix + other_stem);
@@ -356,6 +413,7 @@ class QueryBuilder {
   std::size_t pos_ = 0;
   bool match_any_;
   bool drop_stopwords_ = false;
+  std::string near_left_;  // the exact term of the last single word read, for NEAR and ADJ
   ParsedQuery& out_;
   analysis::TokenList tokens_;
 };

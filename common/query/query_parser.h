@@ -20,6 +20,9 @@ class QueryError : public Error {
   using Error::Error;
 };
 
+// A trailing wildcard (migra*) may stand for at most this many indexed words.
+inline constexpr Xapian::termcount kMaxWildcardTerms = 200;
+
 struct RankingWeights {
   double exact_form = 1.0;  // extra weight of a match on the word as typed over a stem-only match
 };

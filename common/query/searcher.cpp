@@ -56,6 +56,9 @@ Facet collect(const FacetSpy& spy, std::size_t limit) {
 }
 
 constexpr std::string_view kRemoteScheme = "tcp://";
+// An indexer committing small batches can outpace a long query a few times in a row; each retry
+// reads the newest revision, so this bound is only reached by a writer committing without pause.
+constexpr int kMaxReopens = 50;
 
 bool is_remote(const std::string& path) {
   if (path.rfind(kRemoteScheme, 0) == 0) return true;
@@ -81,7 +84,7 @@ Xapian::Database open_shard(const std::string& path) {
       if (auto mismatch = schema::version_mismatch(shard)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
       return shard;
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 5) throw;  // an indexer committed while we opened: open the new revision
+      if (attempt >= kMaxReopens) throw;  // an indexer committed while we opened: open the new revision
     } catch (const Xapian::NetworkError& e) {
       throw Fatal(exit_code::kDatabase, path + ": cannot reach the search server (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {
@@ -135,8 +138,11 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     try {
       return f();
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 5) throw;
+      if (attempt >= kMaxReopens) throw;
       db_.reopen();
+    } catch (const Xapian::WildcardError&) {
+      throw QueryError("a wildcard matches more than " + std::to_string(kMaxWildcardTerms) +
+                       " words; type more letters before '*'");
     }
   }
 }
@@ -173,6 +179,27 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(id_term),
                                      Xapian::Query(std::string(schema::kPrefixCluster) + cluster)));
+}
+
+std::string Searcher::spelling_suggestion(const std::string& query) {
+  // Each word the archive does not have is replaced, where it was written, by the closest word
+  // it has (Xapian's spelling dictionary holds folded words, as the index does).
+  analysis::TokenList tokens;
+  analyzer_.tokenize(query, tokens);
+  std::string out;
+  std::size_t copied = 0;
+  bool changed = false;
+  for (const auto& t : tokens.tokens) {
+    const std::string word(tokens.folded(t));
+    if (word.size() < 4 || db_.term_exists(word)) continue;
+    if (t.src_begin > 0 && query[t.src_begin - 1] == ':') continue;  // a field's value, not a word
+    const std::string better = db_.get_spelling_suggestion(word, 2);
+    if (better.empty()) continue;
+    out.append(query, copied, t.src_begin - copied).append(better);
+    copied = t.src_end;
+    changed = true;
+  }
+  return changed ? out.append(query, copied, std::string::npos) : std::string();
 }
 
 void Searcher::fill_copies(Hit& hit) {
@@ -273,6 +300,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
       result.hits.push_back(std::move(hit));
     }
     for (const auto& spy : spies) result.facets.push_back(collect(spy, request.facet_limit));
+    if (request.suggest && result.total < kSuggestBelow && request.similar_to.empty())
+      result.suggestion = spelling_suggestion(request.query);
     if (remote_) {
       for (std::size_t i = 0; i < facet_slots.size(); ++i) {
         if (facet_slots[i] != schema::kSlotCountries) continue;

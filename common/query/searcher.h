@@ -33,6 +33,7 @@ struct SearchRequest {
   bool allow_partial = true;  // when nothing has every word, return the best partial matches
   bool collapse = true;       // one hit per cluster of near-identical copies
   std::string similar_to;     // more-like-this: the id of the article to find others like
+  bool suggest = true;        // offer a spelling correction when the query finds little
 };
 
 struct CopyRef {
@@ -74,7 +75,11 @@ struct SearchResult {
   bool partial = false;        // hits match only some words (no article had them all)
   std::vector<Hit> hits;
   std::vector<Facet> facets;
+  std::string suggestion;  // the query with misspelt words corrected, when it finds little
 };
+
+// Below this many matches, a query gets a spelling suggestion when one exists.
+inline constexpr Xapian::doccount kSuggestBelow = 3;
 
 struct ArchiveStats {
   Xapian::doccount articles = 0;
@@ -111,6 +116,7 @@ class Searcher {
   Xapian::Query build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed);
   Xapian::Query similar_query(const std::string& id);
   void fill_copies(Hit& hit);
+  std::string spelling_suggestion(const std::string& query);
   void reopen_if_changed();
   template <class F>
   auto with_retry(F&& f) -> decltype(f());

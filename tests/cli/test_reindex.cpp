@@ -131,7 +131,7 @@ TEST(Reindex, SecondIndexerExits75AtOnceOrWaits) {
     // A searcher is never blocked by a writer.
     EXPECT_EQ(t::search({"--db", db, "--count", "brest"}).status, 0);
   }
-  EXPECT_EQ(t::index({"--db", db, "--wait", dir / "archive"}).status, 0);
+  EXPECT_EQ(t::index({"--db", db, dir / "archive", "--wait"}).status, 0);
 }
 
 TEST(Reindex, BadInputIsReportedWithFileAndLineAndTheRestIsIndexed) {
