@@ -73,6 +73,10 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str()
       ->group("Output");
+  app.add_flag("--explain", o.explain,
+               "For each hit, the terms that matched, where (title, body) and what each added to the score; "
+               "on an empty result, the word or filter that emptied it")
+      ->group("Output");
   app.add_flag("--no-suggest", o.no_suggest, "No spelling suggestion when a query finds little")->group("Output");
   app.add_flag("--no-snippets", o.no_snippets, "Do not build snippets (faster for scripts)")->group("Output");
   app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);
@@ -110,6 +114,7 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
   q.snippets = !o.no_snippets;
   q.collapse = !o.no_collapse;
   q.suggest = !o.no_suggest;
+  q.explain = o.explain;
   q.similar_to = o.similar;
   q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
   if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);

@@ -36,6 +36,7 @@ struct SearcherOptions {
   int format_version = kFormatVersion;
   std::string config;
   bool no_suggest = false;
+  bool explain = false;
   std::string similar;
 };
 

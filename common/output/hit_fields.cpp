@@ -58,6 +58,16 @@ ojson hit_json(const Hit& hit) {
   ojson copies = ojson::array();
   for (const CopyRef& c : hit.copies) copies.push_back({{"id", c.id}, {"source", text_or_null(c.source)}});
   j["copies"] = copies;
+  if (!hit.explanation.empty()) {
+    ojson explain = ojson::array();
+    for (const TermContribution& c : hit.explanation) {
+      ojson where = ojson::array();
+      if (c.in_title) where.push_back("title");
+      if (c.in_body) where.push_back("body");
+      explain.push_back({{"term", c.term}, {"kind", c.kind}, {"where", where}, {"weight", c.weight}});
+    }
+    j["explain"] = explain;
+  }
   return j;
 }
 

@@ -59,6 +59,7 @@ class JsonPrinter : public Printer {
     doc_["partial"] = result.partial;
     doc_["facets"] = facets_json(result.facets);
     doc_["suggestion"] = result.suggestion.empty() ? ojson(nullptr) : ojson(result.suggestion);
+    if (!result.empty_because.empty()) doc_["empty_because"] = result.empty_because;
     write(out_, doc_);
   }
   void count(Xapian::doccount n) override { write(out_, {{"format_version", kFormatVersion}, {"total", n}}); }

@@ -4,6 +4,8 @@
 #include "output/printers.h"
 #include "util/utf8.h"
 
+#include <cstdio>
+
 namespace depeche {
 namespace {
 
@@ -47,6 +49,13 @@ class TextPrinter : public Printer {
     if (!a.url.empty()) out_ << "   " << paint(kDim, a.url) << '\n';
     else out_ << "   " << paint(kDim, "id: " + a.id) << '\n';
     if (!hit.snippet.text.empty()) out_ << "   " << highlighted(hit.snippet) << '\n';
+    for (const TermContribution& c : hit.explanation) {
+      char weight[32];
+      std::snprintf(weight, sizeof weight, "%+.3f", c.weight);
+      std::string where = c.in_title ? (c.in_body ? "title, body" : "title") : (c.in_body ? "body" : "");
+      out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + c.term + (where.empty() ? "" : " (" + where + ")"))
+           << '\n';
+    }
     if (hit.copy_count > 0) {
       std::string sources;
       for (const CopyRef& c : hit.copies) sources += (sources.empty() ? "" : ", ") + (c.source.empty() ? c.id : c.source);
@@ -62,6 +71,7 @@ class TextPrinter : public Printer {
     } else {
       out_ << result.total << (result.total == 1 ? " article" : " articles") << '\n';
     }
+    for (const std::string& why : result.empty_because) out_ << "Nothing matched: " << why << '\n';
     if (!result.suggestion.empty()) out_ << "Essayez avec : " << paint(kBold, result.suggestion) << '\n';
     for (const Facet& f : result.facets) {
       out_ << paint(kBold, f.name) << (f.approximate ? " (approx.)" : "") << ':';

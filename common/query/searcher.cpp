@@ -1,5 +1,6 @@
 #include "query/searcher.h"
 
+#include "index/document_builder.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -181,6 +182,84 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
                                      Xapian::Query(std::string(schema::kPrefixCluster) + cluster)));
 }
 
+std::vector<TermContribution> Searcher::explain_hit(Xapian::docid doc, const Xapian::Query& query) {
+  std::vector<TermContribution> out;
+  const Xapian::Document document = db_.get_document(doc);
+  auto wdf_of = [&](const std::string& term) -> Xapian::termcount {
+    Xapian::TermIterator it = document.termlist_begin();
+    it.skip_to(term);
+    return it != document.termlist_end() && *it == term ? it.get_wdf() : 0;
+  };
+  const std::string title_prefix(schema::field("title").prefix);
+  const std::string id_term = schema::id_term(load_article(document.get_data()).id);
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string term = *t;
+    const Xapian::termcount wdf = wdf_of(term);
+    if (wdf == 0) continue;
+    TermContribution c;
+    std::string title_twin;  // the title-only term that tells whether the match is in the title
+    if (term.rfind(schema::kPrefixTitleStem, 0) == 0) {
+      c = {term.substr(schema::kPrefixTitleStem.size()), "title stem", true, false, 0};
+    } else if (term.rfind(schema::kPrefixStem, 0) == 0) {
+      c = {term.substr(1), "stem", false, false, 0};
+      title_twin = std::string(schema::kPrefixTitleStem) + c.term;
+    } else if (term.rfind(title_prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a') {
+      c = {term.substr(1), "title word", true, false, 0};
+    } else if (term.rfind(schema::field("author").prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a') {
+      c = {term.substr(1), "author", false, false, 0};
+    } else {
+      c = {term, "word", false, false, 0};
+      title_twin = title_prefix + term;
+    }
+    if (!title_twin.empty()) {
+      const Xapian::termcount in_title = wdf_of(title_twin);
+      c.in_title = in_title > 0;
+      c.in_body = wdf > in_title * kTitleWdf;
+    }
+    // The term's own BM25 weight for this article, as the full query adds it up.
+    Xapian::Enquire alone(db_);
+    alone.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
+    const Xapian::MSet m = alone.get_mset(0, 1);
+    if (!m.empty()) c.weight = m.begin().get_weight();
+    out.push_back(c);
+  }
+  std::sort(out.begin(), out.end(), [](const TermContribution& a, const TermContribution& b) { return a.weight > b.weight; });
+  return out;
+}
+
+std::vector<std::string> Searcher::explain_empty(const SearchRequest& request) {
+  // Each part of the query, and each filter option, tried alone: those that match nothing are
+  // what emptied the result; if every part matches something, it is their combination.
+  std::vector<std::string> parts;
+  std::string current;
+  bool quoted = false;
+  for (char c : request.query + " ") {
+    if (c == '"') quoted = !quoted;
+    if (c == ' ' && !quoted) {
+      if (!current.empty() && current != "AND" && current != "OR" && current != "NOT") parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  std::vector<std::string> empty;
+  SearchRequest alone;
+  for (const std::string& part : parts) {
+    alone.query = part;
+    try {
+      if (count(alone) == 0) empty.push_back(part);
+    } catch (const QueryError&) {
+    }
+  }
+  alone.query.clear();
+  for (const auto& filter : request.filters) {
+    alone.filters = {filter};
+    if (count(alone) == 0) empty.push_back("--" + filter.first + " " + filter.second);
+  }
+  if (empty.empty()) empty.push_back("each part matches some articles, but no article matches them all");
+  return empty;
+}
+
 std::string Searcher::spelling_suggestion(const std::string& query) {
   // Each word the archive does not have is replaced, where it was written, by the closest word
   // it has (Xapian's spelling dictionary holds folded words, as the index does).
@@ -242,9 +321,11 @@ SearchResult Searcher::search(const SearchRequest& request) {
   return with_retry([&] {
     SearchResult result;
     ParsedQuery parsed;
+    Xapian::Query last_query;  // the query that produced the hits, for --explain
     std::vector<FacetSpy> spies;
     auto run = [&](bool match_any) {
       const Xapian::Query query = build_query(request, match_any, parsed);
+      last_query = query;
       Xapian::Enquire enquire(db_);
       enquire.set_query(query);
       switch (request.sort) {
@@ -297,9 +378,11 @@ SearchResult Searcher::search(const SearchRequest& request) {
       hit.article = load_article(it.get_document().get_data());
       if (request.snippets) hit.snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems);
       fill_copies(hit);
+      if (request.explain) hit.explanation = explain_hit(hit.docid, last_query);
       result.hits.push_back(std::move(hit));
     }
     for (const auto& spy : spies) result.facets.push_back(collect(spy, request.facet_limit));
+    if (request.explain && result.total == 0) result.empty_because = explain_empty(request);
     if (request.suggest && result.total < kSuggestBelow && request.similar_to.empty())
       result.suggestion = spelling_suggestion(request.query);
     if (remote_) {

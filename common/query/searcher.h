@@ -34,11 +34,20 @@ struct SearchRequest {
   bool collapse = true;       // one hit per cluster of near-identical copies
   std::string similar_to;     // more-like-this: the id of the article to find others like
   bool suggest = true;        // offer a spelling correction when the query finds little
+  bool explain = false;       // say why each hit matched, or what emptied the result
 };
 
 struct CopyRef {
   std::string id;
   std::string source;
+};
+
+// One query term's part in a hit's score (--explain).
+struct TermContribution {
+  std::string term;  // as searched: the folded word, or its stem
+  std::string kind;  // "word" (the form as typed), "stem", "title word", "title stem", "author"...
+  bool in_title = false, in_body = false;
+  double weight = 0;  // what it added to the score (BM25)
 };
 
 struct Hit {
@@ -51,6 +60,7 @@ struct Hit {
   std::string cluster;          // cluster key; shared by near-identical copies
   std::vector<CopyRef> copies;  // the other articles of the cluster (at most kMaxCopiesListed)
   std::size_t copy_count = 0;   // how many other articles the cluster holds
+  std::vector<TermContribution> explanation;  // with --explain
 };
 
 inline constexpr std::size_t kMaxCopiesListed = 20;
@@ -76,6 +86,7 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::vector<Facet> facets;
   std::string suggestion;  // the query with misspelt words corrected, when it finds little
+  std::vector<std::string> empty_because;  // with --explain and no match: the words or filters that emptied it
 };
 
 // Below this many matches, a query gets a spelling suggestion when one exists.
@@ -117,6 +128,8 @@ class Searcher {
   Xapian::Query similar_query(const std::string& id);
   void fill_copies(Hit& hit);
   std::string spelling_suggestion(const std::string& query);
+  std::vector<TermContribution> explain_hit(Xapian::docid doc, const Xapian::Query& query);
+  std::vector<std::string> explain_empty(const SearchRequest& request);
   void reopen_if_changed();
   template <class F>
   auto with_retry(F&& f) -> decltype(f());

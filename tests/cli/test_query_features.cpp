@@ -1,0 +1,114 @@
+// Issues 12, 14 and 17: spelling suggestions, synonyms, --explain, wildcards, NEAR/ADJ, author:.
+#include "support/run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace t = depeche::test;
+using nlohmann::json;
+
+namespace {
+
+class QueryFeatures : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new t::TempDir;
+    const std::string input =
+        json{{"id", "a1"}, {"title", "Les migrants de Lampedusa"}, {"author", "Claire Dubois"},
+             {"body", "La migration vers l'Europe reprend. Le ministre italien de l'Intérieur a reçu des élus."}}
+            .dump() + "\n" +
+        json{{"id", "a2"}, {"title", "Visite à Kiev"}, {"author", "Marc Lefort"},
+             {"body", "Volodymyr Zelenskyy a reçu à Kiev le président sénégalais pour parler de céréales."}}
+            .dump() + "\n" +
+        json{{"id", "a3"}, {"title", "Télécommunications"},
+             {"body", "L'Iran et le Mali coopèrent dans les télécommunications depuis des années déjà."}}
+            .dump() + "\n";
+    const auto r = t::index({"--db", db(), "-"}, input);
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return *dir_ / "db"; }
+  static std::string count(const std::string& q) { return t::search({"--db", db(), "--count", q}).out; }
+  static json search_json(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db(), "--format", "json"});
+    return json::parse(t::search(args).out);
+  }
+  static t::TempDir* dir_;
+};
+t::TempDir* QueryFeatures::dir_ = nullptr;
+
+TEST_F(QueryFeatures, MisspeltWordGetsASuggestion) {
+  const json j = search_json({"telecomunications"});
+  EXPECT_EQ(j["total"], 0);
+  EXPECT_EQ(j["suggestion"], "telecommunications");
+  const auto text = t::search({"--db", db(), "telecomunications"});
+  EXPECT_NE(text.out.find("Essayez avec : telecommunications"), std::string::npos) << text.out;
+  EXPECT_TRUE(search_json({"--no-suggest", "telecomunications"})["suggestion"].is_null());
+}
+
+TEST_F(QueryFeatures, DefaultSynonymsFindVariantSpellings) {
+  EXPECT_EQ(count("zelensky"), "1\n");
+  EXPECT_EQ(count("Zelenski"), "1\n");
+  EXPECT_EQ(count("kyiv"), "1\n");
+}
+
+TEST_F(QueryFeatures, SynonymsFileAddsGroups) {
+  t::TempDir dir;
+  const std::string file = dir.write("syn.txt", "# cereals\ncéréales, grains\n");
+  ASSERT_EQ(t::index({"--db", dir / "db", "--synonyms", file, "-"},
+                     json{{"id", "x"}, {"title", "Récolte"}, {"body", "Les céréales arrivent au port."}}.dump() + "\n")
+                .status,
+            0);
+  EXPECT_EQ(t::search({"--db", dir / "db", "--count", "grains"}).out, "1\n");
+  EXPECT_EQ(t::search({"--db", dir / "db", "--count", "kiev"}).status, 1) << "defaults are kept (and find nothing here)";
+  const std::string bad = dir.write("bad.txt", "New York, NYC\n");
+  const auto r = t::index({"--db", dir / "db", "--synonyms", bad, "-"}, "");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bad.txt:1:"), std::string::npos) << r.err;
+}
+
+TEST_F(QueryFeatures, ExplainSaysWhichTermsMatchedWhereAndHowMuch) {
+  const json j = search_json({"--explain", "migrants", "ministre"});
+  ASSERT_EQ(j["hits"].size(), 1u);
+  bool title_word = false, body_stem = false;
+  for (const auto& c : j["hits"][0]["explain"]) {
+    EXPECT_GT(c["weight"].get<double>(), 0);
+    if (c["kind"] == "word" && c["term"] == "migrants") title_word = c["where"] == json::array({"title"});
+    if (c["kind"] == "stem" && c["where"] == json::array({"body"})) body_stem = true;
+  }
+  EXPECT_TRUE(title_word) << j.dump(1);
+  EXPECT_TRUE(body_stem) << j.dump(1);
+}
+
+TEST_F(QueryFeatures, ExplainOnEmptyResultNamesTheCulprit) {
+  const json j = search_json({"--explain", "migrants", "zorglub", "--lang", "fr"});
+  EXPECT_EQ(j["total"], 0);
+  EXPECT_EQ(j["empty_because"], json::array({"zorglub", "--lang fr"}));
+}
+
+TEST_F(QueryFeatures, TrailingWildcardsAreBounded) {
+  EXPECT_EQ(count("migra*"), "1\n");
+  std::string many;
+  for (int i = 0; i < 250; ++i) many += "mot" + std::to_string(1000 + i) + " ";
+  t::TempDir dir;
+  ASSERT_EQ(t::index({"--db", dir / "db", "-"}, json{{"id", "m"}, {"title", "Liste"}, {"body", many}}.dump() + "\n").status, 0);
+  const auto r = t::search({"--db", dir / "db", "mot*"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("200"), std::string::npos) << r.err;
+}
+
+TEST_F(QueryFeatures, NearAndAdjFilterByDistance) {
+  EXPECT_EQ(count("iran NEAR/3 mali"), "1\n");
+  EXPECT_EQ(count("iran NEAR/1 coopèrent"), "0\n");
+  EXPECT_EQ(count("mali ADJ/3 iran"), "0\n") << "ADJ keeps the order";
+  EXPECT_EQ(count("iran ADJ/3 mali"), "1\n");
+  EXPECT_EQ(t::search({"--db", db(), "NEAR/2 mali"}).status, 2);
+}
+
+TEST_F(QueryFeatures, AuthorField) {
+  EXPECT_EQ(count("author:dubois"), "1\n");
+  EXPECT_EQ(count("author:\"claire dubois\""), "1\n");
+  EXPECT_EQ(search_json({"author:lefort"})["hits"][0]["author"], "Marc Lefort");
+}
+
+}  // namespace
