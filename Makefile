@@ -5,7 +5,9 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= $(BUILD_DIR)/demo-db
 DEMO_QUERY ?= Iran Mali
 
-.PHONY: all deps build demo test clean
+FUZZ_SECONDS ?= 10
+
+.PHONY: all deps build demo test test-sanitized fuzz clean
 
 all: build
 
@@ -21,8 +23,18 @@ demo: build
 	$(BUILD_DIR)/indexer/depeche-index --db $(DEMO_DB) --summary data
 	$(BUILD_DIR)/searcher/depeche-search --db $(DEMO_DB) --facet source --facet year $(DEMO_QUERY)
 
+# The whole suite, then the same suite built with ASan+UBSan (the real-corpus test, 17 minutes
+# under ASan, runs in the plain build only), then every fuzz target for FUZZ_SECONDS.
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	sh scripts/test-sanitized.sh -E SimilarOnRealCorpus
+	sh scripts/run-fuzz.sh $(FUZZ_SECONDS)
+
+test-sanitized: deps
+	sh scripts/test-sanitized.sh
+
+fuzz: deps
+	sh scripts/run-fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-asan build-fuzz

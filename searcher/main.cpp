@@ -58,6 +58,11 @@ int run(SearcherOptions o) {
     printer->article(*article);
     return exit_code::kOk;
   }
+  if (o.timeline) {
+    const auto periods = searcher.timeline(r.request, o.by == "day");
+    printer->timeline(r.request.query, periods);
+    return periods.empty() ? exit_code::kNoMatch : exit_code::kOk;
+  }
   if (o.stats) {
     printer->stats(searcher.stats());
     return exit_code::kOk;

@@ -51,6 +51,18 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->group("Results");
   app.add_option("--similar", o.similar, "Articles like the one with this id (more-like-this), best first")
       ->group("Query");
+  app.add_option("--facet-sort", o.facet_sort,
+                 "Order of facet values: count, value, or auto (year and month by date, others by count)")
+      ->check(CLI::IsMember({"auto", "count", "value"}))
+      ->capture_default_str()
+      ->group("Results");
+  app.add_flag("--timeline", o.timeline,
+               "Articles matching QUERY per month drawn as bars (csv/tsv/json with --format)")
+      ->group("Results");
+  app.add_option("--by", o.by, "Period of --timeline: month or day")
+      ->check(CLI::IsMember({"month", "day"}))
+      ->capture_default_str()
+      ->group("Results");
   app.add_flag("--count", o.count, "Print only the number of matching articles")->group("Results");
   app.add_option("--show", o.show, "Print the stored article with this id or URL")->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
@@ -115,6 +127,9 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
   q.collapse = !o.no_collapse;
   q.suggest = !o.no_suggest;
   q.explain = o.explain;
+  q.facet_order = o.facet_sort == "count"   ? SearchRequest::FacetOrder::kCount
+                  : o.facet_sort == "value" ? SearchRequest::FacetOrder::kValue
+                                            : SearchRequest::FacetOrder::kAuto;
   q.similar_to = o.similar;
   q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
   if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);

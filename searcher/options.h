@@ -37,6 +37,9 @@ struct SearcherOptions {
   std::string config;
   bool no_suggest = false;
   bool explain = false;
+  std::string facet_sort = "auto";
+  bool timeline = false;
+  std::string by = "month";
   std::string similar;
 };
 

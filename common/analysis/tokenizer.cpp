@@ -58,6 +58,7 @@ bool is_unspaced_script(UChar32 c) {
 UChar32 peek(const std::uint8_t* s, std::int32_t i, std::int32_t n, std::int32_t& next) {
   UChar32 c;
   next = i;
+  if (i >= n) return -1;  // past the end: no character (callers look one ahead)
   U8_NEXT(s, next, n, c);
   return c;
 }

@@ -39,6 +39,12 @@ ojson stats_json(const ArchiveStats& s) {
   return j;
 }
 
+ojson periods_json(const std::vector<FacetCount>& periods) {
+  ojson j = ojson::array();
+  for (const FacetCount& p : periods) j.push_back({{"period", p.value}, {"count", p.count}});
+  return j;
+}
+
 void write(std::ostream& out, const ojson& j) {
   out << j.dump(-1, ' ', false, ojson::error_handler_t::replace) << '\n';
 }
@@ -70,6 +76,9 @@ class JsonPrinter : public Printer {
     write(out_, j);
   }
   void stats(const ArchiveStats& s) override { write(out_, stats_json(s)); }
+  void timeline(const std::string& query, const std::vector<FacetCount>& periods) override {
+    write(out_, {{"format_version", kFormatVersion}, {"query", query}, {"timeline", periods_json(periods)}});
+  }
   void query_error(const std::string& query, const std::string& message) override {
     write(out_, {{"format_version", kFormatVersion}, {"query", query}, {"status", "error"}, {"error", message}});
   }
@@ -107,6 +116,9 @@ class JsonlPrinter : public Printer {
     message("article", j);
   }
   void stats(const ArchiveStats& s) override { message("stats", stats_json(s)); }
+  void timeline(const std::string& query, const std::vector<FacetCount>& periods) override {
+    message("timeline", {{"format_version", kFormatVersion}, {"query", query}, {"periods", periods_json(periods)}});
+  }
   void query_error(const std::string& query, const std::string& message_text) override {
     message("error", {{"query", query}, {"message", message_text}});
   }

@@ -42,6 +42,8 @@ class Printer {
   virtual void count(Xapian::doccount n) = 0;
   // --show: one stored article in full.
   virtual void article(const Article& a) = 0;
+  // --timeline: articles per period, oldest first.
+  virtual void timeline(const std::string& query, const std::vector<FacetCount>& periods) = 0;
   // --stats: what the archive holds.
   virtual void stats(const ArchiveStats& s) = 0;
   // --batch: a query that could not run (its message), answered in place so lines stay in order.

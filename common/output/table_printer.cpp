@@ -35,6 +35,10 @@ class TablePrinter : public Printer {
     row(cells);
   }
 
+  void timeline(const std::string&, const std::vector<FacetCount>& periods) override {
+    row({"period", "count"});
+    for (const FacetCount& p : periods) row({p.value, std::to_string(p.count)});
+  }
   void stats(const ArchiveStats& s) override {
     row({"key", "value"});
     row({"articles", std::to_string(s.articles)});

@@ -4,6 +4,7 @@
 #include "output/printers.h"
 #include "util/utf8.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace depeche {
@@ -93,6 +94,21 @@ class TextPrinter : public Printer {
     out_ << paint(kDim, "id: " + a.id) << "\n\n" << a.body << '\n';
   }
 
+  void timeline(const std::string&, const std::vector<FacetCount>& periods) override {
+    constexpr std::size_t kBarWidth = 40;
+    Xapian::doccount most = 0;
+    for (const FacetCount& p : periods) most = std::max(most, p.count);
+    for (const FacetCount& p : periods) {
+      // Eighths of a block give the bar's end its precision: ▏▎▍▌▋▊▉█
+      static const char* const kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+      const std::size_t eighths = most ? p.count * kBarWidth * 8 / most : 0;
+      std::string bar;
+      for (std::size_t i = 0; i < eighths / 8; ++i) bar += "█";
+      bar += kEighths[eighths % 8];
+      if (p.count > 0 && bar.empty()) bar = kEighths[1];
+      out_ << p.value << "  " << paint(kBold, bar) << ' ' << p.count << '\n';
+    }
+  }
   void stats(const ArchiveStats& s) override {
     out_ << paint(kBold, "articles") << "  " << s.articles << "  (" << s.undated << " undated, " << s.clusters
          << " stories after grouping copies)\n";

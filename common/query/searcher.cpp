@@ -7,6 +7,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <filesystem>
@@ -39,20 +40,39 @@ struct FacetSpy {
   std::unique_ptr<MultiValueCountSpy> multi;
 };
 
-Facet collect(const FacetSpy& spy, std::size_t limit) {
-  Facet f;
-  f.name = spy.name;
-  if (spy.single) {
-    for (auto it = spy.single->values_begin(); it != spy.single->values_end(); ++it)
-      if (!(*it).empty()) f.values.push_back({*it, it.get_termfreq()});
-  } else {
-    for (const auto& [value, count] : spy.multi->counts()) f.values.push_back({value, count});
-  }
-  std::sort(f.values.begin(), f.values.end(), [](const FacetCount& a, const FacetCount& b) {
+bool is_time_facet(const std::string& name) { return name == "year" || name == "month"; }
+
+// Orders a facet's values and keeps `limit` of them: by count (the largest), or by value (a time
+// series: the latest periods, oldest first).
+void order_and_cut(Facet& f, SearchRequest::FacetOrder order, std::size_t limit) {
+  const bool by_value = order == SearchRequest::FacetOrder::kValue ||
+                        (order == SearchRequest::FacetOrder::kAuto && is_time_facet(f.name));
+  std::sort(f.values.begin(), f.values.end(), [by_value](const FacetCount& a, const FacetCount& b) {
+    if (by_value) return a.value < b.value;
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });
   f.distinct = f.values.size();
-  if (f.values.size() > limit) f.values.resize(limit);
+  if (f.values.size() <= limit) return;
+  if (by_value) f.values.erase(f.values.begin(), f.values.end() - static_cast<std::ptrdiff_t>(limit));
+  else f.values.resize(limit);
+}
+
+Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccount total) {
+  Facet f;
+  f.name = spy.name;
+  Xapian::doccount with_value = 0;
+  if (spy.single) {
+    for (auto it = spy.single->values_begin(); it != spy.single->values_end(); ++it)
+      if (!(*it).empty()) {
+        f.values.push_back({*it, it.get_termfreq()});
+        with_value += it.get_termfreq();
+      }
+  } else {
+    for (const auto& [value, count] : spy.multi->counts()) f.values.push_back({value, count});
+  }
+  order_and_cut(f, request.facet_order, request.facet_limit);
+  // Undated articles are counted too, in their own bucket, never given an invented date.
+  if (is_time_facet(f.name) && total > with_value) f.values.push_back({kUndatedBucket, total - with_value});
   return f;
 }
 
@@ -103,7 +123,8 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
 
 // Counts a multi-valued facet from the documents of the top matches: what can be done when
 // a remote server cannot run our own match spy.
-Facet approximate_facet(const std::string& name, Xapian::valueno slot, const Xapian::MSet& top, std::size_t limit) {
+Facet approximate_facet(const std::string& name, Xapian::valueno slot, const Xapian::MSet& top,
+                        const SearchRequest& request) {
   std::map<std::string, Xapian::doccount> counts;
   for (auto it = top.begin(); it != top.end(); ++it) {
     const std::string value = it.get_document().get_value(slot);
@@ -114,11 +135,7 @@ Facet approximate_facet(const std::string& name, Xapian::valueno slot, const Xap
   Facet f;
   f.name = name;
   for (const auto& [value, count] : counts) f.values.push_back({value, count});
-  std::sort(f.values.begin(), f.values.end(), [](const FacetCount& a, const FacetCount& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  f.distinct = f.values.size();
-  if (f.values.size() > limit) f.values.resize(limit);
+  order_and_cut(f, request.facet_order, request.facet_limit);
   f.approximate = true;
   return f;
 }
@@ -139,6 +156,11 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     try {
       return f();
     } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kMaxReopens) throw;
+      db_.reopen();
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Seen under load while an indexer commits: a block read as the writer reused it. The
+      // committed revision is sound (xapian-check passes), so reopening reads it afresh.
       if (attempt >= kMaxReopens) throw;
       db_.reopen();
     } catch (const Xapian::WildcardError&) {
@@ -381,7 +403,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
       if (request.explain) hit.explanation = explain_hit(hit.docid, last_query);
       result.hits.push_back(std::move(hit));
     }
-    for (const auto& spy : spies) result.facets.push_back(collect(spy, request.facet_limit));
+    const Xapian::doccount counted = result.partial ? mset.get_matches_estimated() : result.total;
+    for (const auto& spy : spies) result.facets.push_back(collect(spy, request, counted));
     if (request.explain && result.total == 0) result.empty_because = explain_empty(request);
     if (request.suggest && result.total < kSuggestBelow && request.similar_to.empty())
       result.suggestion = spelling_suggestion(request.query);
@@ -392,7 +415,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         top.set_query(build_query(request, result.partial || request.match_any, parsed));
         result.facets.insert(result.facets.begin() + static_cast<std::ptrdiff_t>(i),
                              approximate_facet(request.facets[i], facet_slots[i], top.get_mset(0, kApproximateFacetDepth),
-                                               request.facet_limit));
+                                               request));
       }
     }
     return result;
@@ -421,6 +444,43 @@ void Searcher::for_each_article(const SearchRequest& request, const std::functio
     for (auto it = page.begin(); it != page.end(); ++it) visit(load_article(it.get_document().get_data()));
     if (page.size() < kPage) break;
   }
+}
+
+std::vector<FacetCount> Searcher::timeline(const SearchRequest& request, bool by_day) {
+  return with_retry([&] {
+    ParsedQuery parsed;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(build_query(request, request.match_any, parsed));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy spy(by_day ? schema::kSlotDate : schema::kSlotMonth);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      const std::string v = *it;
+      if (!by_day) {
+        if (!v.empty()) counts[v] += it.get_termfreq();
+      } else if (v.size() == 8 && v.compare(6, 2, "00") != 0) {
+        counts[v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2)] += it.get_termfreq();
+      }
+    }
+    std::vector<FacetCount> series;
+    if (!by_day && !counts.empty()) {  // every month from the first to the last
+      int year = std::stoi(counts.begin()->first.substr(0, 4)), month = std::stoi(counts.begin()->first.substr(5, 2));
+      const std::string last = counts.rbegin()->first;
+      for (;;) {
+        char period[16];
+        std::snprintf(period, sizeof period, "%04d-%02d", year, month);
+        const auto it = counts.find(period);
+        series.push_back({period, it == counts.end() ? 0 : it->second});
+        if (period == last) break;
+        if (++month > 12) month = 1, ++year;
+      }
+    } else {
+      for (const auto& [period, n] : counts) series.push_back({period, n});
+    }
+    return series;
+  });
 }
 
 ArchiveStats Searcher::stats() {

@@ -29,6 +29,8 @@ struct SearchRequest {
   std::size_t limit = 10;
   std::vector<std::string> facets;  // field names from schema.h that have a facet slot
   std::size_t facet_limit = 10;
+  enum class FacetOrder { kAuto, kCount, kValue };
+  FacetOrder facet_order = FacetOrder::kAuto;  // auto: year and month as a time series, others by count
   bool snippets = true;
   bool allow_partial = true;  // when nothing has every word, return the best partial matches
   bool collapse = true;       // one hit per cluster of near-identical copies
@@ -72,13 +74,16 @@ struct FacetCount {
 
 struct Facet {
   std::string name;
-  std::vector<FacetCount> values;  // by count, then value
+  std::vector<FacetCount> values;  // by count then value, or by value (see SearchRequest::facet_order)
   std::size_t distinct = 0;        // values before --facet-limit cut them
   bool approximate = false;        // counted over the top matches only (multi-valued over remote shards)
 };
 
 // Over remote shards, multi-valued facets are counted over this many top matches (decisions.md 11).
 inline constexpr Xapian::doccount kApproximateFacetDepth = 1000;
+
+// The label of the articles without a value in a date facet (year, month).
+inline constexpr const char* kUndatedBucket = "undated";
 
 struct SearchResult {
   Xapian::doccount total = 0;  // articles matching the query as written (0 when partial)
@@ -120,6 +125,9 @@ class Searcher {
   // in index order, without ranking: the export path.
   void for_each_article(const SearchRequest& request, const std::function<void(const Article&)>& visit);
   ArchiveStats stats();
+  // Articles matching the request per month (or per day), oldest first; months without any are
+  // listed with 0 between the first and the last, so the series reads as a time line.
+  std::vector<FacetCount> timeline(const SearchRequest& request, bool by_day);
 
   Xapian::Database& database() { return db_; }
 
