@@ -125,7 +125,13 @@ class FeedParser {
     }
   }
   ~FeedParser() {
-    if (ctxt_) xmlFreeParserCtxt(ctxt_);
+    if (ctxt_) {
+      // libxml2 records a DTD's entity declarations in a document of its own "for expat
+      // compatibility" (never consulted here: on_entity answers), which the context does not own.
+      if (ctxt_->myDoc && ctxt_->myDoc != entities_) xmlFreeDoc(ctxt_->myDoc);
+      ctxt_->myDoc = nullptr;
+      xmlFreeParserCtxt(ctxt_);
+    }
     if (entities_) xmlFreeDoc(entities_);
   }
   FeedParser(const FeedParser&) = delete;
@@ -234,7 +240,7 @@ class FeedParser {
     if (depth_ > kStopDepth) {  // libxml2's push parser keeps a stack entry per open element
       if (!stopped_deep_) problem(line(), "elements nested deeper than " + std::to_string(kStopDepth) + "; the rest of the feed skipped");
       stopped_deep_ = true;
-      xmlStopParser(ctxt_);
+      xmlStopParser(ctxt_);  // frees the input buffer: nothing of this element may be read after
       return;
     }
     if (skip_depth_) return;
@@ -245,9 +251,14 @@ class FeedParser {
     }
     if (depth_ == 1) {
       root_ = std::string(local);
-      if (iequals(local, "rss") || iequals(local, "RDF")) kind_ = Kind::kRss;
-      else if (iequals(local, "feed")) kind_ = Kind::kAtom;
-      else xmlStopParser(ctxt_);
+      if (iequals(local, "rss") || iequals(local, "RDF")) {
+        kind_ = Kind::kRss;
+      } else if (iequals(local, "feed")) {
+        kind_ = Kind::kAtom;
+      } else {
+        xmlStopParser(ctxt_);  // frees the input buffer the names and attributes point into
+        return;
+      }
       if (auto lang = attribute(n_attrs, attrs, "lang", "xml")) feed_lang_ = *lang;
       return;
     }

@@ -439,13 +439,14 @@ PageScan scan_page(xmlDoc* doc, std::size_t max_depth) {
     } else if (iequals(name, "article")) {
       if (scan.articles.size() < 256) scan.articles.push_back(n);
     } else if (iequals(name, "main")) {
-      scan.mains.push_back(n);
+      if (scan.mains.size() < 256) scan.mains.push_back(n);
     }
     if (has_attr(n, "itemprop")) {
       for (const std::string& prop : split_tokens(attr(n, "itemprop")))
-        if (iequals(prop, "articleBody") && !iequals(name, "meta")) scan.article_bodies.push_back(n);
+        if (iequals(prop, "articleBody") && !iequals(name, "meta") && scan.article_bodies.size() < 256)
+          scan.article_bodies.push_back(n);
     }
-    if (iequals(attr(n, "role"), "main") && !iequals(name, "main")) scan.mains.push_back(n);
+    if (iequals(attr(n, "role"), "main") && !iequals(name, "main") && scan.mains.size() < 256) scan.mains.push_back(n);
     return true;
   });
   return scan;

@@ -28,6 +28,12 @@ bool iequals(std::string_view a, std::string_view b) {
 
 bool is_utf8_name(std::string_view name) { return iequals(name, "UTF-8"); }
 
+// Whether the first `limit` bytes hold a NUL (an empty view may have no data pointer at all).
+bool has_nul(std::string_view s, std::size_t limit = std::string_view::npos) {
+  s = s.substr(0, std::min(limit, s.size()));
+  return !s.empty() && std::memchr(s.data(), '\0', s.size()) != nullptr;
+}
+
 bool is_wide_name(std::string_view name) {  // not ASCII-compatible: UTF-16, UTF-32 and their variants
   return name.size() >= 6 && (iequals(name.substr(0, 6), "UTF-16") || iequals(name.substr(0, 6), "UTF-32"));
 }
@@ -171,8 +177,9 @@ std::string xml_declared_encoding(std::string_view head) {
 
 std::string detect_charset(std::string_view bytes, bool markup) {
   const std::string_view sample = utf8_prefix(bytes, kDetectSample);
+  if (sample.empty()) return "windows-1252";
   const bool valid_utf8 = is_valid_utf8(sample);
-  const bool has_nul = std::memchr(sample.data(), '\0', std::min<std::size_t>(sample.size(), 4096)) != nullptr;
+  const bool nul = has_nul(sample, 4096);
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* detector = ucsdet_open(&status);
   if (U_FAILURE(status)) return "windows-1252";
@@ -189,7 +196,7 @@ std::string detect_charset(std::string_view bytes, bool markup) {
     if (U_FAILURE(s) || !name) continue;
     const std::string_view n(name);
     if (is_utf8_name(n) && !valid_utf8) continue;  // ICU may still rate bad UTF-8 a little
-    if (is_wide_name(n) && !has_nul) continue;     // UTF-16 text of Latin letters is full of NULs
+    if (is_wide_name(n) && !nul) continue;     // UTF-16 text of Latin letters is full of NULs
     if (iequals(n, "ISO-8859-1") || iequals(n, "windows-1252")) western_confidence = std::max(western_confidence, confidence);
     if (confidence > best_confidence) {
       best_confidence = confidence;
@@ -210,7 +217,7 @@ std::string to_utf8(std::string_view bytes, std::string_view declared_or_forced,
   if (charset.empty() && !declared_or_forced.empty()) {
     charset = canonical_charset(declared_or_forced);
     // A page declaring UTF-16 but written in an ASCII-compatible charset (HTML authors copy <meta>s).
-    if (is_wide_name(charset) && std::memchr(bytes.data(), '\0', std::min<std::size_t>(bytes.size(), 4096)) == nullptr)
+    if (is_wide_name(charset) && !has_nul(bytes, 4096))
       charset.clear();
   }
   if (charset.empty()) {
@@ -273,7 +280,7 @@ void Utf8Decoder::decode(std::string_view in, std::string& out, bool last) {
         break;
       }
     }
-    if (is_valid_utf8(piece) && std::memchr(piece.data(), '\0', piece.size()) == nullptr) {
+    if (is_valid_utf8(piece) && !has_nul(piece)) {
       out.append(piece);
       return;
     }

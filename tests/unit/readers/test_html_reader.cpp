@@ -1,0 +1,463 @@
+// HTML article pages (issue 6): metadata from Open Graph, JSON-LD and the page; the body without
+// navigation, scripts, menus, footers and share widgets; charsets; malformed and hostile markup.
+#include "readers/html_reader.h"
+#include "readers/reader.h"
+#include "util/utf8.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using depeche::Article;
+using depeche::ArticleSink;
+using depeche::InputFormat;
+using depeche::InputName;
+using depeche::ReadLimits;
+
+namespace {
+
+struct Problem {
+  std::string file;
+  std::size_t line = 0;
+  std::string message;
+};
+
+class Collect : public ArticleSink {
+ public:
+  void article(Article&& a) override { articles.push_back(std::move(a)); }
+  void problem(const std::string& file, std::size_t line, const std::string& message) override {
+    problems.push_back({file, line, message});
+  }
+  std::string describe() const {
+    std::string out;
+    for (const Problem& p : problems) out += p.file + ":" + std::to_string(p.line) + ": " + p.message + "\n";
+    return out;
+  }
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+};
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "depeche-html-reader-XXXXXX").string();
+    if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string write(const std::string& name, const std::string& content) const {
+    const fs::path p = fs::path(path_) / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string path(const std::string& name) const { return (fs::path(path_) / name).string(); }
+
+ private:
+  std::string path_;
+};
+
+std::string fixture(const std::string& name) { return std::string(DEPECHE_SOURCE_DIR) + "/tests/fixtures/formats/" + name; }
+
+Collect read(const std::string& path, const std::string& display, const ReadLimits& limits = {},
+             InputFormat format = InputFormat::kAuto) {
+  Collect sink;
+  EXPECT_EQ(depeche::read_input(InputName{path, display}, format, limits, sink), InputFormat::kHtml) << display;
+  return sink;
+}
+
+Collect read_html(const std::string& html, const std::string& display = "page.html", const ReadLimits& limits = {}) {
+  Collect sink;
+  depeche::read_html_bytes(html, InputName{display, display}, limits, sink);
+  return sink;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST(HtmlReader, JsonLdPageGivesMetadataAndBodyWithoutBoilerplate) {
+  const Collect sink = read(fixture("article-jsonld.html"), "bretagne/port.html");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  const Article& a = sink.articles[0];
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "Le port de Lorient agrandit son bassin à flot") << "og:title comes first";
+  EXPECT_EQ(a.url, "https://www.courrier-bretagne.example/economie/port-lorient-bassin");
+  EXPECT_EQ(a.id, a.url) << "decisions.md 1: the URL is the id";
+  EXPECT_EQ(a.source, "Le Courrier de Bretagne");
+  EXPECT_EQ(a.section, "Économie");
+  EXPECT_EQ(a.author, "Maëlle Le Goff");
+  EXPECT_EQ(a.lang, "fr");
+  EXPECT_EQ(a.date.iso(), "2024-03-14") << "JSON-LD datePublished, as written";
+  EXPECT_EQ(a.origin, "bretagne/port.html");
+
+  EXPECT_TRUE(contains(a.body, "Les travaux du bassin à flot commenceront à l’automne.")) << a.body;
+  EXPECT_TRUE(contains(a.body, "Les pêcheurs & les plaisanciers")) << "entities decoded";
+  EXPECT_TRUE(contains(a.body, "Le chantier coûtera 42 millions d’euros")) << "&nbsp; is a space";
+  EXPECT_TRUE(contains(a.body, "jusqu’à 180 mètres.\n\nLes pêcheurs")) << "paragraphs separated by a blank line\n" << a.body;
+  EXPECT_FALSE(contains(a.body, "  ")) << "whitespace collapsed";
+  EXPECT_FALSE(contains(a.body, "prévoit\n")) << "newlines inside a paragraph collapsed";
+  for (const char* boilerplate :
+       {"Rubriquepolitique", "Rubriquesport", "témoinscookies", "Fildariane", "Partagersurfacebook", "Copierlelien",
+        "Lienconnexe", "Inscriptionlettre", "Motsclefs", "Premiercommentaire", "Lesplusluscolonne", "Mentionslégales",
+        "Activezjavascript", "scriptinterdit", "dataLayer", "font-family", "Accueil", "NewsArticle"})
+    EXPECT_FALSE(contains(a.body, boilerplate)) << boilerplate << " is page furniture:\n" << a.body;
+  EXPECT_FALSE(contains(a.body, "<")) << a.body;
+}
+
+TEST(HtmlReader, JsonLdAloneGivesHeadlineDateAndAuthors) {
+  const Collect sink = read_html(R"(<html><head>
+    <script type="application/ld+json">[{"@type": "Organization", "name": "X"},
+      {"@type": ["NewsArticle"], "headline": "Grêle sur le vignoble &#039;bordelais&#039;",
+       "datePublished": "2023-06-02T21:10:00-04:00", "author": [{"name": "Inès Caron"}, "Luc Viala"],
+       "articleSection": ["Régions"], "inLanguage": "fr-FR", "mainEntityOfPage": {"@id": "https://vins.example/grele"}}]
+    </script><title>Titre de l'onglet</title></head>
+    <body><article><p>La grêle a touché mille hectares.</p></article></body></html>)");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  const Article& a = sink.articles[0];
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "Grêle sur le vignoble 'bordelais'");
+  EXPECT_EQ(a.date.iso(), "2023-06-02") << "the local date, never shifted to UTC";
+  EXPECT_EQ(a.author, "Inès Caron, Luc Viala");
+  EXPECT_EQ(a.section, "Régions");
+  EXPECT_EQ(a.lang, "fr");
+  EXPECT_EQ(a.url, "https://vins.example/grele");
+  EXPECT_EQ(a.source, "vins.example") << "no og:site_name: the URL's host";
+  EXPECT_EQ(a.body, "La grêle a touché mille hectares.");
+}
+
+TEST(HtmlReader, MalformedJsonLdIsIgnored) {
+  const Collect sink = read_html(R"(<html><head><title>Repli</title>
+    <script type="application/ld+json">{"headline": "cassé", </script>
+    <script type="application/ld+json">)" + std::string(50000, '[') + R"(</script></head><body><p>Texte.</p></body></html>)");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(*sink.articles[0].title, "Repli");
+}
+
+TEST(HtmlReader, PlainPageUsesTitleAndTime) {
+  const Collect sink = read(fixture("article-simple.html"), "alsace/vendanges.html");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  const Article& a = sink.articles[0];
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_EQ(*a.title, "Vendanges précoces en Alsace");
+  EXPECT_EQ(a.date.iso(), "2023-08-21");
+  EXPECT_EQ(a.url, "");
+  EXPECT_EQ(a.id, "alsace/vendanges.html") << "no URL: the display path";
+  EXPECT_EQ(a.source, "");
+  EXPECT_TRUE(contains(a.body, "Les vignerons d'Alsace récoltent le riesling trois semaines plus tôt que d'habitude. "
+                               "La sécheresse de juillet"))
+      << a.body;
+  EXPECT_TRUE(contains(a.body, "des raisins.\n\nLes rendements")) << a.body;
+}
+
+TEST(HtmlReader, H1IsTheTitleWhenThereIsNoTitleElement) {
+  const Collect sink = read_html("<body><h1>  La Loire   en crue </h1><p>Les quais sont inondés.</p></body>");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(*sink.articles[0].title, "La Loire en crue");
+}
+
+TEST(HtmlReader, DateMetaTagsAndPublishedTime) {
+  auto date_of = [](const std::string& head) {
+    const Collect sink = read_html("<html><head>" + head + "</head><body><p>Texte.</p></body></html>");
+    return sink.articles.empty() ? std::string("none") : sink.articles[0].date.iso();
+  };
+  EXPECT_EQ(date_of(R"(<meta property="article:published_time" content="2022-03-14T18:02:11+01:00">)"), "2022-03-14");
+  EXPECT_EQ(date_of(R"(<meta name="date" content="2021-12-31">)"), "2021-12-31");
+  EXPECT_EQ(date_of(R"(<meta name="DC.date.issued" content="2020-05">)"), "2020-05");
+  EXPECT_EQ(date_of(R"(<meta name="pubdate" content="le 19 juillet 2023">)"), "2023-07-19");
+  EXPECT_EQ(date_of(""), "") << "undated";
+  // article:published_time wins over a <time> in the page
+  const Collect sink = read_html(R"(<html><head><meta property="article:published_time" content="2019-01-02"></head>
+      <body><p>Mis à jour <time datetime="2019-02-03">3 février</time></p></body></html>)");
+  EXPECT_EQ(sink.articles[0].date.iso(), "2019-01-02");
+}
+
+TEST(HtmlReader, InvalidPublishedTimeIsReported) {
+  const Collect sink = read_html(R"(<html><head><meta property="article:published_time" content="hier soir"></head>
+      <body><p>Texte.</p></body></html>)");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_FALSE(sink.articles[0].date.valid());
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_TRUE(contains(sink.problems[0].message, "hier soir"));
+}
+
+TEST(HtmlReader, LanguageFromHtmlLangOrOgLocale) {
+  EXPECT_EQ(read_html("<html lang='FR-be'><body><p>x</p></body></html>").articles[0].lang, "fr");
+  EXPECT_EQ(read_html("<html><head><meta property='og:locale' content='en_GB'></head><body><p>x</p></body></html>")
+                .articles[0].lang,
+            "en");
+  EXPECT_EQ(read_html("<html lang='x'><body><p>x</p></body></html>").articles[0].lang, "");
+}
+
+TEST(HtmlReader, CanonicalMustBeAbsolute) {
+  const Collect sink = read_html(R"(<html><head><link rel="canonical" href="/relatif">
+      <meta property="og:url" content="https://www.ouest.example/a?b=1#c"></head><body><p>x</p></body></html>)");
+  EXPECT_EQ(sink.articles[0].url, "https://www.ouest.example/a?b=1#c");
+  EXPECT_EQ(sink.articles[0].source, "ouest.example");
+}
+
+TEST(HtmlReader, ArticleElementIsPreferredToTheRestOfThePage) {
+  const Collect sink = read_html(R"(<html><body>
+      <div>Bandeau promotionnel sans classe particulière.</div>
+      <article><h2>Intertitre</h2><p>Le vrai texte de l'article, assez long pour compter.</p></article>
+      <div>Pied de page sans balise footer.</div></body></html>)");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].body, "Intertitre\n\nLe vrai texte de l'article, assez long pour compter.");
+}
+
+TEST(HtmlReader, ItempropArticleBodyIsPreferred) {
+  const Collect sink = read_html(R"(<html><body><article><h1>T</h1><div class="chapo">Chapeau.</div>
+      <div itemprop="articleBody"><p>Corps seul.</p></div><div>Encart.</div></article></body></html>)");
+  EXPECT_EQ(sink.articles[0].body, "Corps seul.");
+}
+
+TEST(HtmlReader, InlineElementsNamedLikeMenusAreText) {
+  // GIMP's help pages: <span class="guimenu">, and a <div class="navheader"> that is navigation.
+  const Collect sink = read_html(R"(<html><body><div class="navheader"><a href="p.html">Précédent</a></div>
+      <div class="sect1"><p>Ouvrez le menu <span class="guimenu">Calque</span> puis <span class="guimenuitem">Nouveau</span>.</p></div>
+      <div class="navfooter"><a href="n.html">Suivant</a></div></body></html>)");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].body, "Ouvrez le menu Calque puis Nouveau.");
+}
+
+TEST(HtmlReader, WrapperNamedAfterItsMenuIsNotDropped) {
+  const Collect sink = read_html(R"(<html><body><div id="page" class="with-menu">
+      <div class="menu"><a>Accueil</a></div><p>Tout le texte de la page est ici, dans le conteneur.</p></div></body></html>)");
+  EXPECT_EQ(sink.articles[0].body, "Tout le texte de la page est ici, dans le conteneur.");
+}
+
+TEST(HtmlReader, HiddenAndRoleNavigationAreDropped) {
+  const Collect sink = read_html(R"(<html><body><div role="navigation">Liens</div><div hidden>Caché</div>
+      <div aria-hidden="true">Icône</div><p>Visible.</p></body></html>)");
+  EXPECT_EQ(sink.articles[0].body, "Visible.");
+}
+
+TEST(HtmlReader, HtmlToTextKeepsStructure) {
+  EXPECT_EQ(depeche::html_to_text("<p>Un<br>deux</p><ul><li>trois</li><li>quatre</li></ul>"),
+            "Un\ndeux\n\ntrois\n\nquatre");
+  EXPECT_EQ(depeche::html_to_text("a <b>gras</b>, <i>ital</i>ique &amp; &eacute;t&eacute; &#8217;"), "a gras, italique & été ’");
+  EXPECT_EQ(depeche::html_to_text("<pre>ligne 1\nligne 2</pre>"), "ligne 1\nligne 2");
+  EXPECT_EQ(depeche::html_to_text("<table><tr><td>Rouen</td><td>Caen</td></tr><tr><td>Lille</td></tr></table>"),
+            "Rouen Caen\n\nLille");
+  EXPECT_EQ(depeche::html_to_text("x<script>var a = '<p>';</script><style>p{}</style>y"), "x y");
+  EXPECT_EQ(depeche::html_to_text("texte   sans\n\nbalise"), "texte sans balise");
+  EXPECT_EQ(depeche::html_to_text(""), "");
+  const std::string long_text = depeche::html_to_text("<p>" + std::string(1000, 'a') + " é</p>", 256, 1001);
+  EXPECT_LE(long_text.size(), 1001u);
+  EXPECT_TRUE(depeche::util::is_valid_utf8(long_text));
+}
+
+TEST(HtmlReader, DeclaredLatin1PageIsConvertedSilently) {
+  const Collect sink = read(fixture("latin1-declared.html"), "latin1.html");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_TRUE(sink.problems.empty()) << "a declared charset is not a problem\n" << sink.describe();
+  EXPECT_EQ(*sink.articles[0].title, "Réforme des lycées");
+  EXPECT_TRUE(contains(sink.articles[0].body, "Les élèves choisiront leurs spécialités dès la seconde.")) << sink.articles[0].body;
+}
+
+TEST(HtmlReader, UndeclaredWindows1252PageIsDetectedWithOneWarning) {
+  const Collect sink = read(fixture("cp1252-undeclared.html"), "quimper.html");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(*sink.articles[0].title, "Crêpes et cidre à Quimper");
+  EXPECT_EQ(sink.articles[0].body,
+            "La fête de la crêpe réunit les créateurs du Finistère. Ils présentent leurs œuvres à la cathédrale "
+            "« Saint-Corentin ».");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].file, "quimper.html");
+  EXPECT_TRUE(contains(sink.problems[0].message, "windows-1252")) << sink.problems[0].message;
+}
+
+TEST(HtmlReader, ForcedEncodingIsUsedWithoutWarning) {
+  ReadLimits limits;
+  limits.encoding = "ISO-8859-15";
+  const Collect sink = read_html("<p>Prix : 5 \xA4 le caf\xE9</p>", "prix.html", limits);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].body, "Prix : 5 € le café");
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+}
+
+TEST(HtmlReader, ForcedUtf8RepairsBadBytesWithOneWarning) {
+  ReadLimits limits;
+  limits.encoding = "utf8";
+  const Collect sink = read_html("<p>D\xC3\xA9j\xC3\xA0 un caf\xE9.</p>", "mixte.html", limits);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].body, "Déjà un café.");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+}
+
+TEST(HtmlReader, Utf8PageMislabelledLatin1StaysUtf8) {
+  const Collect sink = read_html("<html><head><meta charset='iso-8859-1'><title>Été</title></head><body><p>Déjà.</p></body></html>");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(*sink.articles[0].title, "Été");
+  EXPECT_EQ(sink.articles[0].body, "Déjà.");
+}
+
+TEST(HtmlReader, Utf16PageWithByteOrderMark) {
+  const std::u16string page = u"<html><head><title>Nîmes</title></head><body><p>Arènes.</p></body></html>";
+  std::string bytes = "\xFF\xFE";
+  for (char16_t c : page) {
+    bytes += static_cast<char>(c & 0xFF);
+    bytes += static_cast<char>(c >> 8);
+  }
+  TempDir dir;
+  const Collect sink = read(dir.write("nimes.html", bytes), "nimes.html");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(*sink.articles[0].title, "Nîmes");
+  EXPECT_EQ(sink.articles[0].body, "Arènes.");
+}
+
+TEST(HtmlReader, GzipPageIsReadTransparently) {
+  std::ifstream in(fixture("article-simple.html"), std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  TempDir dir;
+  const std::string path = dir.path("vendanges.html.gz");
+  gzFile gz = gzopen(path.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  const std::string s = content.str();
+  ASSERT_EQ(gzwrite(gz, s.data(), static_cast<unsigned>(s.size())), static_cast<int>(s.size()));
+  ASSERT_EQ(gzclose(gz), Z_OK);
+  const Collect sink = read(path, "vendanges.html.gz");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(*sink.articles[0].title, "Vendanges précoces en Alsace");
+  EXPECT_EQ(sink.articles[0].date.iso(), "2023-08-21");
+}
+
+TEST(HtmlReader, MalformedPageIsRecovered) {
+  const Collect sink = read(fixture("malformed.html"), "greve.html");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(*sink.articles[0].title, "Grève à la SNCF");
+  EXPECT_TRUE(contains(sink.articles[0].body, "Les contrôleurs cessent le travail vendredi matin.")) << sink.articles[0].body;
+  EXPECT_FALSE(contains(sink.articles[0].body, "<")) << sink.articles[0].body;
+}
+
+TEST(HtmlReader, GarbageNeverCrashes) {
+  for (const std::string& junk :
+       {std::string("<"), std::string("<<<>>>&&&;;"), std::string("<html"), std::string("</p></div></body>"),
+        std::string("<!-- jamais fermé"), std::string("<![CDATA[ x"), std::string("<p \xFF\xFE=\"\">\xC3"),
+        std::string("<svg><svg><math><p>x</p>"), std::string(10000, '<'), std::string("&#0;&#xD800;&#x110000;")}) {
+    const Collect sink = read_html(junk, "junk.html");
+    for (const Article& a : sink.articles) EXPECT_TRUE(depeche::util::is_valid_utf8(a.body));
+    EXPECT_TRUE(sink.articles.size() + sink.problems.size() >= 1u) << "every page is read or reported";
+  }
+}
+
+TEST(HtmlReader, PageWithoutTextIsReportedAndSkipped) {
+  const Collect sink = read_html("<html><head><script>x()</script></head><body><nav>Menu</nav></body></html>", "vide.html");
+  EXPECT_TRUE(sink.articles.empty());
+  ASSERT_EQ(sink.problems.size(), 1u);
+  EXPECT_EQ(sink.problems[0].file, "vide.html");
+}
+
+TEST(HtmlReader, NulBytesAreDroppedAndPageKept) {
+  const Collect sink = read_html(std::string("<title>Le ti\0tre</title><p>Co\0rps.</p>", 37), "nul.html");
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(*sink.articles[0].title, "Le titre");
+  EXPECT_EQ(sink.articles[0].body, "Corps.");
+  ASSERT_EQ(sink.problems.size(), 1u);
+}
+
+TEST(HtmlReader, NestingHundredThousandDeepIsBounded) {
+  std::string page = "<html><head><title>Profond</title></head><body><p>Début du texte.</p>";
+  for (int i = 0; i < 100000; ++i) page += "<div>";
+  page += "au fond";
+  for (int i = 0; i < 100000; ++i) page += "</div>";
+  page += "</body></html>";
+  for (std::size_t depth : {std::size_t{256}, std::size_t{12}}) {
+    ReadLimits limits;
+    limits.max_markup_depth = depth;
+    const auto start = std::chrono::steady_clock::now();
+    const Collect sink = read_html(page, "profond.html", limits);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+    EXPECT_EQ(*sink.articles[0].title, "Profond");
+    EXPECT_TRUE(contains(sink.articles[0].body, "Début du texte.")) << sink.articles[0].body;
+    ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+    EXPECT_TRUE(contains(sink.problems[0].message, "nested deeper")) << sink.problems[0].message;
+  }
+}
+
+TEST(HtmlReader, LongPageAndLongBodyAreCut) {
+  std::string page = "<title>Long</title>";
+  for (int i = 0; i < 2000; ++i) page += "<p>Le glacier recule chaque été.</p>";
+  ReadLimits limits;
+  limits.max_article_bytes = 1000;
+  Collect sink = read_html(page, "long.html", limits);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_LE(sink.articles[0].body.size(), 1000u);
+  EXPECT_GT(sink.articles[0].body.size(), 900u);
+  EXPECT_TRUE(depeche::util::is_valid_utf8(sink.articles[0].body));
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+
+  TempDir dir;
+  limits = ReadLimits{};
+  limits.max_document_bytes = 5000;
+  sink = read(dir.write("long.html", page), "long.html", limits);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_LT(sink.articles[0].body.size(), 5000u);
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_TRUE(contains(sink.problems[0].message, "5000")) << sink.problems[0].message;
+}
+
+TEST(HtmlReader, FormatIsDetectedByNameAndContent) {
+  using depeche::detect_format;
+  EXPECT_EQ(detect_format("a/page.html", ""), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("a/page.HTM.gz", "date 2023-01"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("a/page.xhtml", ""), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("page", "  <!DOCTYPE html><p>"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("page", "\xEF\xBB\xBF<html lang=fr>"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("page", "<?xml version='1.0'?>\n<!-- c -->\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">"),
+            InputFormat::kHtml);
+  EXPECT_EQ(detect_format("page.xml", "<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'>"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("page.txt", "<head><title>x</title>"), InputFormat::kHtml);
+  EXPECT_EQ(depeche::parse_input_format("html"), InputFormat::kHtml);
+  EXPECT_STREQ(depeche::input_format_name(InputFormat::kHtml), "html");
+}
+
+TEST(HtmlReader, ForcedHtmlFormatReadsAnyName) {
+  TempDir dir;
+  const Collect sink =
+      read(dir.write("sans-extension", "<p>Un paragraphe.</p>"), "sans-extension", ReadLimits{}, InputFormat::kHtml);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].body, "Un paragraphe.");
+}
+
+// The real pages in ../shared/data/html-fr/ (GIMP help, Debian Reference): every one gives a
+// title and a body without markup.
+TEST(HtmlReader, SharedFrenchPagesAllGiveTitleAndText) {
+  const fs::path dir = fs::path(DEPECHE_SHARED_DIR) / "data" / "html-fr";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  std::size_t pages = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".html") continue;
+    ++pages;
+    const std::string display = entry.path().filename().string();
+    const Collect sink = read(entry.path().string(), display);
+    ASSERT_EQ(sink.articles.size(), 1u) << display << "\n" << sink.describe();
+    EXPECT_TRUE(sink.problems.empty()) << display << "\n" << sink.describe();
+    const Article& a = sink.articles[0];
+    ASSERT_TRUE(a.title.has_value()) << display;
+    EXPECT_FALSE(a.title->empty()) << display;
+    EXPECT_FALSE(a.body.empty()) << display;
+    EXPECT_TRUE(depeche::util::is_valid_utf8(a.body)) << display;
+    for (const char* tag : {"<p>", "<p ", "</p>", "<div", "</div>", "<span", "</span>", "<a ", "</a>", "<br", "<img",
+                            "<td", "<li>", "<script", "<title"})
+      EXPECT_FALSE(contains(a.body, tag)) << display << " has " << tag << " in its body";
+    EXPECT_FALSE(contains(a.body, "Précédent")) << display << ": the navigation header is not text";
+    // (markup written as text, as in the Debian Reference's XML section "&lt;!-- comment --&gt;", is text)
+  }
+  EXPECT_GT(pages, 0u);
+}
