@@ -1,0 +1,53 @@
+// Issue 17 (part): --timeline bars per month, CSV for plotting; facet order.
+#include "support/run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace t = depeche::test;
+using nlohmann::json;
+
+TEST(Timeline, OneBarPerMonthIncludingEmptyOnesAndCsv) {
+  t::TempDir dir;
+  ASSERT_EQ(t::index({"--db", dir / "db", t::source_dir() + "/data"}).status, 0);
+  const auto csv = t::search({"--db", dir / "db", "--timeline", "--format", "csv", "date:2022"});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "period,count");
+  int months = 0, total = 0;
+  std::string previous;
+  while (std::getline(lines, line)) {
+    const std::string period = line.substr(0, line.find(','));
+    EXPECT_LT(previous, period);
+    previous = period;
+    total += std::stoi(line.substr(line.find(',') + 1));
+    ++months;
+  }
+  EXPECT_EQ(std::to_string(total) + "\n", t::search({"--db", dir / "db", "--count", "date:2022"}).out);
+  const auto text = t::search({"--db", dir / "db", "--timeline", "date:2022"});
+  int bars = 0;
+  std::istringstream text_lines(text.out);
+  while (std::getline(text_lines, line)) ++bars;
+  EXPECT_EQ(bars, months);
+  EXPECT_NE(text.out.find("█"), std::string::npos);
+}
+
+TEST(Timeline, YearFacetIsATimeSeriesUnlessAskedByCount) {
+  t::TempDir dir;
+  ASSERT_EQ(t::index({"--db", dir / "db", t::source_dir() + "/data"}).status, 0);
+  auto years = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"--db", dir / "db", "--format", "json", "--facet", "year"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const json answer = json::parse(t::search(args).out);  // kept alive: the loop reads inside it
+    std::vector<std::string> out;
+    for (const auto& v : answer["facets"]["year"]["values"]) out.push_back(v["value"]);
+    return out;
+  };
+  const auto by_value = years({});
+  EXPECT_TRUE(std::is_sorted(by_value.begin(), by_value.end()));
+  EXPECT_NE(years({"--facet-sort", "count"}), by_value);
+}
