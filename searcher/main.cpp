@@ -90,8 +90,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int status = app.exit(e);
-    return status == 0 ? 0 : exit_code::kUsage;
+    return depeche::cli::report_parse_error(app, e);
   }
   if (!generate_target.empty()) {
     std::cout << depeche::cli::generate(app, "depeche-search", generate_target);

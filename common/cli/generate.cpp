@@ -1,7 +1,10 @@
 #include "cli/generate.h"
 
+#include "output/exit_codes.h"
 #include "schema.h"
 
+#include <algorithm>
+#include <iostream>
 #include <sstream>
 
 namespace depeche::cli {
@@ -186,6 +189,40 @@ std::vector<OptionDoc> describe_options(const CLI::App& app) {
     docs.push_back(d);
   }
   return docs;
+}
+
+int report_parse_error(const CLI::App& app, const CLI::ParseError& error) {
+  const int status = const_cast<CLI::App&>(app).exit(error);
+  if (status == 0) return 0;
+  if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
+    for (const std::string& arg : const_cast<CLI::App&>(app).remaining()) {
+      if (arg.rfind("--", 0) != 0) continue;
+      const std::string typed = arg.substr(0, arg.find('='));
+      std::string best;
+      std::size_t best_distance = 4;
+      for (const OptionDoc& d : describe_options(app))
+        for (const std::string& name : d.names) {
+          // Levenshtein distance, small strings only.
+          std::vector<std::size_t> row(name.size() + 1);
+          for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
+          for (std::size_t i = 1; i <= typed.size(); ++i) {
+            std::size_t diag = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= name.size(); ++j) {
+              const std::size_t up = row[j];
+              row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (typed[i - 1] == name[j - 1] ? 0 : 1)});
+              diag = up;
+            }
+          }
+          if (row[name.size()] < best_distance) {
+            best_distance = row[name.size()];
+            best = name;
+          }
+        }
+      if (!best.empty()) std::cerr << typed << ": did you mean " << best << "?\n";
+    }
+  }
+  return exit_code::kUsage;
 }
 
 void add_generate_option(CLI::App& app, std::string& target) {

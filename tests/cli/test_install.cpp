@@ -99,3 +99,16 @@ TEST(Install, DebianPackageInstallsIntoATemporaryRootAndRuns) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Install, UnknownOptionSuggestsTheNearest) {
+  auto r = t::search({"--fomat", "json", "iran"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("did you mean --format?"), std::string::npos) << r.err;
+  r = t::index({"--prun", "x"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("did you mean --prune?"), std::string::npos) << r.err;
+}
+
+}  // namespace
