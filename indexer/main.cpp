@@ -94,7 +94,9 @@ int run(depeche::IndexerOptions o) {
     print_summary(o, writer.stats(), missing);
     return missing ? exit_code::kSomeInputFailed : exit_code::kOk;
   }
-  const RunOptions run_options{parse_input_format(o.input_format), ReadLimits{o.max_line_bytes, o.max_article_bytes}};
+  ReadLimits limits{o.max_line_bytes, o.max_article_bytes};
+  limits.encoding = o.encoding;
+  const RunOptions run_options{parse_input_format(o.input_format), limits};
   const bool show_progress = o.progress && isatty(STDERR_FILENO);
   ProgressBar bar(std::cerr);
   auto report = [&](const std::string& message) {

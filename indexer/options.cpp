@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include "util/charset.h"
+
 namespace depeche {
 
 void define_options(CLI::App& app, IndexerOptions& o) {
@@ -30,6 +32,12 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--input-format", o.input_format, "Input format: auto (from name and content), text, jsonl, html, feed")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "feed"}))
       ->capture_default_str()
+      ->group("Input");
+  app.add_option("--encoding", o.encoding,
+                 "Read text, HTML and feed files in this charset (e.g. windows-1252) instead of detecting it")
+      ->check([](const std::string& label) {
+        return depeche::util::canonical_charset(label).empty() ? "unknown charset '" + label + "'" : std::string();
+      })
       ->group("Input");
   app.add_option("--batch-size", o.batch_size, "Articles per commit; a crash loses at most one batch")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))

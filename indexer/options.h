@@ -24,6 +24,7 @@ struct IndexerOptions {
   bool init = false;
   std::string shard_by = "none";
   std::string synonyms;
+  std::string encoding;  // forced charset of text, HTML and feed files; empty: detect
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_article_bytes = std::size_t{16} << 20;
 };

@@ -1,7 +1,5 @@
 #include "readers/text_reader.h"
 
-#include "util/input_file.h"
-#include "util/utf8.h"
 
 #include <algorithm>
 #include <vector>
@@ -99,27 +97,6 @@ Article parse_text_article(std::string_view content, const InputName& name, Arti
   a.id = a.url.empty() ? name.display : a.url;
   a.source = host_of(a.url);
   return a;
-}
-
-void read_text_input(util::InputFile& in, const InputName& name, const ReadLimits& limits, ArticleSink& sink) {
-  std::string content;
-  if (in.read_all(content, limits.max_article_bytes)) {
-    sink.problem(name.display, 1,
-                 "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");
-    content.resize(util::utf8_prefix(content, content.size()).size());
-  }
-  const util::Utf8Repair repair = util::repair_utf8(content);
-  if (repair.changed()) {
-    const std::size_t line = 1 + static_cast<std::size_t>(std::count(
-        content.begin(), content.begin() + static_cast<std::ptrdiff_t>(std::min(repair.first_offset, content.size())), '\n'));
-    sink.problem(name.display, line,
-                 repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
-  }
-  if (trim(content).empty()) {
-    sink.problem(name.display, 1, "empty file");
-    return;
-  }
-  sink.article(parse_text_article(content, name, sink));
 }
 
 }  // namespace depeche

@@ -10,8 +10,6 @@ namespace depeche {
 // reported to `sink` against `name.display`; the article is returned all the same.
 Article parse_text_article(std::string_view content, const InputName& name, ArticleSink& sink);
 
-void read_text_input(util::InputFile& in, const InputName& name, const ReadLimits& limits, ArticleSink& sink);
-
 }  // namespace depeche
 
 #endif

@@ -175,3 +175,19 @@ TEST(Formats, SharedFrenchHtmlPagesAreAllIndexed) {
   EXPECT_EQ(ids.size(), files) << "one id per page (its path: these pages have no URL)";
   EXPECT_EQ(count(db, {"calque"}) == "0\n", false);
 }
+
+namespace {
+
+TEST(Formats, EncodingOptionOverridesDetection) {
+  depeche::test::TempDir dir;
+  // "Mâcon" in ISO-8859-15 bytes; detection alone could take it for another Latin charset.
+  dir.write("in/a.txt", "date 2022-01-05\n\nR\xe9" "cit\n\nLe d\xe9" "bat sur l'\xe9nergie a eu lieu \xe0 M\xe2" "con.\n");
+  auto r = depeche::test::index({"--db", dir / "db", "--encoding", "iso-8859-15", dir / "in"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(depeche::test::search({"--db", dir / "db", "--count", "Mâcon"}).out, "1\n");
+  r = depeche::test::index({"--db", dir / "db2", "--encoding", "no-such-charset", dir / "in"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no-such-charset"), std::string::npos);
+}
+
+}  // namespace
