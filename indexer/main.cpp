@@ -14,12 +14,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <unistd.h>
 
 namespace {
+
+std::string g_database_path;  // for the last-resort message of on_terminate()
 
 void print_summary(const depeche::IndexerOptions& o, const depeche::IndexStats& s, std::size_t failed) {
   if (o.summary == "json") {
@@ -66,6 +71,7 @@ int run(depeche::IndexerOptions o) {
   const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
   const util::Config config = util::load_config(config_path, !o.config.empty() && !o.init);
   o.db = util::resolve_db(o.db, config);
+  g_database_path = o.db;
   if (o.init) return write_initial_config(o, config_path, o.db);
   if (o.paths.empty() && !o.rebuild) {
     if (config.inputs.empty())
@@ -130,9 +136,30 @@ int run(depeche::IndexerOptions o) {
   return failed ? exit_code::kSomeInputFailed : exit_code::kOk;
 }
 
+// Xapian 1.4 can throw a second exception while unwinding from a failed write (a full disk),
+// which ends in std::terminate. What is committed is safe (as after a crash); say so in one line.
+[[noreturn]] void on_terminate() {
+  std::string what = "unexpected error";
+  try {
+    if (auto e = std::current_exception()) std::rethrow_exception(e);
+  } catch (const Xapian::Error& e) {
+    what = e.get_description();
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+  }
+  std::cerr << "depeche-index: " << g_database_path << ": write failed (" << what
+            << "); the database is as at its last commit, rerun when there is room\n";
+  std::_Exit(depeche::exit_code::kDatabase);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::set_terminate(on_terminate);
+  // Over a file size limit (ulimit -f), fail the write and report it, rather than being killed
+  // by SIGXFSZ without a word: the database stays as at its last commit either way.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"depeche-index"};
   depeche::IndexerOptions options;
   depeche::define_options(app, options);

@@ -63,6 +63,7 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
     open_sharding(wait_seconds);
   } else {
     db_ = open_writable(path, wait_seconds);
+    db_.begin_transaction(true);
     shards_.emplace("", db_);
   }
   if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
@@ -77,6 +78,7 @@ IndexWriter::~IndexWriter() = default;
 void IndexWriter::open_sharding(double wait_seconds) {
   fs::create_directories(path_);
   db_ = open_writable((fs::path(path_) / kControlName).string(), wait_seconds);  // its lock guards all shards
+  db_.begin_transaction(true);
   const std::string recorded = db_.get_metadata(schema::kMetaShardBy);
   if (recorded.empty()) {
     if (shard_by_ == ShardBy::kNone) throw Fatal(exit_code::kDatabase, path_ + ": sharded database without a layout");
@@ -111,6 +113,7 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
     db.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
     db.commit();
   }
+  db.begin_transaction(true);
   it = shards_.emplace(name, db).first;
   // The stub lists every shard; rewritten whole (and renamed into place) so readers never see half.
   // The control database comes first: a combined database answers metadata from its first part.
@@ -291,8 +294,12 @@ void IndexWriter::commit() {
     // Shards first, the control database (records of indexed files) last: after a crash in
     // between, the files are read again and their articles found unchanged.
     for (auto& [name, db] : shards_)
-      if (name != "") db.commit();
-    db_.commit();
+      if (name != "") {
+        db.commit_transaction();
+        db.begin_transaction(true);
+      }
+    db_.commit_transaction();
+    db_.begin_transaction(true);
   } catch (const Xapian::Error& e) {
     throw Fatal(exit_code::kDatabase, path_ + ": commit failed: " + e.get_msg());
   }

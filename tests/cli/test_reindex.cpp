@@ -223,3 +223,27 @@ TEST(Reindex, SearcherNeverFailsWhileTheIndexerCommits) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 13: a full disk (here a file size limit, as `ulimit -f` sets) is a clear error; what was
+// committed stays, the database passes xapian-check, and a rerun completes the work.
+TEST(Reindex, FullDiskIsAClearErrorAndLosesNothingCommitted) {
+  TempDir dir;
+  write_archive(dir, 3000);
+  const std::string db = dir / "db";
+  const auto r = t::run({"sh", "-c", "ulimit -f 1024; exec \"$0\" --db \"$1\" --batch-size 100 \"$2\"", DEPECHE_INDEX_BIN, db,
+                         dir / "archive"});
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(db), std::string::npos) << r.err;
+  if (std::filesystem::exists(db + "/iamglass")) {
+    EXPECT_TRUE(xapian_check_passes(db));
+    EXPECT_NO_THROW(Xapian::Database{db}.get_doccount());
+  }
+  const json done = summary(t::index({"--db", db, dir / "archive", "--summary=json"}));
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 3300u);
+  EXPECT_GT(done["added"].get<int>(), 0);
+}
+
+}  // namespace
