@@ -33,7 +33,7 @@ enum Slot : Xapian::valueno {
   kSlotMonth = 5,      // "YYYY-MM"; empty below month precision
   kSlotCountries = 6,  // country names mentioned, each followed by '\n' (multi-valued)
   kSlotCluster = 7,    // near-duplicate cluster key (16 hex digits), the collapse key; every article has one
-  kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC)
+  kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC, with microseconds)
   kSlotContentHash = 9,  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
   kSlotSignature = 10,   // dedup::encode(MinHash signature), 32 little-endian uint64; absent for very short texts
 };

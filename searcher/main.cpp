@@ -8,12 +8,16 @@
 #include "util/error.h"
 #include "util/input_file.h"
 
+#include <cmath>
 #include <iostream>
 #include <unistd.h>
 
 namespace {
 
 using namespace depeche;
+
+// --new prints every new match; this bounds one run (the next run prints the rest).
+constexpr std::size_t kNewArticlesLimit = 100000;
 
 int run_batch(Searcher& searcher, const ResolvedOptions& r, const std::string& path) {
   auto printer = make_printer(OutputFormat::kJson, std::cout, r.output);
@@ -36,11 +40,54 @@ int run_batch(Searcher& searcher, const ResolvedOptions& r, const std::string& p
   return exit_code::kOk;
 }
 
+// --save, --forget, --list-saved: they edit or list the configuration and stop there.
+bool manage_saved_searches(const SearcherOptions& o, const util::Config& config, const std::string& config_path,
+                           int& status) {
+  status = exit_code::kOk;
+  if (o.list_saved) {
+    for (const auto& [name, query] : config.saved) std::cout << name << '\t' << query << '\n';
+    return true;
+  }
+  if (!o.forget.empty()) {
+    auto saved = config.saved;
+    if (saved.erase(o.forget) == 0) throw Error("no saved search named '" + o.forget + "'");
+    util::write_saved_searches(config_path, saved);
+    return true;
+  }
+  if (o.save.empty()) return false;
+  std::string query;
+  for (const std::string& w : o.query_words) query += (query.empty() ? "" : " ") + w;
+  // Filter options become query syntax, so the saved line says everything it does.
+  for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},
+                                     {"country", &o.country}})
+    if (!value->empty()) query += std::string(" ") + field + ":\"" + *value + "\"";
+  if (!o.since.empty() || !o.until.empty()) query += " date:" + o.since + ".." + o.until;
+  if (query.empty()) throw Error("--save NAME needs a query");
+  if (o.save.find_first_of(" \t=/") != std::string::npos) throw Error("a saved search's name has no spaces, '=' or '/'");
+  auto saved = config.saved;
+  saved[o.save] = query;
+  util::write_saved_searches(config_path, saved);
+  return true;
+}
+
 int run(SearcherOptions o) {
   const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
   const util::Config config = util::load_config(config_path, !o.config.empty());
   if (o.dbs.empty()) o.dbs.push_back(util::resolve_db("", config));
-  const ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
+  if (int status; manage_saved_searches(o, config, config_path, status)) return status;
+  ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
+  if (!o.saved.empty()) {
+    const auto it = config.saved.find(o.saved);
+    if (it == config.saved.end()) throw Error("no saved search named '" + o.saved + "' (see --list-saved)");
+    r.request.query = it->second + (r.request.query.empty() ? "" : " " + r.request.query);
+  }
+  if (o.only_new) {
+    if (o.saved.empty()) throw Error("--new goes with --saved NAME");
+    // Everything new is printed, oldest mark first, so that nothing is skipped between runs.
+    if (const auto mark = util::load_saved_mark(o.saved)) r.request.indexed_since = std::nextafter(*mark, HUGE_VAL);
+    r.request.limit = kNewArticlesLimit;
+    r.request.allow_partial = false;
+  }
   check_format_version(o.format_version);
   Searcher searcher(o.dbs);
   if (o.export_articles) {
@@ -76,6 +123,13 @@ int run(SearcherOptions o) {
   printer->begin(r.request.query);
   for (const Hit& hit : result.hits) printer->hit(hit);
   printer->end(result);
+  if (o.only_new && result.total > 0) {
+    // Remembered only once printed: a crash before this line prints them again, never skips them.
+    std::cout.flush();
+    double mark = 0;
+    for (const Hit& hit : result.hits) mark = std::max(mark, hit.indexed_at);
+    util::store_saved_mark(o.saved, mark);
+  }
   return result.total ? exit_code::kOk : exit_code::kNoMatch;
 }
 

@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "util/config.h"
 #include "util/error.h"
 
 #include <cstdlib>
@@ -63,6 +64,18 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->check(CLI::IsMember({"month", "day"}))
       ->capture_default_str()
       ->group("Results");
+  app.add_option("--save", o.save, "Save QUERY (and the filter options given) in the configuration under NAME")
+      ->group("Saved searches");
+  app.add_option("--saved", o.saved, "Run the search saved under NAME")->group("Saved searches");
+  app.add_flag("--new", o.only_new,
+               "With --saved: print only the articles indexed since this saved search last printed, then "
+               "remember where it stopped (exit 1 when nothing is new)")
+      ->group("Saved searches");
+  app.add_flag("--list-saved", o.list_saved, "List the saved searches")->group("Saved searches");
+  app.add_option("--forget", o.forget, "Remove the saved search NAME")->group("Saved searches");
+  app.add_option("--indexed-since", o.indexed_since,
+                 "Only articles indexed at or after this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC)")
+      ->group("Filters");
   app.add_flag("--count", o.count, "Print only the number of matching articles")->group("Results");
   app.add_option("--show", o.show, "Print the stored article with this id or URL")->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
@@ -132,6 +145,7 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
                                             : SearchRequest::FacetOrder::kAuto;
   q.similar_to = o.similar;
   q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
+  if (!o.indexed_since.empty()) q.indexed_since = util::parse_utc_time(o.indexed_since);
   if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);
   for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},
                                      {"country", &o.country}})

@@ -39,6 +39,8 @@ struct SearcherOptions {
   bool explain = false;
   std::string facet_sort = "auto";
   bool timeline = false;
+  std::string save, saved, forget, indexed_since;
+  bool list_saved = false, only_new = false;
   std::string by = "month";
   std::string similar;
 };

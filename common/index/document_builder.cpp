@@ -4,7 +4,7 @@
 #include "schema.h"
 
 #include <algorithm>
-#include <ctime>
+#include <chrono>
 
 namespace depeche {
 namespace {
@@ -115,7 +115,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   }
   if (!country_slot.empty()) doc.add_value(schema::kSlotCountries, country_slot);
 
-  doc.add_value(schema::kSlotIndexedAt, Xapian::sortable_serialise(static_cast<double>(std::time(nullptr))));
+  // Microseconds, so that "what is new since this mark" never confuses two articles of one second.
+  const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  doc.add_value(schema::kSlotIndexedAt, Xapian::sortable_serialise(now));
   doc.set_data(store_article(a));
   return doc;
 }

@@ -327,6 +327,8 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any
   }
   std::vector<Xapian::Query> filters;
   for (const auto& [field, value] : request.filters) filters.push_back(parser.filter(field, value));
+  if (request.indexed_since)
+    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotIndexedAt, Xapian::sortable_serialise(*request.indexed_since));
   if (filters.empty()) return parsed.query;
   return Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -397,7 +399,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
       hit.rank = ++rank;
       hit.score = it.get_weight();
       hit.percent = it.get_percent();
-      hit.article = load_article(it.get_document().get_data());
+      const Xapian::Document document = it.get_document();
+      hit.article = load_article(document.get_data());
+      hit.indexed_at = Xapian::sortable_unserialise(document.get_value(schema::kSlotIndexedAt));
       if (request.snippets) hit.snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems);
       fill_copies(hit);
       if (request.explain) hit.explanation = explain_hit(hit.docid, last_query);

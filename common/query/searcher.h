@@ -37,6 +37,7 @@ struct SearchRequest {
   std::string similar_to;     // more-like-this: the id of the article to find others like
   bool suggest = true;        // offer a spelling correction when the query finds little
   bool explain = false;       // say why each hit matched, or what emptied the result
+  std::optional<double> indexed_since;  // only articles indexed at or after this time (seconds since the epoch)
 };
 
 struct CopyRef {
@@ -63,6 +64,7 @@ struct Hit {
   std::vector<CopyRef> copies;  // the other articles of the cluster (at most kMaxCopiesListed)
   std::size_t copy_count = 0;   // how many other articles the cluster holds
   std::vector<TermContribution> explanation;  // with --explain
+  double indexed_at = 0;  // when the article was (last) indexed, seconds since the epoch
 };
 
 inline constexpr std::size_t kMaxCopiesListed = 20;

@@ -3,6 +3,7 @@
 #include "util/error.h"
 
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -73,6 +74,49 @@ std::string resolve_db(const std::string& option, const Config& config) {
   if (const std::string e = env("DEPECHE_DB"); !e.empty()) return e;
   if (!config.db.empty()) return config.db;
   return default_db_path();
+}
+
+std::string saved_search_state_path(const std::string& name) {
+  const std::string xdg = env("XDG_STATE_HOME");
+  return (xdg.empty() ? home() + "/.local/state" : xdg) + "/depeche/saved/" + name;
+}
+
+std::optional<double> load_saved_mark(const std::string& name) {
+  std::ifstream in(saved_search_state_path(name));
+  double mark;
+  if (in >> mark) return mark;
+  return std::nullopt;
+}
+
+void store_saved_mark(const std::string& name, double mark) {
+  const std::string path = saved_search_state_path(name);
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out.precision(17);
+    out << mark << '\n';
+    out.flush();
+    if (!out) throw Error(tmp + ": cannot write");
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+double parse_utc_time(const std::string& text) {
+  std::tm tm{};
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  char tail = 0;
+  const int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &year, &month, &day, &hour, &minute, &second, &tail);
+  if (!(n == 3 || n == 5 || n == 6) || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+      second > 60)
+    throw Error("invalid time '" + text + "' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], UTC)");
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = second;
+  return static_cast<double>(timegm(&tm));
 }
 
 std::string initial_config(const std::string& db, const std::vector<std::string>& inputs) {

@@ -4,6 +4,7 @@
 #define DEPECHE_INCLUDED_UTIL_CONFIG_H
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,17 @@ Config load_config(const std::string& path, bool must_exist);
 
 // The database to use: the --db option, else $DEPECHE_DB, else the config's, else the default.
 std::string resolve_db(const std::string& option, const Config& config);
+
+// Where saved searches remember what they printed: $XDG_STATE_HOME/depeche/saved/NAME, else
+// ~/.local/state/depeche/saved/NAME.
+std::string saved_search_state_path(const std::string& name);
+// The mark stored there (the latest indexing time already printed), if any.
+std::optional<double> load_saved_mark(const std::string& name);
+// Stores the mark atomically (a temporary file renamed over the old one).
+void store_saved_mark(const std::string& name, double mark);
+
+// Parses a --indexed-since time: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] (UTC); throws depeche::Error.
+double parse_utc_time(const std::string& text);
 
 // A commented configuration for `depeche-index --init`.
 std::string initial_config(const std::string& db, const std::vector<std::string>& inputs);
