@@ -7,6 +7,8 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -106,6 +108,12 @@ Xapian::Database open_shard(const std::string& path) {
       return shard;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxReopens) throw;  // an indexer committed while we opened: open the new revision
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      // The same race can show as a block of the old revision already reused (see with_retry);
+      // a database that stays corrupt is reported once the retries are spent.
+      if (attempt >= kMaxReopens)
+        throw Fatal(exit_code::kDatabase, path + ": database is corrupt (" + e.get_msg() + "); check it with xapian-check");
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     } catch (const Xapian::NetworkError& e) {
       throw Fatal(exit_code::kDatabase, path + ": cannot reach the search server (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {
