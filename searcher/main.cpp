@@ -120,6 +120,7 @@ int run(SearcherOptions o) {
     return n ? exit_code::kOk : exit_code::kNoMatch;
   }
   const SearchResult result = searcher.search(r.request);
+  if (o.only_new && result.total == 0) return exit_code::kNoMatch;  // nothing new: nothing for cron to mail
   printer->begin(r.request.query);
   for (const Hit& hit : result.hits) printer->hit(hit);
   printer->end(result);
