@@ -82,6 +82,10 @@ std::string query_man_page() {
          ".TP\n\\fB\\-mot\\fR, \\fBNOT mot\\fR\nExclude articles with the word.\n"
          ".TP\n\\fBIran OR Irak\\fR\nEither word.\n"
          ".TP\n\\fB(Mali OR Niger) sécurité\\fR\nGroups.\n"
+         ".TP\n\\fBmigra*\\fR\nEvery indexed word starting so (migrants, migration), at most 200 of them.\n"
+         ".TP\n\\fBiran NEAR/5 mali\\fR\nBoth words at most 5 words apart, in either order (NEAR alone: 10).\n"
+         ".TP\n\\fBmali ADJ/3 iran\\fR\nThe first word, then the second at most 3 words after it.\n"
+         ".TP\n\\fBzelensky\\fR\nAlso its variant spellings from the synonym table (Zelenski, Zelenskyy).\n"
          ".SS Fields\n";
   for (const schema::Field& f : schema::kFields)
     out << ".TP\n\\fB" << f.name << ":\\fR\\fIvalue\\fR\n" << roff(std::string(f.description)) << ".\n";
