@@ -2,6 +2,8 @@
 #ifndef DEPECHE_INCLUDED_TESTS_SUPPORT_RUN_H
 #define DEPECHE_INCLUDED_TESTS_SUPPORT_RUN_H
 
+#include "support/temp_dir.h"
+
 #include <string>
 #include <vector>
 
@@ -19,22 +21,6 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input = "
 
 RunResult index(const std::vector<std::string>& args, const std::string& input = "");
 RunResult search(const std::vector<std::string>& args, const std::string& input = "");
-
-// A fresh temporary folder, removed with its content when the object goes.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  // Writes `content` to `name` (creating folders) and returns its path.
-  std::string write(const std::string& name, const std::string& content) const;
-
- private:
-  std::string path_;
-};
 
 std::string source_dir();  // the repository's root
 std::string shared_dir();  // ../shared beside it

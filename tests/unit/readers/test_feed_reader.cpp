@@ -5,6 +5,9 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
+#include "support/collect.h"
+#include "support/temp_dir.h"
+
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <zlib.h>
@@ -34,54 +37,8 @@ using depeche::ReadLimits;
 
 namespace {
 
-struct Problem {
-  std::string file;
-  std::size_t line = 0;
-  std::string message;
-};
-
-class Collect : public ArticleSink {
- public:
-  void article(Article&& a) override { articles.push_back(std::move(a)); }
-  void problem(const std::string& file, std::size_t line, const std::string& message) override {
-    problems.push_back({file, line, message});
-  }
-  std::string describe() const {
-    std::string out;
-    for (const Problem& p : problems) out += p.file + ":" + std::to_string(p.line) + ": " + p.message + "\n";
-    return out;
-  }
-  const Article* find(const std::string& id) const {
-    for (const Article& a : articles)
-      if (a.id == id) return &a;
-    return nullptr;
-  }
-  std::vector<Article> articles;
-  std::vector<Problem> problems;
-};
-
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "depeche-feed-reader-XXXXXX").string();
-    if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string write(const std::string& name, const std::string& content) const {
-    const fs::path p = fs::path(path_) / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  std::string path(const std::string& name) const { return (fs::path(path_) / name).string(); }
-
- private:
-  std::string path_;
-};
+using depeche::test::Collect;
+using depeche::test::TempDir;
 
 std::string fixture(const std::string& name) { return std::string(DEPECHE_SOURCE_DIR) + "/tests/fixtures/formats/" + name; }
 
@@ -271,7 +228,7 @@ TEST(FeedReader, Utf16FeedWithByteOrderMark) {
 
 TEST(FeedReader, GzipFeedIsStreamed) {
   TempDir dir;
-  const std::string path = dir.path("flux.rss.gz");
+  const std::string path = (dir / "flux.rss.gz");
   gzFile gz = gzopen(path.c_str(), "wb");
   ASSERT_NE(gz, nullptr);
   const std::string xml = rss("<item><title>Compressé</title><link>https://flux.example/gz</link></item>");
@@ -390,7 +347,7 @@ TEST(FeedReader, LongItemIsCutAndLongLineEndsTheFeed) {
 TEST(FeedReader, ManyItemsAreStreamedInBoundedMemory) {
   const int items = std::getenv("DEPECHE_LONG_TESTS") ? 1000000 : 200000;
   TempDir dir;
-  const std::string path = dir.path("enorme.rss.gz");
+  const std::string path = (dir / "enorme.rss.gz");
   gzFile gz = gzopen(path.c_str(), "wb1");
   ASSERT_NE(gz, nullptr);
   gzputs(gz, "<?xml version=\"1.0\"?>\n<rss><channel><link>https://gros.example/</link>\n");

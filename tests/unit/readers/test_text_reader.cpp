@@ -4,6 +4,9 @@
 #include "readers/text_reader.h"
 #include "util/utf8.h"
 
+#include "support/collect.h"
+#include "support/temp_dir.h"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -25,49 +28,9 @@ using depeche::util::DatePrecision;
 
 namespace {
 
-struct Problem {
-  std::string file;
-  std::size_t line = 0;
-  std::string message;
-};
-
-class Collect : public ArticleSink {
- public:
-  void article(Article&& a) override { articles.push_back(std::move(a)); }
-  void problem(const std::string& file, std::size_t line, const std::string& message) override {
-    problems.push_back({file, line, message});
-  }
-  std::string describe() const {
-    std::string out;
-    for (const Problem& p : problems) out += p.file + ":" + std::to_string(p.line) + ": " + p.message + "\n";
-    return out;
-  }
-  std::vector<Article> articles;
-  std::vector<Problem> problems;
-};
-
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "depeche-text-reader-XXXXXX").string();
-    if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string write(const std::string& name, const std::string& content) const {
-    const fs::path p = fs::path(path_) / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  std::string path(const std::string& name) const { return (fs::path(path_) / name).string(); }
-
- private:
-  std::string path_;
-};
+using depeche::test::Collect;
+using depeche::test::Problem;
+using depeche::test::TempDir;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -280,7 +243,7 @@ TEST(TextReader, GzipFileIsReadTransparently) {
   TempDir dir;
   const std::string content =
       "date 2024-01-15 https://alpes-exemple.fr/neige\n\nLa neige revient\n\nLes stations rouvrent leurs pistes.\n";
-  const std::string path = dir.path("hiver/neige.txt.gz");
+  const std::string path = (dir / "hiver/neige.txt.gz");
   fs::create_directories(fs::path(path).parent_path());
   gzFile gz = gzopen(path.c_str(), "wb");
   ASSERT_NE(gz, nullptr);
