@@ -20,7 +20,7 @@ build: deps
 
 demo: build
 	rm -rf $(DEMO_DB)
-	$(BUILD_DIR)/indexer/depeche-index --db $(DEMO_DB) --summary data
+	$(BUILD_DIR)/indexer/depeche-index --db $(DEMO_DB) --summary=text data
 	$(BUILD_DIR)/searcher/depeche-search --db $(DEMO_DB) --facet source --facet year $(DEMO_QUERY)
 
 # The whole suite, then the same suite built with ASan+UBSan (the real-corpus test, 17 minutes
