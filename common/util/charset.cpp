@@ -38,33 +38,12 @@ bool is_wide_name(std::string_view name) {  // not ASCII-compatible: UTF-16, UTF
   return name.size() >= 6 && (iequals(name.substr(0, 6), "UTF-16") || iequals(name.substr(0, 6), "UTF-32"));
 }
 
-// Length of the valid UTF-8 sequence at s[i], 0 when it is not one.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  std::size_t len;
-  std::uint32_t min;
-  if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; min = 0x80; }
-  else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; min = 0x800; }
-  else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; min = 0x10000; }
-  else return 0;
-  if (i + len > s.size()) return 0;
-  std::uint32_t cp = b0 & (0xFFu >> (len + 1));
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 // Text that is UTF-8 damaged by a few stray bytes (a Latin-1 line pasted into a UTF-8 file) has
 // more valid multi-byte sequences than bad bytes; a legacy 8-bit file has next to none.
 bool mostly_utf8(std::string_view s) {
   std::size_t multibyte = 0, bad = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const std::size_t len = utf8_sequence(s, i);
+    const std::size_t len = utf8_sequence_length(s, i);
     if (len == 0) {
       ++bad;
       ++i;

@@ -3,10 +3,8 @@
 #include <cstdint>
 
 namespace depeche::util {
-namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one.
-std::size_t valid_sequence(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return 1;
   std::size_t len;
@@ -25,6 +23,8 @@ std::size_t valid_sequence(std::string_view s, std::size_t i) {
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return len;
 }
+
+namespace {
 
 // Windows-1252's 0x80-0x9F; 0 where the code page defines nothing.
 constexpr std::uint16_t kCp1252High[32] = {
@@ -48,7 +48,7 @@ void append_code_point(std::uint32_t cp, std::string& out) {
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t len = valid_sequence(text, i);
+    const std::size_t len = utf8_sequence_length(text, i);
     if (len == 0) return false;
     i += len;
   }
@@ -60,7 +60,7 @@ Utf8Repair repair_utf8(std::string& text) {
   std::size_t i = 0;
   // Fast scan: most text is valid and NUL-free.
   while (i < text.size()) {
-    const std::size_t len = valid_sequence(text, i);
+    const std::size_t len = utf8_sequence_length(text, i);
     if (len == 0 || text[i] == '\0') break;
     i += len;
   }
@@ -69,7 +69,7 @@ Utf8Repair repair_utf8(std::string& text) {
   std::string out(text, 0, i);
   out.reserve(text.size() + 16);
   while (i < text.size()) {
-    const std::size_t len = valid_sequence(text, i);
+    const std::size_t len = utf8_sequence_length(text, i);
     if (len > 0) {
       if (text[i] == '\0') ++report.dropped_nuls;
       else out.append(text, i, len);

@@ -22,6 +22,10 @@ Utf8Repair repair_utf8(std::string& text);
 
 bool is_valid_utf8(std::string_view text);
 
+// Length of the valid UTF-8 sequence starting at text[i] (1 to 4), or 0 when it is not one
+// (overlong forms, surrogates and code points above U+10FFFF are not valid).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
