@@ -14,12 +14,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -82,8 +84,10 @@ int run(depeche::IndexerOptions o) {
                                           ? std::filesystem::path(".")
                                           : std::filesystem::path(o.db).parent_path());
   auto to_stderr = [](const std::string& message) { std::cerr << "depeche-index: " << message << '\n'; };
+  // 0 jobs: no bulk load, every run commits in batches.
+  const unsigned jobs = o.resumable ? 0 : o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (o.rebuild) {
-    const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, to_stderr);
+    const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, jobs, to_stderr);
     print_summary(o, s, s.problems);
     return s.problems ? exit_code::kSomeInputFailed : exit_code::kOk;
   }
@@ -115,7 +119,7 @@ int run(depeche::IndexerOptions o) {
     ++missing_inputs;
     report(m);
   });
-  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by));
+  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by), jobs);
   if (!o.synonyms.empty()) {
     std::ifstream in(o.synonyms);
     std::vector<std::string> lines;

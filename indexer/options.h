@@ -14,6 +14,8 @@ struct IndexerOptions {
   std::vector<std::string> paths;
   std::string input_format = "auto";
   std::size_t batch_size = 1000;
+  unsigned jobs = 0;  // 0: one per core
+  bool resumable = false;  // a first index committed in batches rather than built in parts
   std::string summary;  // "", "text" or "json"
   bool prune = false;
   double wait_seconds = 0;  // --wait without a value waits this long

@@ -1,7 +1,8 @@
 #include "index/index_writer.h"
 
 #include "analysis/synonyms.h"
-#include "index/dedup.h"
+#include "index/article_document.h"
+#include "index/clusters.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -10,8 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <ctime>
@@ -41,9 +45,26 @@ std::string origin_term(const std::string& file_key) {
 
 namespace fs = std::filesystem;
 constexpr const char* kStubName = "XAPIANDB";
+
+// Makes the synonym table hold exactly `wanted`; false when it already did (nothing written).
+bool write_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, std::set<std::string>>& wanted) {
+  std::map<std::string, std::set<std::string>> present;
+  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key)
+    for (auto it = db.synonyms_begin(*key); it != db.synonyms_end(*key); ++it) present[*key].insert(*it);
+  if (present == wanted) return false;
+  for (const auto& [key, unused] : present) db.clear_synonyms(key);
+  for (const auto& [word, others] : wanted)
+    for (const std::string& other : others) db.add_synonym(word, other);
+  return true;
+}
 constexpr const char* kControlName = "control";
 
 }  // namespace
+
+void swap_in(const std::string& fresh, const std::string& path) {
+  if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
+    throw Fatal(exit_code::kDatabase, path + ": cannot swap in the new database: " + std::strerror(errno));
+}
 
 ShardBy parse_shard_by(const std::string& name) {
   if (name == "none") return ShardBy::kNone;
@@ -53,7 +74,7 @@ ShardBy parse_shard_by(const std::string& name) {
 }
 
 IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report,
-                         ShardBy shard_by)
+                         ShardBy shard_by, unsigned bulk_jobs, std::size_t bulk_part_articles)
     : path_(path), batch_size_(batch_size ? batch_size : 1), report_(std::move(report)) {
   const bool is_sharded = fs::exists(fs::path(path) / kStubName);
   if (shard_by != ShardBy::kNone && !is_sharded && fs::exists(fs::path(path) / "iamglass"))
@@ -65,6 +86,11 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
     db_ = open_writable(path, wait_seconds);
     db_.begin_transaction(true);
     shards_.emplace("", db_);
+    // Left by a bulk load that was interrupted; ours now that we hold the lock.
+    fs::remove_all(bulk_parts_path());
+    fs::remove_all(bulk_output_path());
+    const bool empty = db_.get_lastdocid() == 0 && db_.metadata_keys_begin() == db_.metadata_keys_end();
+    if (empty && bulk_jobs > 0) bulk_ = std::make_unique<BulkLoader>(bulk_parts_path(), bulk_jobs, bulk_part_articles);
   }
   if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
   if (db_.get_metadata(schema::kMetaSchemaVersion).empty()) {
@@ -137,14 +163,26 @@ void IndexWriter::changed() {
 }
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+  if (bulk_) {
+    deferred_metadata_[key] = value;
+    return;
+  }
   db_.set_metadata(key, value);
   changed();
 }
 
 void IndexWriter::article(Article&& a) {
-  const std::string id_term = schema::id_term(a.id);
-  const std::string hash = util::hex64(util::fnv1a64(store_article(a)));
   origin_ids_.insert(a.id);
+  if (bulk_) {
+    if (bulk_ids_.insert(util::fnv1a64(a.id)).second) {
+      ++stats_.added;
+      bulk_->add(std::move(a), origin_term_);
+      return;
+    }
+    end_bulk();  // seen before: this one replaces it, as one by one
+  }
+  const std::string id_term = schema::id_term(a.id);
+  const std::string hash = content_hash(a);
   Xapian::WritableDatabase& target = shard_by_ == ShardBy::kNone ? db_ : shard(shard_name(a));
   Xapian::PostingIterator existing = target.postlist_begin(id_term);
   const bool exists = existing != target.postlist_end(id_term);
@@ -158,48 +196,14 @@ void IndexWriter::article(Article&& a) {
     other.delete_document(id_term);
     moved = true;
   }
-  Xapian::Document doc = builder_.build(a);
-  doc.add_value(schema::kSlotContentHash, hash);
-  const std::string cluster = assign_cluster(a.id, target, exists ? *existing : 0, doc);
-  doc.add_value(schema::kSlotCluster, cluster);
-  doc.add_boolean_term(std::string(schema::kPrefixCluster) + cluster);
-  if (!origin_term_.empty()) doc.add_boolean_term(origin_term_);
-  target.replace_document(id_term, doc);
-  add_spellings(target);
+  PreparedDocument p = prepare_document(builder_, a, hash, origin_term_);
+  std::optional<std::string> cluster;
+  if (p.signature) cluster = closest_copy_cluster(target, exists ? *existing : 0, *p.signature, p.copy_threshold);
+  set_cluster(p.doc, cluster ? *cluster : own_cluster(a.id));
+  target.replace_document(id_term, p.doc);
+  spellings_[&target].add_article(builder_);
   ++(exists || moved ? stats_.updated : stats_.added);
   changed();
-}
-
-std::string IndexWriter::assign_cluster(const std::string& id, Xapian::WritableDatabase& shard_db, Xapian::docid self,
-                                        Xapian::Document& doc) {
-  std::string cluster = util::hex64(util::fnv1a64(id));
-  const auto sig = dedup::signature(builder_.title_tokens(), builder_.body_tokens());
-  if (!sig) return cluster;
-  std::vector<Xapian::Query> bands;
-  for (const std::string& key : dedup::band_keys(*sig)) {
-    const std::string term = std::string(schema::kPrefixBand) + key;
-    doc.add_boolean_term(term);
-    bands.emplace_back(term);
-  }
-  doc.add_value(schema::kSlotSignature, dedup::encode(*sig));
-  Xapian::Enquire enquire(shard_db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  constexpr Xapian::doccount kMaxCandidates = 64;
-  double best = dedup::copy_threshold(builder_.body_tokens());
-  const Xapian::MSet candidates = enquire.get_mset(0, kMaxCandidates);
-  for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-    if (*it == self) continue;
-    const Xapian::Document other = it.get_document();
-    const auto other_sig = dedup::decode(other.get_value(schema::kSlotSignature));
-    if (!other_sig) continue;
-    const double sim = dedup::similarity(*sig, *other_sig);
-    if (sim >= best) {
-      best = sim;
-      cluster = other.get_value(schema::kSlotCluster);
-    }
-  }
-  return cluster;
 }
 
 void IndexWriter::set_synonyms(const std::vector<std::string>& extra_lines, const std::string& source) {
@@ -207,30 +211,16 @@ void IndexWriter::set_synonyms(const std::vector<std::string>& extra_lines, cons
   std::vector<analysis::SynonymGroup> groups = analysis::parse_synonyms(analysis::default_synonym_lines(), "defaults", analyzer);
   const std::vector<std::string_view> extra(extra_lines.begin(), extra_lines.end());
   for (auto& g : analysis::parse_synonyms(extra, source, analyzer)) groups.push_back(std::move(g));
-  std::map<std::string, std::set<std::string>> wanted;
+  SynonymTable wanted;
   for (const auto& group : groups)
     for (const std::string& word : group)
       for (const std::string& other : group)
         if (other != word) wanted[word].insert(other);
-  std::map<std::string, std::set<std::string>> present;
-  for (auto key = db_.synonym_keys_begin(); key != db_.synonym_keys_end(); ++key)
-    for (auto it = db_.synonyms_begin(*key); it != db_.synonyms_end(*key); ++it) present[*key].insert(*it);
-  if (present == wanted) return;
-  for (const auto& [key, unused] : present) db_.clear_synonyms(key);
-  for (const auto& [word, others] : wanted)
-    for (const std::string& other : others) db_.add_synonym(word, other);
-  changed();
-}
-
-void IndexWriter::add_spellings(Xapian::WritableDatabase& target) {
-  // Each distinct word once per article: the dictionary counts articles, and writes stay few.
-  spelling_words_.clear();
-  for (const analysis::TokenList* list : {&builder_.title_tokens(), &builder_.body_tokens()})
-    for (const auto& t : list->tokens) {
-      const std::string_view w = list->folded(t);
-      if (w.size() >= kMinSpellingWordBytes && !(w[0] >= '0' && w[0] <= '9')) spelling_words_.emplace(w);
-    }
-  for (const std::string& w : spelling_words_) target.add_spelling(w);
+  if (bulk_) {
+    deferred_synonyms_ = std::move(wanted);
+    return;
+  }
+  if (write_synonyms(db_, wanted)) changed();
 }
 
 void IndexWriter::problem(const std::string& file, std::size_t line, const std::string& message) {
@@ -272,6 +262,37 @@ bool IndexWriter::delete_id(const std::string& id_or_url) {
   return false;
 }
 
+void IndexWriter::end_bulk() {
+  const std::unique_ptr<BulkLoader> bulk = std::move(bulk_);
+  bulk_ids_.clear();
+  if (bulk->size() > 0) {
+    const std::string fresh = bulk_output_path();
+    const std::vector<float> thresholds = bulk->merge_into(fresh);
+    try {
+      Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
+      cluster_in_input_order(merged, thresholds);
+      for (const auto& [key, value] : deferred_metadata_) merged.set_metadata(key, value);
+      if (deferred_synonyms_) write_synonyms(merged, *deferred_synonyms_);
+      merged.commit();
+    } catch (const Xapian::Error& e) {
+      throw Fatal(exit_code::kDatabase, fresh + ": finishing the merged database failed: " + e.get_msg());
+    }
+    swap_in(fresh, path_);
+    db_.close();  // the empty database we held locked, now at `fresh`
+    fs::remove_all(fresh);
+    // Another indexer could take the lock in between: it then finds the merged database, and we stop.
+    db_ = open_writable(path_, 0);
+    db_.begin_transaction(true);
+    shards_.clear();
+    shards_.emplace("", db_);
+  } else {
+    for (const auto& [key, value] : deferred_metadata_) set_metadata(key, value);
+    if (deferred_synonyms_ && write_synonyms(db_, *deferred_synonyms_)) changed();
+  }
+  deferred_metadata_.clear();
+  deferred_synonyms_.reset();
+}
+
 void IndexWriter::finish(std::size_t failed) {
   if (stats_.added + stats_.updated + stats_.deleted > 0) {
     char when[32];
@@ -285,6 +306,7 @@ void IndexWriter::finish(std::size_t failed) {
                                                       {"failed", failed}}
                                            .dump());
   }
+  if (bulk_) end_bulk();
   commit();
 }
 
@@ -293,6 +315,7 @@ void IndexWriter::commit() {
   try {
     // Shards first, the control database (records of indexed files) last: after a crash in
     // between, the files are read again and their articles found unchanged.
+    for (auto& [db, counts] : spellings_) counts.write_to(*db);
     for (auto& [name, db] : shards_)
       if (name != "") {
         db.commit_transaction();

@@ -4,6 +4,8 @@
 #ifndef DEPECHE_INCLUDED_INDEX_INDEX_WRITER_H
 #define DEPECHE_INCLUDED_INDEX_INDEX_WRITER_H
 
+#include "index/article_document.h"
+#include "index/bulk_loader.h"
 #include "index/document_builder.h"
 #include "readers/reader.h"
 
@@ -11,9 +13,11 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 
 namespace depeche {
 
@@ -34,6 +38,11 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
 enum class ShardBy { kNone, kYear, kMonth };
 ShardBy parse_shard_by(const std::string& name);  // "none", "year", "month"; throws depeche::Error
 
+// Moves the database built at `fresh` to `path` in one atomic exchange of the two folders (readers
+// see the old one or the new one, never a mix); the old one is left at `fresh`.
+// Throws Fatal(exit_code::kDatabase) on failure.
+void swap_in(const std::string& fresh, const std::string& path);
+
 class IndexWriter : public ArticleSink {
  public:
   using ProblemReporter = std::function<void(const std::string& message)>;
@@ -45,8 +54,17 @@ class IndexWriter : public ArticleSink {
   // A sharded database (`shard_by` other than kNone, or a folder that already holds one) is a folder
   // with a Xapian stub file XAPIANDB listing one database per period, which depeche-search opens
   // as one, and a "control" database holding the metadata (versions, records of indexed files).
+  //
+  // An empty unsharded database is loaded in bulk when `bulk_jobs` > 0: that many threads write
+  // part databases, compacted into the database by finish() (see bulk_loader.h). Until then
+  // nothing is committed; an article id seen twice ends the bulk load early, and what follows
+  // is written one by one.
   IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report,
-              ShardBy shard_by = ShardBy::kNone);
+              ShardBy shard_by = ShardBy::kNone, unsigned bulk_jobs = 0,
+              std::size_t bulk_part_articles = kBulkPartArticles);
+  // Articles per part database of a bulk load: small enough that each part is written with one
+  // cheap flush, large enough that merging stays a small share of the time.
+  static constexpr std::size_t kBulkPartArticles = 1000;
   ~IndexWriter() override;
 
   // Articles that follow come from this input file (a key from file_state.h; empty for stdin).
@@ -75,25 +93,24 @@ class IndexWriter : public ArticleSink {
   // the table already holds exactly these groups.
   void set_synonyms(const std::vector<std::string>& extra_lines, const std::string& source);
 
-  // Records this run's counts (for --stats) when it changed anything, then commits.
+  // Records this run's counts (for --stats) when it changed anything, then commits (after the
+  // merge of a bulk load).
   void finish(std::size_t failed);
   const IndexStats& stats() const { return stats_; }
   void count_problem() { ++stats_.problems; }
   void count_unchanged(std::size_t articles) { stats_.unchanged += articles; }
 
  private:
+  using SynonymTable = std::map<std::string, std::set<std::string>>;
   void changed();
-  // The cluster of the article whose document is `doc` (not yet written; `self` is its current
-  // docid in `shard`, 0 if new): that of its closest copy there, else a new one named after `id`.
-  std::string assign_cluster(const std::string& id, Xapian::WritableDatabase& shard, Xapian::docid self,
-                             Xapian::Document& doc);
   std::string shard_name(const Article& a) const;
-  // Feeds Xapian's spelling dictionary with the last built article's words (folded, as indexed).
-  void add_spellings(Xapian::WritableDatabase& target);
-  static constexpr std::size_t kMinSpellingWordBytes = 4;
-  std::set<std::string> spelling_words_;
   Xapian::WritableDatabase& shard(const std::string& name);  // opened or created, and listed in the stub
   void open_sharding(double wait_seconds);
+  // Merges the bulk load's parts, with the metadata and synonyms set meanwhile, into the
+  // database, and goes on one article at a time.
+  void end_bulk();
+  std::string bulk_parts_path() const { return path_ + ".depeche-parts"; }
+  std::string bulk_output_path() const { return path_ + ".depeche-new"; }
 
   Xapian::WritableDatabase db_;
   ShardBy shard_by_ = ShardBy::kNone;
@@ -106,6 +123,12 @@ class IndexWriter : public ArticleSink {
   IndexStats stats_;
   std::string origin_term_;
   std::set<std::string> origin_ids_;
+  std::map<Xapian::WritableDatabase*, SpellingCounts> spellings_;  // per shard, written at each commit
+
+  std::unique_ptr<BulkLoader> bulk_;
+  std::unordered_set<std::uint64_t> bulk_ids_;  // hashes of the ids loaded: a repeat ends the bulk load
+  std::map<std::string, std::string> deferred_metadata_;
+  std::optional<SynonymTable> deferred_synonyms_;
 };
 
 }  // namespace depeche

@@ -5,15 +5,11 @@
 #include "schema.h"
 #include "util/error.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 
 namespace depeche {
 
-IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds,
+IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
                             IndexWriter::ProblemReporter report) {
   namespace fs = std::filesystem;
   if (fs::exists(fs::path(path) / "XAPIANDB"))
@@ -23,7 +19,7 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   fs::remove_all(fresh_path);  // what a crashed rebuild left
   IndexStats stats;
   {
-    IndexWriter fresh(fresh_path, batch_size, 0, report);
+    IndexWriter fresh(fresh_path, batch_size, 0, report, ShardBy::kNone, jobs);
     const std::string origin_prefix(schema::kPrefixOriginFile);
     for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
       const Xapian::Document doc = old.get_document(*it);
@@ -45,8 +41,7 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
     fresh.finish(0);
     stats = fresh.stats();
   }
-  if (renameat2(AT_FDCWD, fresh_path.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
-    throw Fatal(exit_code::kDatabase, path + ": cannot swap in the rebuilt database: " + std::strerror(errno));
+  swap_in(fresh_path, path);
   old.close();
   fs::remove_all(fresh_path);  // now the old database
   return stats;

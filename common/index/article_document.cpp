@@ -1,0 +1,59 @@
+#include "index/article_document.h"
+
+#include "index/stored_article.h"
+#include "schema.h"
+#include "util/hash.h"
+
+namespace depeche {
+
+std::string content_hash(const Article& a) { return util::hex64(util::fnv1a64(store_article(a))); }
+
+PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
+                                  const std::string& origin_term) {
+  PreparedDocument p{builder.build(a), dedup::signature(builder.title_tokens(), builder.body_tokens()),
+                     dedup::copy_threshold(builder.body_tokens())};
+  p.doc.add_value(schema::kSlotContentHash, hash);
+  if (p.signature) {
+    for (const std::string& key : dedup::band_keys(*p.signature))
+      p.doc.add_boolean_term(std::string(schema::kPrefixBand) + key);
+    p.doc.add_value(schema::kSlotSignature, dedup::encode(*p.signature));
+  }
+  if (!origin_term.empty()) p.doc.add_boolean_term(origin_term);
+  return p;
+}
+
+std::string own_cluster(const std::string& id) { return util::hex64(util::fnv1a64(id)); }
+
+void set_cluster(Xapian::Document& doc, const std::string& cluster) {
+  const std::string previous = doc.get_value(schema::kSlotCluster);
+  if (!previous.empty()) {
+    try {
+      doc.remove_term(std::string(schema::kPrefixCluster) + previous);
+    } catch (const Xapian::InvalidArgumentError&) {  // the value without its term: nothing to remove
+    }
+  }
+  doc.add_value(schema::kSlotCluster, cluster);
+  doc.add_boolean_term(std::string(schema::kPrefixCluster) + cluster);
+}
+
+void SpellingCounts::add_article(const DocumentBuilder& builder) {
+  constexpr std::size_t kMinWordBytes = 4;
+  ++article_;
+  for (const analysis::TokenList* list : {&builder.title_tokens(), &builder.body_tokens()})
+    for (const auto& t : list->tokens) {
+      const std::string_view w = list->folded(t);
+      if (w.size() < kMinWordBytes || (w[0] >= '0' && w[0] <= '9')) continue;
+      Count& c = counts_[std::string(w)];
+      if (c.last_article != article_) {
+        c.last_article = article_;
+        ++c.articles;
+      }
+    }
+}
+
+void SpellingCounts::write_to(Xapian::WritableDatabase& db) {
+  for (const auto& [word, count] : counts_) db.add_spelling(word, count.articles);
+  counts_.clear();
+}
+
+}  // namespace depeche

@@ -1,0 +1,57 @@
+// What indexing adds to an article's analysed text (DocumentBuilder): its content hash, its
+// near-duplicate signature and band terms, the file it came from and its cluster. Shared by the
+// one-by-one writer and the parallel first load, so both write the same documents.
+#ifndef DEPECHE_INCLUDED_INDEX_ARTICLE_DOCUMENT_H
+#define DEPECHE_INCLUDED_INDEX_ARTICLE_DOCUMENT_H
+
+#include "index/dedup.h"
+#include "index/document_builder.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace depeche {
+
+struct PreparedDocument {
+  Xapian::Document doc;  // everything but the cluster
+  std::optional<dedup::Signature> signature;
+  double copy_threshold = 1.0;  // similarity from which an earlier article is a copy of this one
+};
+
+// Hash of the stored article: an unchanged article is not rewritten.
+std::string content_hash(const Article& a);
+
+// `origin_term` is empty for articles read from stdin.
+PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
+                                  const std::string& origin_term);
+
+// The cluster an article starts in, named after its id, until it is found to copy another.
+std::string own_cluster(const std::string& id);
+// Puts the document in `cluster`, out of any it was in.
+void set_cluster(Xapian::Document& doc, const std::string& cluster);
+
+// Words for Xapian's spelling dictionary (folded, as indexed), counted in articles and handed to
+// Xapian once per word per batch: Xapian's add_spelling() costs the same for an increment of one
+// as of many, and called per article it was a quarter of the indexing time.
+class SpellingCounts {
+ public:
+  // Counts the words of the builder's last article.
+  void add_article(const DocumentBuilder& builder);
+  // Adds the counts to the database's dictionary and starts again from zero.
+  void write_to(Xapian::WritableDatabase& db);
+
+ private:
+  struct Count {
+    Xapian::termcount articles = 0;
+    std::size_t last_article = 0;  // so an article counts once however often it has the word
+  };
+  std::unordered_map<std::string, Count> counts_;
+  std::size_t article_ = 0;
+};
+
+}  // namespace depeche
+
+#endif

@@ -1,0 +1,141 @@
+#include "index/bulk_loader.h"
+
+#include "index/article_document.h"
+#include "index/document_builder.h"
+#include "output/exit_codes.h"
+#include "util/error.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace depeche {
+
+namespace fs = std::filesystem;
+
+BulkLoader::BulkLoader(std::string parts_dir, unsigned workers, std::size_t part_articles)
+    : parts_dir_(std::move(parts_dir)), part_articles_(part_articles ? part_articles : 1) {
+  if (workers == 0) workers = 1;
+  max_waiting_ = workers;  // bounds memory: the parts being written plus as many read ahead
+  fs::remove_all(parts_dir_);
+  fs::create_directories(parts_dir_);
+  for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
+}
+
+BulkLoader::~BulkLoader() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    waiting_.clear();  // abandoned: only the parts being written are finished
+  }
+  stop();
+  std::error_code ignored;
+  fs::remove_all(parts_dir_, ignored);
+}
+
+std::string BulkLoader::part_path(std::size_t index) const {
+  char name[32];
+  std::snprintf(name, sizeof name, "part-%08zu", index);
+  return (fs::path(parts_dir_) / name).string();
+}
+
+void BulkLoader::rethrow_failure() {
+  if (!failure_.empty()) throw Fatal(exit_code::kDatabase, failure_);
+}
+
+void BulkLoader::add(Article&& a, std::string origin_term) {
+  current_.articles.emplace_back(std::move(a), std::move(origin_term));
+  ++queued_;
+  if (current_.articles.size() >= part_articles_) push_current();
+}
+
+void BulkLoader::push_current() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [this] { return waiting_.size() < max_waiting_ || !failure_.empty(); });
+  rethrow_failure();
+  current_.index = parts_++;
+  waiting_.push_back(std::move(current_));
+  current_ = Part{};
+  changed_.notify_all();
+}
+
+void BulkLoader::work() {
+  DocumentBuilder builder;
+  for (;;) {
+    Part part;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [this] { return !waiting_.empty() || closing_; });
+      if (waiting_.empty()) return;
+      part = std::move(waiting_.front());
+      waiting_.pop_front();
+      changed_.notify_all();
+    }
+    try {
+      write_part(part, builder);
+    } catch (const Xapian::Error& e) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (failure_.empty()) failure_ = part_path(part.index) + ": writing failed: " + e.get_msg();
+      changed_.notify_all();
+      return;
+    } catch (const std::exception& e) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (failure_.empty()) failure_ = part_path(part.index) + ": writing failed: " + e.what();
+      changed_.notify_all();
+      return;
+    }
+  }
+}
+
+void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {
+  // No fsync for parts: they are thrown away if anything goes wrong before the merge.
+  Xapian::WritableDatabase db(part_path(part.index), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  std::vector<float> thresholds;
+  thresholds.reserve(part.articles.size());
+  SpellingCounts spellings;
+  for (auto& [article, origin] : part.articles) {
+    PreparedDocument p = prepare_document(builder, article, content_hash(article), origin);
+    set_cluster(p.doc, own_cluster(article.id));
+    db.add_document(p.doc);
+    spellings.add_article(builder);
+    thresholds.push_back(static_cast<float>(p.copy_threshold));
+  }
+  spellings.write_to(db);
+  db.commit();
+  db.close();
+  std::lock_guard<std::mutex> lock(mutex_);
+  thresholds_.emplace(part.index, std::move(thresholds));
+}
+
+void BulkLoader::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closing_ = true;
+    changed_.notify_all();
+  }
+  for (std::thread& t : workers_) t.join();
+  workers_.clear();
+}
+
+std::vector<float> BulkLoader::merge_into(const std::string& output) {
+  if (!current_.articles.empty()) push_current();
+  stop();
+  rethrow_failure();
+  std::vector<float> thresholds;
+  Xapian::Database parts;
+  for (std::size_t i = 0; i < parts_; ++i) {
+    parts.add_database(Xapian::Database(part_path(i)));
+    const auto& t = thresholds_.at(i);
+    thresholds.insert(thresholds.end(), t.begin(), t.end());
+  }
+  try {
+    parts.compact(output, Xapian::Compactor::FULL | Xapian::DBCOMPACT_MULTIPASS);
+  } catch (const Xapian::Error& e) {
+    throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + e.get_msg());
+  }
+  parts.close();
+  fs::remove_all(parts_dir_);
+  return thresholds;
+}
+
+}  // namespace depeche

@@ -1,0 +1,69 @@
+// A first full index, built the way Xapian writes fastest: articles analysed by several worker
+// threads, each writing runs of consecutive articles into small part databases (cheap flushes),
+// then all parts merged in input order into one compacted database. Nothing is visible until the
+// merge: an interrupted first index starts again from scratch.
+#ifndef DEPECHE_INCLUDED_INDEX_BULK_LOADER_H
+#define DEPECHE_INCLUDED_INDEX_BULK_LOADER_H
+
+#include "readers/article.h"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace depeche {
+
+class DocumentBuilder;
+
+class BulkLoader {
+ public:
+  // Parts go under `parts_dir` (created, and removed by merge_into or the destructor).
+  BulkLoader(std::string parts_dir, unsigned workers, std::size_t part_articles);
+  ~BulkLoader();
+  BulkLoader(const BulkLoader&) = delete;
+  BulkLoader& operator=(const BulkLoader&) = delete;
+
+  // Queues an article, waiting while the workers are behind. Throws Fatal(kDatabase) when a
+  // worker failed (a full disk, for one).
+  void add(Article&& a, std::string origin_term);
+  std::size_t size() const { return queued_; }
+
+  // Waits for the workers and compacts every part, in input order, into a new database at
+  // `output`: docid N is the Nth article added. Returns each document's copy threshold, by docid - 1.
+  std::vector<float> merge_into(const std::string& output);
+
+ private:
+  struct Part {
+    std::size_t index = 0;
+    std::vector<std::pair<Article, std::string>> articles;  // with their origin terms
+  };
+  void work();
+  void write_part(Part& part, DocumentBuilder& builder);
+  std::string part_path(std::size_t index) const;
+  void push_current();
+  void stop();  // the workers finish what is queued, then end
+  void rethrow_failure();
+
+  std::string parts_dir_;
+  std::size_t part_articles_;
+  std::size_t queued_ = 0;
+  Part current_;
+  std::size_t parts_ = 0;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Part> waiting_;
+  std::size_t max_waiting_;
+  bool closing_ = false;
+  std::string failure_;
+  std::map<std::size_t, std::vector<float>> thresholds_;  // part index -> per-article thresholds
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace depeche
+
+#endif

@@ -1,0 +1,135 @@
+// A first index loaded in bulk (parallel part databases merged at the end) must be the database
+// the one-by-one writer builds from the same articles: same documents, clusters, spelling data,
+// synonyms and metadata.
+#include "index/index_writer.h"
+
+#include "index/inputs.h"
+#include "schema.h"
+#include "support/collect.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace {
+
+using depeche::Article;
+using depeche::IndexWriter;
+using depeche::test::TempDir;
+
+// The sample archive, plus for every third article a copy with one word changed under another
+// id and title, and for every fifth a copy with a signature line appended: copies land in other
+// parts than their originals.
+std::vector<Article> archive_with_copies() {
+  depeche::test::Collect sink;
+  for (const auto& input : depeche::expand_inputs({DEPECHE_SOURCE_DIR "/data"}, [](const std::string&) {}))
+    depeche::read_input(input, depeche::InputFormat::kAuto, {}, sink);
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  std::vector<Article> all;
+  for (std::size_t i = 0; i < sink.articles.size(); ++i) {
+    const Article& a = sink.articles[i];
+    all.push_back(a);
+    if (i % 3 == 0) {
+      Article edited = a;
+      edited.id += "#edited";
+      edited.title = "Autre titre " + std::to_string(i);
+      const auto space = edited.body.find(' ', edited.body.size() / 2);
+      edited.body.insert(space, " notamment");
+      all.push_back(edited);
+    }
+    if (i % 5 == 0) {
+      Article reposted = a;
+      reposted.id += "#reposted";
+      reposted.source = "agregateur.example";
+      reposted.body += "\n\nCet article a été publié avec l'autorisation de son auteur.";
+      all.push_back(reposted);
+    }
+  }
+  return all;
+}
+
+struct Dump {
+  // id -> data, terms with wdf and positions, values but the indexing time
+  std::map<std::string, std::tuple<std::string, std::set<std::string>, std::map<Xapian::valueno, std::string>>> docs;
+  std::map<std::string, Xapian::doccount> spelling;
+  std::map<std::string, std::set<std::string>> synonyms;
+  std::map<std::string, std::string> metadata;
+};
+
+Dump dump(const std::string& path) {
+  Dump d;
+  Xapian::Database db(path);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    std::string id;
+    std::set<std::string> terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      std::string entry = *t + " wdf " + std::to_string(t.get_wdf()) + " at";
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) entry += " " + std::to_string(*p);
+      terms.insert(entry);
+      if ((*t).rfind(depeche::schema::field("id").prefix, 0) == 0) id = *t;
+    }
+    std::map<Xapian::valueno, std::string> values;
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      if (v.get_valueno() != depeche::schema::kSlotIndexedAt) values[v.get_valueno()] = *v;
+    d.docs[id] = {doc.get_data(), terms, values};
+  }
+  for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) d.spelling[*w] = w.get_termfreq();
+  for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k)
+    for (auto s = db.synonyms_begin(*k); s != db.synonyms_end(*k); ++s) d.synonyms[*k].insert(*s);
+  for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k)
+    if (*k != depeche::schema::kMetaLastRun) d.metadata[*k] = db.get_metadata(*k);
+  return d;
+}
+
+void write(const std::string& path, unsigned bulk_jobs, const std::vector<Article>& articles) {
+  IndexWriter writer(path, 10, 0, [](const std::string& m) { ADD_FAILURE() << m; }, depeche::ShardBy::kNone,
+                     bulk_jobs, 5);
+  writer.set_synonyms({"Marseille, Massilia"}, "test");
+  writer.set_metadata(std::string(depeche::schema::kMetaFilePrefix) + "/some/file", "{}");
+  for (Article a : articles) writer.article(std::move(a));
+  writer.finish(0);
+}
+
+TEST(IndexWriter, BulkLoadBuildsTheSameDatabaseAsOneByOne) {
+  TempDir dir;
+  const std::vector<Article> articles = archive_with_copies();
+  write(dir / "one-by-one", 0, articles);
+  write(dir / "bulk", 2, articles);
+  const Dump expected = dump(dir / "one-by-one"), got = dump(dir / "bulk");
+  EXPECT_EQ(got.docs.size(), articles.size());
+  EXPECT_TRUE(got.docs == expected.docs);
+  EXPECT_EQ(got.spelling, expected.spelling);
+  EXPECT_EQ(got.synonyms, expected.synonyms);
+  EXPECT_EQ(got.metadata, expected.metadata);
+  EXPECT_FALSE(std::filesystem::exists(dir / "bulk.depeche-parts"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "bulk.depeche-new"));
+
+  // The test means something only if copies were clustered across parts.
+  std::map<std::string, int> cluster_sizes;
+  for (const auto& [id, doc] : got.docs) ++cluster_sizes[std::get<2>(doc).at(depeche::schema::kSlotCluster)];
+  int copies = 0;
+  for (const auto& [cluster, size] : cluster_sizes) copies += size - 1;
+  EXPECT_GE(copies, 15);
+}
+
+TEST(IndexWriter, RepeatedIdEndsTheBulkLoadAndReplacesTheEarlierArticle) {
+  TempDir dir;
+  std::vector<Article> articles = archive_with_copies();
+  Article again = articles.front();
+  again.body += "\n\nMise à jour : le texte a été corrigé.";
+  articles.insert(articles.begin() + 12, again);
+  write(dir / "one-by-one", 0, articles);
+  write(dir / "bulk", 2, articles);
+  const Dump expected = dump(dir / "one-by-one"), got = dump(dir / "bulk");
+  EXPECT_EQ(got.docs.size(), articles.size() - 1);
+  EXPECT_TRUE(got.docs == expected.docs);
+  EXPECT_EQ(got.spelling, expected.spelling);
+}
+
+}  // namespace
