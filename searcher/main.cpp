@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 namespace {
@@ -19,23 +20,47 @@ using namespace depeche;
 // --new prints every new match; this bounds one run (the next run prints the rest).
 constexpr std::size_t kNewArticlesLimit = 100000;
 
+// One query per line of `path` ("-": stdin); each answer is flushed as soon as it is written, so a
+// script can send a query, wait for its answer, then send the next.
 int run_batch(Searcher& searcher, const ResolvedOptions& r, const std::string& path) {
   auto printer = make_printer(OutputFormat::kJson, std::cout, r.output);
-  util::InputFile in(path);
+  constexpr std::size_t kMaxQueryBytes = std::size_t{1} << 20;
+  // stdin is read as it comes (InputFile reads ahead in large blocks, waiting for them to fill).
+  std::optional<util::InputFile> file;
+  if (path != "-") file.emplace(path);
   std::string line;
-  bool truncated;
-  while (in.read_line(line, std::size_t{1} << 20, truncated)) {
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    SearchRequest request = r.request;
-    request.query = line;
-    try {
-      const SearchResult result = searcher.search(request);
-      printer->begin(line);
-      for (const Hit& hit : result.hits) printer->hit(hit);
-      printer->end(result);
-    } catch (const QueryError& e) {
-      printer->query_error(line, e.what());
+  bool truncated = false;
+  auto next_line = [&] {
+    if (file) return file->read_line(line, kMaxQueryBytes, truncated);
+    line.clear();
+    truncated = false;
+    std::streambuf* in = std::cin.rdbuf();
+    int c = in->sbumpc();
+    if (c == EOF) return false;
+    for (; c != EOF && c != '\n'; c = in->sbumpc()) {
+      if (line.size() < kMaxQueryBytes) line.push_back(static_cast<char>(c));
+      else truncated = true;
     }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  };
+  while (next_line()) {
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (truncated) {
+      printer->query_error(line.substr(0, 80) + "...", "query longer than 1 MiB");
+    } else {
+      SearchRequest request = r.request;
+      request.query = line;
+      try {
+        const SearchResult result = searcher.search(request);
+        printer->begin(line);
+        for (const Hit& hit : result.hits) printer->hit(hit);
+        printer->end(result);
+      } catch (const QueryError& e) {
+        printer->query_error(line, e.what());
+      }
+    }
+    std::cout.flush();
   }
   return exit_code::kOk;
 }

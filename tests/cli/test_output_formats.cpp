@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -420,6 +421,46 @@ TEST_F(OutputFormats, BatchFromStdinWithANoMatch) {
   EXPECT_EQ(json::parse(ls[0])["total"], 0);
   EXPECT_EQ(json::parse(ls[1])["status"], "ok");
   EXPECT_EQ(json::parse(ls[1])["total"], 1);
+}
+
+// A script that sends one query and waits for its answer before the next: each answer must come
+// while stdin stays open.
+TEST_F(OutputFormats, BatchFromStdinAnswersEachQueryBeforeTheNextArrives) {
+  int to_child[2], from_child[2];
+  ASSERT_EQ(pipe(to_child), 0);
+  ASSERT_EQ(pipe(from_child), 0);
+  const std::string database = db();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(to_child[0], 0);
+    dup2(from_child[1], 1);
+    close(to_child[1]);
+    close(from_child[0]);
+    execl(DEPECHE_SEARCH_BIN, DEPECHE_SEARCH_BIN, "--db", database.c_str(), "--batch", "-", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(to_child[0]);
+  close(from_child[1]);
+  auto answer_to = [&](const std::string& query) {
+    const std::string line = query + "\n";
+    EXPECT_EQ(write(to_child[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+    std::string answer;
+    char c;
+    pollfd p{from_child[0], POLLIN, 0};
+    while (poll(&p, 1, 20000) == 1 && read(from_child[0], &c, 1) == 1 && c != '\n') answer += c;
+    return answer;
+  };
+  const std::string first = answer_to("marseille");
+  ASSERT_FALSE(first.empty()) << "no answer while stdin stays open";
+  EXPECT_EQ(json::parse(first)["query"], "marseille");
+  const std::string second = answer_to("zzzinconnu");
+  ASSERT_FALSE(second.empty());
+  EXPECT_EQ(json::parse(second)["status"], "no_match");
+  close(to_child[1]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(from_child[0]);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
 // --- facets, sorting, date options --------------------------------------------------------------
