@@ -10,6 +10,8 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <map>
@@ -186,22 +188,26 @@ TEST(Reindex, KillNineAtRandomMomentsThenConvergesToAnUninterruptedRun) {
 
   const std::string db = dir / "db";
   std::mt19937 rng(20261123);
+  // 20 kills in make test; make check-long (DEPECHE_LONG_TESTS) survives 200.
+  const int rounds = std::getenv("DEPECHE_LONG_TESTS") ? 200 : 20;
   int kills = 0;
-  for (int round = 0; round < 20; ++round) {
+  for (int round = 0; round < rounds; ++round) {
     const pid_t pid = spawn({DEPECHE_INDEX_BIN, "--db", db, dir / "archive", "--batch-size", "25"});
     std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 400)(rng)));
-    if (kill(pid, SIGKILL) == 0) ++kills;
+    kill(pid, SIGKILL);
     int status;
     waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++kills;  // not a run that had already ended
     if (!std::filesystem::exists(db + "/iamglass")) continue;  // killed before the first commit
     EXPECT_NO_THROW(Xapian::Database{db}.get_doccount()) << "round " << round;
     const auto r = t::search({"--db", db, "--count", "ministre"});
     EXPECT_TRUE(r.status == 0 || r.status == 1) << "round " << round << ": " << r.err;
     EXPECT_TRUE(xapian_check_passes(db)) << "round " << round;
   }
-  EXPECT_GE(kills, 10) << "most runs must have been interrupted for this test to mean anything";
+  EXPECT_GE(kills, rounds / 2) << "most runs must have been interrupted for this test to mean anything";
   summary(t::index({"--db", db, dir / "archive", "--batch-size", "25", "--summary=json"}));
   EXPECT_EQ(contents(db), contents(reference));
+  std::printf("[ kill -9 ] %d kills survived in %d rounds\n", kills, rounds);
 }
 
 TEST(Reindex, SearcherNeverFailsWhileTheIndexerCommits) {
