@@ -633,7 +633,7 @@ void parse_stream(std::string_view head, bool head_complete, const std::function
   std::string raw, utf8;
   bool first = true;
   bool going = true;
-  std::size_t repaired_line = 0;
+  std::size_t repaired_line = 0, nul_line = 0;
   while (going) {
     const bool more = next(raw);
     if (first) {  // a BOM is not text
@@ -643,9 +643,10 @@ void parse_stream(std::string_view head, bool head_complete, const std::function
       first = false;
     }
     utf8.clear();
-    const std::size_t bad_before = decoder.bad_bytes();
+    const std::size_t bad_before = decoder.bad_bytes(), nuls_before = decoder.dropped_nuls();
     decoder.decode(raw, utf8, !more);
     if (decoder.bad_bytes() > bad_before && !repaired_line) repaired_line = std::max<std::size_t>(parser.line(), 1);
+    if (decoder.dropped_nuls() > nuls_before && !nul_line) nul_line = std::max<std::size_t>(parser.line(), 1);
     blank_controls(utf8);
     going = parser.push(utf8, !more) && more;
   }
@@ -653,6 +654,8 @@ void parse_stream(std::string_view head, bool head_complete, const std::function
     sink.problem(name.display, repaired_line ? repaired_line : 1,
                  decoder.charset() == "UTF-8" ? "invalid UTF-8, read as Windows-1252"
                                               : "bytes not valid in " + decoder.charset() + " replaced");
+  else if (decoder.dropped_nuls())  // as every reader does: a NUL dropped is said (decisions.md 4)
+    sink.problem(name.display, nul_line, "NUL bytes dropped");
   parser.finish();
 }
 

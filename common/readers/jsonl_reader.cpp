@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace depeche {
 namespace {
 
@@ -15,11 +17,20 @@ using nlohmann::json;
 // hostile input nested 100,000 deep must not cost memory.
 constexpr int kMaxDepth = 8;
 
+// A JSON string can hold "\u0000", which the raw-byte repair before parsing never sees: dropped
+// here like a NUL byte (decisions.md 4). Adds how many to `nuls`.
+std::string without_nuls(std::string s, std::size_t& nuls) {
+  const std::size_t before = s.size();
+  s.erase(std::remove(s.begin(), s.end(), '\0'), s.end());
+  nuls += before - s.size();
+  return s;
+}
+
 // A string field; numbers are accepted as their decimal text, anything else counts as absent.
-std::string text_field(const json& obj, const char* key) {
+std::string text_field(const json& obj, const char* key, std::size_t& nuls) {
   auto it = obj.find(key);
   if (it == obj.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
+  if (it->is_string()) return without_nuls(it->get<std::string>(), nuls);
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   return {};
 }
@@ -48,21 +59,24 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
   }
   if (too_deep)
     sink.problem(name.display, line_no, "values nested deeper than " + std::to_string(kMaxDepth) + " levels ignored");
+  std::size_t nuls = 0;
   Article a;
   a.origin = name.display;
-  a.url = text_field(obj, "url");
-  a.id = text_field(obj, "id");
+  a.url = text_field(obj, "url", nuls);
+  a.id = text_field(obj, "id", nuls);
   if (a.id.empty()) a.id = a.url;
   if (a.id.empty()) a.id = name.display + "#" + std::to_string(line_no);
-  a.source = text_field(obj, "source");
+  a.source = text_field(obj, "source", nuls);
   if (a.source.empty()) a.source = host_of(a.url);
-  a.section = text_field(obj, "section");
-  a.lang = text_field(obj, "lang");
-  a.author = text_field(obj, "author");
-  if (auto it = obj.find("title"); it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
-    a.title = it->get<std::string>();
-  a.body = text_field(obj, "body");
-  const std::string date = text_field(obj, "date");
+  a.section = text_field(obj, "section", nuls);
+  a.lang = text_field(obj, "lang", nuls);
+  a.author = text_field(obj, "author", nuls);
+  if (auto it = obj.find("title"); it != obj.end() && it->is_string()) {
+    if (std::string title = without_nuls(it->get<std::string>(), nuls); !title.empty()) a.title = std::move(title);
+  }
+  a.body = text_field(obj, "body", nuls);
+  const std::string date = text_field(obj, "date", nuls);
+  if (nuls) sink.problem(name.display, line_no, "NUL characters (\\u0000) dropped");
   if (!date.empty()) {
     if (auto d = util::parse_date(date)) a.date = *d;
     else sink.problem(name.display, line_no, "invalid date '" + date + "'; indexed undated");

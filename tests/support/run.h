@@ -13,6 +13,8 @@ struct RunResult {
   int status = -1;  // exit status, or 128 + signal
   std::string out;
   std::string err;
+  long peak_rss_kb = 0;  // the command's peak resident memory (getrusage's ru_maxrss)
+  double seconds = 0;    // wall time
 };
 
 // Runs `argv` (no shell), with `input` on stdin and `env` ("NAME=value") added to the environment.

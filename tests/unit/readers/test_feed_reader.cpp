@@ -29,6 +29,7 @@
 #endif
 
 namespace fs = std::filesystem;
+using namespace std::string_literals;  // "...\0..."s keeps its NUL bytes
 using depeche::Article;
 using depeche::ArticleSink;
 using depeche::InputFormat;
@@ -311,6 +312,14 @@ TEST(FeedReader, StartTagsAloneStopAtTheHardDepth) {
   const Collect sink = read_feed(xml, "balises.xml");
   ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
   EXPECT_FALSE(sink.problems.empty());
+}
+
+TEST(FeedReader, NulBytesAreDroppedAndReported) {
+  const Collect sink = read_feed(rss("<item><title>Titre\0nul</title><link>https://flux.example/1</link></item>"s));
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(*sink.articles[0].title, "Titrenul");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].message, "NUL bytes dropped");
 }
 
 TEST(FeedReader, LongItemIsCutAndLongLineEndsTheFeed) {

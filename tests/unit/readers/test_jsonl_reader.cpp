@@ -271,6 +271,23 @@ TEST(JsonlReader, InvalidUtf8IsRecodedAndReported) {
   EXPECT_EQ(sink.problems[0].line, 1u);
 }
 
+TEST(JsonlReader, EscapedNulCharactersAreDroppedAndReported) {
+  // A raw NUL byte is dropped before parsing; "\u0000" only appears once the JSON is decoded.
+  Collect sink;
+  const auto a = parse_line(R"({"id":"n\u0000ul","title":"Titre\u0000nul","body":"Le\u0000 corps.","date":"2023-01-05\u0000"})",
+                            sink, 3);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(a->id, "nul");
+  EXPECT_EQ(*a->title, "Titrenul");
+  EXPECT_EQ(a->body, "Le corps.");
+  EXPECT_EQ(a->date.iso(), "2023-01-05");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 3u);
+  EXPECT_EQ(sink.problems[0].message, "NUL characters (\\u0000) dropped");
+  Collect only_nul;
+  EXPECT_FALSE(parse_line(R"({"id":"vide","title":"\u0000"})", only_nul, 4)) << "a title of NULs is no title";
+}
+
 TEST(JsonlReader, ArticleWithNeitherTitleNorBodyIsReported) {
   Collect sink;
   EXPECT_FALSE(parse_line(R"({"id":"vide","url":"https://exemple.fr/v"})", sink, 9));
