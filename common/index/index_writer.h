@@ -80,6 +80,8 @@ class IndexWriter : public ArticleSink {
   const IndexStats& stats() const { return stats_; }
   void count_problem() { ++stats_.problems; }
   void count_unchanged(std::size_t articles) { stats_.unchanged += articles; }
+  // Other title and lead weights than the defaults, for experiments (bench/ablation).
+  void set_index_weights(const IndexWeights& weights) { builder_.set_weights(weights); }
 
  private:
   void changed();

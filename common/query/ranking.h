@@ -1,0 +1,46 @@
+// How hits are scored: BM25 over one field for title and body, the exact form typed weighed
+// above a stem-only match, then a second pass over the top hits that rewards query words found
+// close together (Xapian has no proximity weight of its own). docs/ARCHITECTURE.md, "Ranking".
+#ifndef DEPECHE_INCLUDED_QUERY_RANKING_H
+#define DEPECHE_INCLUDED_QUERY_RANKING_H
+
+#include "analysis/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace depeche {
+
+// Query-time weights. The defaults were chosen on the dev set by bench/ablation, which varies
+// each on its own (bench/results.md); only experiments set others.
+struct RankingWeights {
+  double exact_form = 1.0;  // weight of the word as typed, added to its stem's (0: a stem match only)
+  double bm25_k1 = 1.0;     // BM25 term frequency saturation
+  double bm25_b = 0.5;      // BM25 length normalisation
+  // Bonus for query words close together, as a share of the best score of the query: all the
+  // words adjacent add it whole, words `proximity_window` apart or more add nothing.
+  double proximity = 0.0;
+  Xapian::termcount proximity_window = 10;
+  Xapian::doccount proximity_depth = 30;  // hits re-ranked by proximity
+};
+
+Xapian::BM25Weight bm25_weight(const RankingWeights& weights);
+
+// One word of the query as typed, for proximity: the indexed words that stand for it (its
+// folded form and synonyms) and its stem ("" for a name or a stop word, never stemmed).
+struct QueryWord {
+  std::vector<std::string> forms;
+  std::string stem;
+};
+
+// From 0 (no two query words within `window` positions of each other) to 1 (every pair of
+// query words adjacent somewhere): the mean over word pairs of how close their nearest
+// occurrences are. Inflected forms count for the word through its stem.
+double proximity(const Xapian::Database& db, Xapian::docid doc, const std::vector<QueryWord>& words,
+                 analysis::Analyzer& analyzer, Xapian::termcount window);
+
+}  // namespace depeche
+
+#endif
