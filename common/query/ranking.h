@@ -16,12 +16,16 @@ namespace depeche {
 // Query-time weights. The defaults were chosen on the dev set by bench/ablation, which varies
 // each on its own (bench/results.md); only experiments set others.
 struct RankingWeights {
-  double exact_form = 1.0;  // weight of the word as typed, added to its stem's (0: a stem match only)
-  double bm25_k1 = 1.0;     // BM25 term frequency saturation
-  double bm25_b = 0.5;      // BM25 length normalisation
+  double exact_form = 2.0;  // weight of the word as typed, added to its stem's (0: a stem match only)
+  // BM25. A low k1 saturates repeats early: the article a reader remembers has the rare word
+  // they typed, not necessarily often (Xapian's defaults are k1 = 1, b = 0.5).
+  double bm25_k1 = 0.5;
+  double bm25_b = 0.75;
   // Bonus for query words close together, as a share of the best score of the query: all the
-  // words adjacent add it whole, words `proximity_window` apart or more add nothing.
-  double proximity = 0.0;
+  // words adjacent add it whole, words `proximity_window` apart or more add nothing. Kept small:
+  // the dev set's words are drawn apart from each other, so it neither helps nor hurts there; it
+  // is for queries typed as unquoted phrases.
+  double proximity = 0.1;
   Xapian::termcount proximity_window = 10;
   Xapian::doccount proximity_depth = 30;  // hits re-ranked by proximity
 };
