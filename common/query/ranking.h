@@ -27,23 +27,28 @@ struct RankingWeights {
   // is for queries typed as unquoted phrases.
   double proximity = 0.1;
   Xapian::termcount proximity_window = 10;
-  Xapian::doccount proximity_depth = 30;  // hits re-ranked by proximity
+  Xapian::doccount proximity_depth = 10;  // hits re-ranked by proximity: deeper cost 1.5x the p99 (bench/results.md)
 };
 
 Xapian::BM25Weight bm25_weight(const RankingWeights& weights);
 
 // One word of the query as typed, for proximity: the indexed words that stand for it (its
-// folded form and synonyms) and its stem ("" for a name or a stop word, never stemmed).
+// folded form and synonyms, then its inflections) and its stem ("" for a name or a stop word,
+// never stemmed).
 struct QueryWord {
   std::vector<std::string> forms;
   std::string stem;
 };
 
-// From 0 (no two query words within `window` positions of each other) to 1 (every pair of
-// query words adjacent somewhere): the mean over word pairs of how close their nearest
-// occurrences are. Inflected forms count for the word through its stem.
-double proximity(const Xapian::Database& db, Xapian::docid doc, const std::vector<QueryWord>& words,
-                 analysis::Analyzer& analyzer, Xapian::termcount window);
+// Adds to each word the indexed words that share its stem, once per query, from the vocabulary:
+// reading each hit's own term list instead cost a block read per hit.
+void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, analysis::Analyzer& analyzer);
+
+// For each of `docs`: from 0 (no two query words within `window` positions of each other) to 1
+// (every pair of query words adjacent somewhere), the mean over word pairs of how close their
+// nearest occurrences, in any of their forms, are.
+std::vector<double> proximity(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+                              const std::vector<QueryWord>& words, Xapian::termcount window);
 
 }  // namespace depeche
 

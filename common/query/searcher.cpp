@@ -324,15 +324,18 @@ std::vector<Searcher::Ranked> Searcher::in_order(const Xapian::MSet& mset) {
   return out;
 }
 
-std::vector<Searcher::Ranked> Searcher::rank_by_proximity(const Xapian::MSet& mset, const std::vector<QueryWord>& words) {
+std::vector<Searcher::Ranked> Searcher::rank_by_proximity(const Xapian::MSet& mset, std::vector<QueryWord> words) {
   std::vector<Ranked> out = in_order(mset);
   if (words.size() < 2 || out.empty()) return out;
+  add_inflections(db_, words, analyzer_);
   // The bonus scales with the query's best score, so it weighs the same against BM25 whatever
   // the query's words and their frequencies.
   const double scale = weights_.proximity * mset.begin().get_weight();
   const auto depth = static_cast<std::ptrdiff_t>(std::min<std::size_t>(out.size(), weights_.proximity_depth));
-  for (auto r = out.begin(); r != out.begin() + depth; ++r)
-    r->proximity_bonus = scale * proximity(db_, *r->it, words, analyzer_, weights_.proximity_window);
+  std::vector<Xapian::docid> docs;
+  for (auto r = out.begin(); r != out.begin() + depth; ++r) docs.push_back(*r->it);
+  const std::vector<double> closeness = proximity(db_, docs, words, weights_.proximity_window);
+  for (std::size_t i = 0; i < docs.size(); ++i) out[i].proximity_bonus = scale * closeness[i];
   std::stable_sort(out.begin(), out.begin() + depth, [](const Ranked& a, const Ranked& b) {
     return a.it.get_weight() + a.proximity_bonus > b.it.get_weight() + b.proximity_bonus;
   });

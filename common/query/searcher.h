@@ -146,7 +146,7 @@ class Searcher {
   };
   static std::vector<Ranked> in_order(const Xapian::MSet& mset);
   // The hits in score order once the top ones have their proximity bonus added.
-  std::vector<Ranked> rank_by_proximity(const Xapian::MSet& mset, const std::vector<QueryWord>& words);
+  std::vector<Ranked> rank_by_proximity(const Xapian::MSet& mset, std::vector<QueryWord> words);
   std::vector<std::string> explain_empty(const SearchRequest& request);
   void reopen_if_changed();
   template <class F>

@@ -25,8 +25,11 @@ class ProximityTest : public ::testing::Test {
   }
   // The proximity of `query`'s words in `doc`, as the searcher computes it.
   double proximity(const std::string& query, Xapian::docid doc, Xapian::termcount window = 10) {
+    db_.commit();
     QueryParser parser(db_, analyzer_);
-    return depeche::proximity(db_, doc, parser.parse(query, false).proximity_words, analyzer_, window);
+    std::vector<depeche::QueryWord> words = parser.parse(query, false).proximity_words;
+    depeche::add_inflections(db_, words, analyzer_);
+    return depeche::proximity(db_, {doc}, words, window).at(0);
   }
 
   Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
@@ -42,6 +45,10 @@ TEST_F(ProximityTest, AdjacentWordsScoreOneFarWordsZero) {
   EXPECT_DOUBLE_EQ(proximity("grève cheminots", near), 1.0);
   EXPECT_DOUBLE_EQ(proximity("grève cheminots", far), 0.0);
   EXPECT_DOUBLE_EQ(proximity("cheminots grève", near), 1.0);  // order does not matter
+  // Several hits at once, in rank order rather than docid order, as the searcher asks.
+  QueryParser parser(db_, analyzer_);
+  std::vector<depeche::QueryWord> words = parser.parse("grève cheminots", false).proximity_words;
+  EXPECT_EQ(depeche::proximity(db_, {far, near}, words, 10), (std::vector<double>{0.0, 1.0}));
 }
 
 TEST_F(ProximityTest, CloserScoresHigherWithinTheWindow) {
