@@ -20,7 +20,7 @@ void add_boolean(Xapian::Document& doc, std::string_view field_name, const std::
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() : countries_(analyzer_for("fr")) {}
+DocumentBuilder::DocumentBuilder(IndexWeights weights) : weights_(weights), countries_(analyzer_for("fr")) {}
 
 analysis::Analyzer& DocumentBuilder::analyzer_for(const std::string& lang) {
   const std::string key = analysis::is_supported_language(lang) ? lang : "fr";
@@ -31,8 +31,9 @@ analysis::Analyzer& DocumentBuilder::analyzer_for(const std::string& lang) {
 
 void DocumentBuilder::index_text(analysis::Analyzer& analyzer, const analysis::TokenList& tokens,
                                  Xapian::termpos& pos, bool title, Xapian::Document& doc) {
-  const Xapian::termcount wdf = title ? kTitleWdf : 1;
+  std::size_t index = 0;
   for (const Token& t : tokens.tokens) {
+    const Xapian::termcount wdf = title ? weights_.title_wdf : index++ < weights_.lead_words ? weights_.lead_wdf : 1;
     const std::string_view word = tokens.folded(t);
     ++pos;
     term_.assign(word);

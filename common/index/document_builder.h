@@ -14,25 +14,33 @@
 
 namespace depeche {
 
-// How the title counts against the body: each title word adds this to the word's wdf in the
-// main field (one field for title and body, which known-item search rewards), and is also
-// indexed under the title prefix for title: searches.
-inline constexpr Xapian::termcount kTitleWdf = 3;
+// How the title and the lead count against the rest of the body, in the one field that holds
+// them all (one field, which known-item search rewards; two fields summed per word fall far
+// behind). Each title word also goes under the title prefix for title: searches. The defaults
+// were chosen on the dev set by bench/ablation (bench/results.md).
+struct IndexWeights {
+  Xapian::termcount title_wdf = 3;  // wdf of a title word; a body word counts 1
+  Xapian::termcount lead_wdf = 1;   // wdf of a word among the body's first lead_words
+  std::size_t lead_words = 0;
+};
 
 // Builds documents; keeps one analyzer per language. Not thread-safe: one per thread.
 class DocumentBuilder {
  public:
-  DocumentBuilder();
+  explicit DocumentBuilder(IndexWeights weights = {});
   Xapian::Document build(const Article& a);
   // The analyzer for an article's language code (French for unknown codes).
   analysis::Analyzer& analyzer_for(const std::string& lang);
   // The body's tokens from the last build(), for signatures computed by the caller.
   const analysis::TokenList& body_tokens() const { return body_tokens_; }
   const analysis::TokenList& title_tokens() const { return title_tokens_; }
+  // For experiments (bench/ablation); documents built before keep their weights.
+  void set_weights(const IndexWeights& weights) { weights_ = weights; }
 
  private:
   void index_text(analysis::Analyzer& analyzer, const analysis::TokenList& tokens, Xapian::termpos& pos,
                   bool title, Xapian::Document& doc);
+  IndexWeights weights_;
   std::map<std::string, std::unique_ptr<analysis::Analyzer>> analyzers_;
   analysis::CountryFinder countries_;
   analysis::TokenList title_tokens_, body_tokens_, author_tokens_;

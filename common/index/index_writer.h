@@ -99,6 +99,9 @@ class IndexWriter : public ArticleSink {
   const IndexStats& stats() const { return stats_; }
   void count_problem() { ++stats_.problems; }
   void count_unchanged(std::size_t articles) { stats_.unchanged += articles; }
+  // Other title and lead weights than the defaults, for experiments (bench/ablation); for articles
+  // written one by one (bulk_jobs 0): a bulk load's workers keep the defaults.
+  void set_index_weights(const IndexWeights& weights) { builder_.set_weights(weights); }
 
  private:
   using SynonymTable = std::map<std::string, std::set<std::string>>;

@@ -286,7 +286,9 @@ class QueryBuilder {
     if (l.kind == Kind::kNot || l.kind == Kind::kMinus) {
       take();
       if (peek().kind == Kind::kEnd) throw QueryError("NOT or '-' must be followed by something to exclude");
+      const std::size_t sought = out_.proximity_words.size();
       Part p = parse_unary();
+      out_.proximity_words.resize(sought);  // words excluded are not sought close together
       p.negative = !p.negative;
       p.filter = false;
       return p;
@@ -383,13 +385,17 @@ class QueryBuilder {
     const std::string exact = std::string(prefix) + folded;
     const bool stemmed_field = prefix.empty() || prefix == schema::field("title").prefix;
     std::vector<Xapian::Query> variants;  // other spellings from the synonyms table: Kiev for Kyiv
+    const bool unstemmed = !stemmed_field || p_.analyzer_.is_stopword(folded) || p_.is_name(folded);
     if (prefix.empty()) {
+      QueryWord sought{{exact}, unstemmed ? std::string() : p_.analyzer_.stem(folded)};
       for (auto it = p_.db_.synonyms_begin(folded); it != p_.db_.synonyms_end(folded); ++it) {
         variants.emplace_back(*it);
         out_.words.push_back(*it);
+        sought.forms.push_back(*it);
       }
+      out_.proximity_words.push_back(std::move(sought));
     }
-    if (!stemmed_field || p_.analyzer_.is_stopword(folded) || p_.is_name(folded)) {
+    if (unstemmed) {
       if (variants.empty()) return Xapian::Query(exact);
       variants.emplace_back(exact);
       return Xapian::Query(Xapian::Query::OP_OR, variants.begin(), variants.end());

@@ -5,6 +5,7 @@
 #define DEPECHE_INCLUDED_QUERY_QUERY_PARSER_H
 
 #include "analysis/analyzer.h"
+#include "query/ranking.h"
 #include "util/error.h"
 
 #include <xapian.h>
@@ -23,15 +24,12 @@ class QueryError : public Error {
 // A trailing wildcard (migra*) may stand for at most this many indexed words.
 inline constexpr Xapian::termcount kMaxWildcardTerms = 200;
 
-struct RankingWeights {
-  double exact_form = 1.0;  // extra weight of a match on the word as typed over a stem-only match
-};
-
 struct ParsedQuery {
   Xapian::Query query;             // what to run; MatchAll when only filters were given
   std::vector<std::string> words;  // folded words searched, for highlighting
   std::vector<std::string> stems;  // stems searched (words treated as names are not stemmed)
   bool has_free_text = false;      // false when the query is only filters
+  std::vector<QueryWord> proximity_words;  // the plain words sought (not negated, not in a phrase), for proximity
 };
 
 class QueryParser {

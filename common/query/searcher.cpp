@@ -212,7 +212,8 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
                                      Xapian::Query(std::string(schema::kPrefixCluster) + cluster)));
 }
 
-std::vector<TermContribution> Searcher::explain_hit(Xapian::docid doc, const Xapian::Query& query) {
+std::vector<TermContribution> Searcher::explain_hit(Xapian::docid doc, const Xapian::Query& query, double proximity_bonus,
+                                                   const std::vector<QueryWord>& words) {
   std::vector<TermContribution> out;
   const Xapian::Document document = db_.get_document(doc);
   auto wdf_of = [&](const std::string& term) -> Xapian::termcount {
@@ -244,13 +245,19 @@ std::vector<TermContribution> Searcher::explain_hit(Xapian::docid doc, const Xap
     if (!title_twin.empty()) {
       const Xapian::termcount in_title = wdf_of(title_twin);
       c.in_title = in_title > 0;
-      c.in_body = wdf > in_title * kTitleWdf;
+      c.in_body = wdf > in_title * IndexWeights{}.title_wdf;
     }
     // The term's own BM25 weight for this article, as the full query adds it up.
     Xapian::Enquire alone(db_);
+    alone.set_weighting_scheme(bm25_weight(weights_));
     alone.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
     const Xapian::MSet m = alone.get_mset(0, 1);
     if (!m.empty()) c.weight = m.begin().get_weight();
+    out.push_back(c);
+  }
+  if (proximity_bonus > 0) {
+    TermContribution c{"", "proximity", false, false, proximity_bonus};
+    for (const QueryWord& w : words) c.term += (c.term.empty() ? "" : " ") + w.forms.front();
     out.push_back(c);
   }
   std::sort(out.begin(), out.end(), [](const TermContribution& a, const TermContribution& b) { return a.weight > b.weight; });
@@ -311,6 +318,30 @@ std::string Searcher::spelling_suggestion(const std::string& query) {
   return changed ? out.append(query, copied, std::string::npos) : std::string();
 }
 
+std::vector<Searcher::Ranked> Searcher::in_order(const Xapian::MSet& mset) {
+  std::vector<Ranked> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({it, 0});
+  return out;
+}
+
+std::vector<Searcher::Ranked> Searcher::rank_by_proximity(const Xapian::MSet& mset, std::vector<QueryWord> words) {
+  std::vector<Ranked> out = in_order(mset);
+  if (words.size() < 2 || out.empty()) return out;
+  add_inflections(db_, words, analyzer_);
+  // The bonus scales with the query's best score, so it weighs the same against BM25 whatever
+  // the query's words and their frequencies.
+  const double scale = weights_.proximity * mset.begin().get_weight();
+  const auto depth = static_cast<std::ptrdiff_t>(std::min<std::size_t>(out.size(), weights_.proximity_depth));
+  std::vector<Xapian::docid> docs;
+  for (auto r = out.begin(); r != out.begin() + depth; ++r) docs.push_back(*r->it);
+  const std::vector<double> closeness = proximity(db_, docs, words, weights_.proximity_window);
+  for (std::size_t i = 0; i < docs.size(); ++i) out[i].proximity_bonus = scale * closeness[i];
+  std::stable_sort(out.begin(), out.begin() + depth, [](const Ranked& a, const Ranked& b) {
+    return a.it.get_weight() + a.proximity_bonus > b.it.get_weight() + b.proximity_bonus;
+  });
+  return out;
+}
+
 void Searcher::fill_copies(Hit& hit) {
   hit.cluster = db_.get_document(hit.docid).get_value(schema::kSlotCluster);
   if (hit.cluster.empty()) return;
@@ -355,10 +386,16 @@ SearchResult Searcher::search(const SearchRequest& request) {
     ParsedQuery parsed;
     Xapian::Query last_query;  // the query that produced the hits, for --explain
     std::vector<FacetSpy> spies;
+    // Proximity re-ranks the top hits, so those are fetched whatever the page asked for.
+    const bool rerank = request.sort == SortOrder::kRelevance && request.similar_to.empty() && weights_.proximity > 0;
+    const auto first = static_cast<Xapian::doccount>(rerank ? 0 : request.offset);
+    const auto wanted = static_cast<Xapian::doccount>(
+        rerank ? std::max<std::size_t>(weights_.proximity_depth, request.offset + request.limit) : request.limit);
     auto run = [&](bool match_any) {
       const Xapian::Query query = build_query(request, match_any, parsed);
       last_query = query;
       Xapian::Enquire enquire(db_);
+      enquire.set_weighting_scheme(bm25_weight(weights_));
       enquire.set_query(query);
       switch (request.sort) {
         case SortOrder::kRelevance: break;
@@ -381,8 +418,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       // Counting every match keeps totals and facets exact, as scripts expect.
       const Xapian::doccount all = db_.get_doccount();
       if (!request.collapse) {
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), all);
+        Xapian::MSet mset = enquire.get_mset(first, wanted, all);
         return std::pair{mset, mset.get_matches_estimated()};
       }
       // Collapsing groups what is printed, never what is counted (decisions.md 5): count and
@@ -390,9 +426,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       const Xapian::doccount total = enquire.get_mset(0, 0, all).get_matches_estimated();
       enquire.clear_matchspies();
       enquire.set_collapse_key(schema::kSlotCluster);
-      return std::pair{enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                        static_cast<Xapian::doccount>(request.limit)),
-                       total};
+      return std::pair{enquire.get_mset(first, wanted), total};
     };
     auto [mset, total] = run(request.match_any);
     result.total = total;
@@ -400,19 +434,23 @@ SearchResult Searcher::search(const SearchRequest& request) {
       mset = run(true).first;
       result.partial = mset.size() > 0;
     }
+    std::vector<Ranked> ranked = rerank ? rank_by_proximity(mset, parsed.proximity_words) : in_order(mset);
     std::size_t rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const std::size_t from = rerank ? request.offset : 0;
+    for (std::size_t i = from; i < ranked.size() && i < from + request.limit; ++i) {
+      const Xapian::MSetIterator& it = ranked[i].it;
       Hit hit;
       hit.docid = *it;
       hit.rank = ++rank;
-      hit.score = it.get_weight();
+      hit.score = it.get_weight() + ranked[i].proximity_bonus;
       hit.percent = it.get_percent();
       const Xapian::Document document = it.get_document();
       hit.article = load_article(document.get_data());
       hit.indexed_at = Xapian::sortable_unserialise(document.get_value(schema::kSlotIndexedAt));
       if (request.snippets) hit.snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems);
       fill_copies(hit);
-      if (request.explain) hit.explanation = explain_hit(hit.docid, last_query);
+      if (request.explain)
+        hit.explanation = explain_hit(hit.docid, last_query, ranked[i].proximity_bonus, parsed.proximity_words);
       result.hits.push_back(std::move(hit));
     }
     const Xapian::doccount counted = result.partial ? mset.get_matches_estimated() : result.total;
@@ -424,6 +462,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       for (std::size_t i = 0; i < facet_slots.size(); ++i) {
         if (facet_slots[i] != schema::kSlotCountries) continue;
         Xapian::Enquire top(db_);
+        top.set_weighting_scheme(bm25_weight(weights_));
         top.set_query(build_query(request, result.partial || request.match_any, parsed));
         result.facets.insert(result.facets.begin() + static_cast<std::ptrdiff_t>(i),
                              approximate_facet(request.facets[i], facet_slots[i], top.get_mset(0, kApproximateFacetDepth),

@@ -47,8 +47,8 @@ struct CopyRef {
 
 // One query term's part in a hit's score (--explain).
 struct TermContribution {
-  std::string term;  // as searched: the folded word, or its stem
-  std::string kind;  // "word" (the form as typed), "stem", "title word", "title stem", "author"...
+  std::string term;  // as searched: the folded word, or its stem (proximity: the words, space-separated)
+  std::string kind;  // "word" (the form as typed), "stem", "title word", "title stem", "author", "proximity"
   bool in_title = false, in_body = false;
   double weight = 0;  // what it added to the score (BM25)
 };
@@ -138,7 +138,15 @@ class Searcher {
   Xapian::Query similar_query(const std::string& id);
   void fill_copies(Hit& hit);
   std::string spelling_suggestion(const std::string& query);
-  std::vector<TermContribution> explain_hit(Xapian::docid doc, const Xapian::Query& query);
+  std::vector<TermContribution> explain_hit(Xapian::docid doc, const Xapian::Query& query, double proximity_bonus,
+                                           const std::vector<QueryWord>& words);
+  struct Ranked {
+    Xapian::MSetIterator it;
+    double proximity_bonus;
+  };
+  static std::vector<Ranked> in_order(const Xapian::MSet& mset);
+  // The hits in score order once the top ones have their proximity bonus added.
+  std::vector<Ranked> rank_by_proximity(const Xapian::MSet& mset, std::vector<QueryWord> words);
   std::vector<std::string> explain_empty(const SearchRequest& request);
   void reopen_if_changed();
   template <class F>

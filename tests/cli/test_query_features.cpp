@@ -111,4 +111,26 @@ TEST_F(QueryFeatures, AuthorField) {
   EXPECT_EQ(search_json({"author:lefort"})["hits"][0]["author"], "Marc Lefort");
 }
 
+// Two articles with the same words, the same number of times: only where the words stand tells
+// them apart. The one with the query's words side by side ranks first, though it was indexed
+// second (equal scores keep index order).
+TEST(Ranking, QueryWordsCloseTogetherRankFirst) {
+  t::TempDir dir;
+  const std::string text =
+      "dans la région : les trains restent au dépôt et les voyageurs attendent sur le quai depuis ce matin, disent les";
+  const std::string input = json{{"id", "far"}, {"body", "Grève " + text + " cheminots."}}.dump() + "\n" +
+                            json{{"id", "near"}, {"body", "Grève cheminots " + text + "."}}.dump() + "\n";
+  ASSERT_EQ(t::index({"--db", dir / "db", "-"}, input).status, 0);
+  const json j = json::parse(
+      t::search({"--db", dir / "db", "--format", "json", "--no-collapse", "--explain", "greve", "cheminots"}).out);
+  ASSERT_EQ(j["hits"].size(), 2u) << j.dump(1);
+  EXPECT_EQ(j["hits"][0]["id"], "near");
+  EXPECT_GT(j["hits"][0]["score"].get<double>(), j["hits"][1]["score"].get<double>());
+  bool proximity = false;
+  for (const auto& c : j["hits"][0]["explain"])
+    if (c["kind"] == "proximity") proximity = c["term"] == "greve cheminots" && c["weight"].get<double>() > 0;
+  EXPECT_TRUE(proximity) << j["hits"][0].dump(1);
+  for (const auto& c : j["hits"][1]["explain"]) EXPECT_NE(c["kind"], "proximity");
+}
+
 }  // namespace

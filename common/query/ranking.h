@@ -1,0 +1,55 @@
+// How hits are scored: BM25 over one field for title and body, the exact form typed weighed
+// above a stem-only match, then a second pass over the top hits that rewards query words found
+// close together (Xapian has no proximity weight of its own). docs/ARCHITECTURE.md, "Ranking".
+#ifndef DEPECHE_INCLUDED_QUERY_RANKING_H
+#define DEPECHE_INCLUDED_QUERY_RANKING_H
+
+#include "analysis/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace depeche {
+
+// Query-time weights. The defaults were chosen on the dev set by bench/ablation, which varies
+// each on its own (bench/results.md); only experiments set others.
+struct RankingWeights {
+  double exact_form = 2.0;  // weight of the word as typed, added to its stem's (0: a stem match only)
+  // BM25. A low k1 saturates repeats early: the article a reader remembers has the rare word
+  // they typed, not necessarily often (Xapian's defaults are k1 = 1, b = 0.5).
+  double bm25_k1 = 0.5;
+  double bm25_b = 0.75;
+  // Bonus for query words close together, as a share of the best score of the query: all the
+  // words adjacent add it whole, words `proximity_window` apart or more add nothing. Kept small:
+  // the dev set's words are drawn apart from each other, so it neither helps nor hurts there; it
+  // is for queries typed as unquoted phrases.
+  double proximity = 0.1;
+  Xapian::termcount proximity_window = 10;
+  Xapian::doccount proximity_depth = 10;  // hits re-ranked by proximity: deeper cost 1.5x the p99 (bench/results.md)
+};
+
+Xapian::BM25Weight bm25_weight(const RankingWeights& weights);
+
+// One word of the query as typed, for proximity: the indexed words that stand for it (its
+// folded form and synonyms, then its inflections) and its stem ("" for a name or a stop word,
+// never stemmed).
+struct QueryWord {
+  std::vector<std::string> forms;
+  std::string stem;
+};
+
+// Adds to each word the indexed words that share its stem, once per query, from the vocabulary:
+// reading each hit's own term list instead cost a block read per hit.
+void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, analysis::Analyzer& analyzer);
+
+// For each of `docs`: from 0 (no two query words within `window` positions of each other) to 1
+// (every pair of query words adjacent somewhere), the mean over word pairs of how close their
+// nearest occurrences, in any of their forms, are.
+std::vector<double> proximity(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+                              const std::vector<QueryWord>& words, Xapian::termcount window);
+
+}  // namespace depeche
+
+#endif
