@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -122,20 +123,38 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
   stop();
   rethrow_failure();
   std::vector<float> thresholds;
-  Xapian::Database parts;
+  std::vector<std::string> paths;
   for (std::size_t i = 0; i < parts_; ++i) {
-    parts.add_database(Xapian::Database(part_path(i)));
+    paths.push_back(part_path(i));
     const auto& t = thresholds_.at(i);
     thresholds.insert(thresholds.end(), t.begin(), t.end());
   }
   try {
-    parts.compact(output, Xapian::Compactor::FULL | Xapian::DBCOMPACT_MULTIPASS);
+    // A million articles make a thousand parts: they are merged a group at a time, in order,
+    // until one merge makes the database.
+    for (int level = 1; paths.size() > kMaxPartsPerMerge; ++level) {
+      std::vector<std::string> merged;
+      for (std::size_t first = 0; first < paths.size(); first += kMaxPartsPerMerge) {
+        const std::vector<std::string> group(paths.begin() + static_cast<std::ptrdiff_t>(first),
+                                             paths.begin() + static_cast<std::ptrdiff_t>(std::min(paths.size(), first + kMaxPartsPerMerge)));
+        merged.push_back(part_path(first) + "-level" + std::to_string(level));
+        compact(group, merged.back());
+        for (const std::string& done : group) fs::remove_all(done);
+      }
+      paths = std::move(merged);
+    }
+    compact(paths, output);
   } catch (const Xapian::Error& e) {
     throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + e.get_msg());
   }
-  parts.close();
   fs::remove_all(parts_dir_);
   return thresholds;
+}
+
+void BulkLoader::compact(const std::vector<std::string>& parts, const std::string& output) {
+  Xapian::Database all;
+  for (const std::string& part : parts) all.add_database(Xapian::Database(part));
+  all.compact(output, Xapian::Compactor::FULL | Xapian::DBCOMPACT_MULTIPASS);
 }
 
 }  // namespace depeche

@@ -21,6 +21,9 @@ class DocumentBuilder;
 
 class BulkLoader {
  public:
+  // Parts merged by one compaction at most (each open part costs memory and file handles).
+  static constexpr std::size_t kMaxPartsPerMerge = 32;
+
   // Parts go under `parts_dir` (created, and removed by merge_into or the destructor).
   BulkLoader(std::string parts_dir, unsigned workers, std::size_t part_articles);
   ~BulkLoader();
@@ -44,6 +47,7 @@ class BulkLoader {
   void work();
   void write_part(Part& part, DocumentBuilder& builder);
   std::string part_path(std::size_t index) const;
+  static void compact(const std::vector<std::string>& parts, const std::string& output);
   void push_current();
   void stop();  // the workers finish what is queued, then end
   void rethrow_failure();
