@@ -38,7 +38,7 @@ for label, k in (("wall s", "wall"), ("articles/s", "aps"), ("MB/s (uncompressed
     out.append(f"| {label} | {fmt(cols['depeche'][k])} | {fmt(cols['floor'][k])} | {ratio(cols['depeche'][k], cols['floor'][k])} |")
 out.append(f"| no-op reindex wall s | {fmt(noop['wall_s'])} | | |")
 out.append("")
-out.append(f"No-op rerun: {100 * share:.2f}% of the full index's wall time (issue 5 target: at most {100 * NOOP_TARGET:.0f}%: "
+out.append(f"No-op rerun: {100 * share:.2g}% of the full index's wall time (issue 5 target: at most {100 * NOOP_TARGET:.0f}%: "
            f"{met(share <= NOOP_TARGET)}); {noop_sentence(run)}. depeche-index summary: "
            f"{json.dumps(run.load('depeche-index.json'))}. Indexing throughput depeche ÷ floor "
            f"{ratio(cols['depeche']['aps'], cols['floor']['aps'])} (issue 9 target: at least 0.8). Floor in-process time "
