@@ -1,4 +1,4 @@
-# Shared by bench/relevance and bench/run (sourced, not run).
+# Shared by bench/relevance, bench/run and bench/scale (sourced, not run).
 # Environment (all optional):
 #   BENCH_WORK      scratch folder for databases, runs and logs (default /tmp/depeche-bench); never the repo
 #   DEPECHE_BUILD   depeche build folder (default <repo>/build-bench); built there unless BENCH_SKIP_BUILD=1
@@ -136,4 +136,35 @@ measure() {
   b1=$(busy_jiffies)
   echo "$(( b1 - b0 ))" | awk '{print $1 / 100}' > "$D/$step.busy"
   return $rc
+}
+
+# ---- indexing steps shared by bench/run and bench/scale ------------------------------------------------------
+revision() { $PY -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_revision())' "$1"; }
+
+# depeche_index STEP: depeche-index of $CORPUS_FILE into $D/depeche.db under measure, its summary in $D/STEP.json.
+# Exit status 4 (some input failed) is the corpus's doing, not a failure of the run.
+depeche_index() {
+  local step=$1 rc=0
+  measure "$step" "$DEPECHE_INDEX" --db "$D/depeche.db" --no-progress --summary json "$CORPUS_FILE" \
+    > "$D/$step.json" 2> "$D/$step.err" || rc=$?
+  [ $rc = 0 ] || [ $rc = 4 ] || { cat "$D/$step.err" >&2; die "$step exited $rc"; }
+}
+
+# depeche's full index, its no-op rerun on the same input and database (with the database revision before and
+# after: decisions.md 14), then the floor's index; sizes as the indexers leave them in $D/depeche.bytes, floor.bytes.
+index_depeche_and_floor() {
+  log "depeche-index: full index of $CORPUS_LINES articles"
+  sync
+  depeche_index depeche-index
+  du -sb "$D/depeche.db" | cut -f1 > "$D/depeche.bytes"
+  revision "$D/depeche.db" > "$D/depeche.rev-before"
+
+  log "depeche-index: no-op reindex"
+  depeche_index depeche-noop
+  revision "$D/depeche.db" > "$D/depeche.rev-after"
+
+  log "floor-index"
+  sync
+  measure floor-index "$FLOOR_INDEX" "$D/floor.db" "$CORPUS_FILE" > "$D/floor-index.json"
+  du -sb "$D/floor.db" | cut -f1 > "$D/floor.bytes"
 }

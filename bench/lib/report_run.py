@@ -3,50 +3,20 @@
 usage: report_run.py RUN_DIR HAVE_LUCENE(0|1) BATCH_REPEAT"""
 import json
 import os
-import re
-import subprocess
 import sys
 
+from bench_report import MB, RunDir, fmt, noop_sentence, ratio
+
 D, have_lucene, repeat = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3])
-LIB = os.path.dirname(os.path.abspath(__file__))
-
-
-def load(name):
-    with open(os.path.join(D, name)) as f:
-        return json.load(f)
-
-
-def gtime(name):
-    out = subprocess.run([sys.executable, os.path.join(LIB, "gtime.py"), os.path.join(D, name)],
-                         capture_output=True, text=True, check=True).stdout
-    return json.loads(out)
-
-
-def read(name):
-    with open(os.path.join(D, name)) as f:
-        return f.read().strip()
-
-
-def fmt(x, digits=None):
-    if x is None:
-        return "n/a"
-    if digits is None:
-        digits = 3 if abs(x) < 1 else 2 if abs(x) < 10 else 1 if abs(x) < 1000 else 0
-    return f"{x:,.{digits}f}"
-
-
-def ratio(a, b):
-    return "n/a" if a is None or b in (None, 0) else f"{a / b:.2f}"
-
-
-MB = 1e6
+run = RunDir(D)
+load, gtime, read = run.load, run.gtime, run.read
 floor_ix = load("floor-index.json")
 ndocs = floor_ix["ndocs"]
 input_mb = floor_ix["input_bytes"] / MB
 
 # ---- indexing --------------------------------------------------------------------------------------------
 dep_t, dep_sum = gtime("depeche-index.time"), load("depeche-index.json")
-noop_t, noop_sum = gtime("depeche-noop.time"), load("depeche-noop.json")
+noop_t = gtime("depeche-noop.time")
 flo_t = gtime("floor-index.time")
 cols = {
     "depeche": dict(wall=dep_t["wall_s"], cpu=dep_t["cpu_s"], rss=dep_t["peak_rss_kb"] / 1024,
@@ -84,11 +54,7 @@ noop_ratio_l = ratio(noop_t["wall_s"], cols["Lucene"]["wall"])
 out.append(f"| no-op reindex wall s (depeche only; ratio to the others' full index) | {fmt(noop_t['wall_s'])} | | | "
            f"{noop_ratio_f} | {noop_ratio_l} |")
 out.append("")
-rev_b, rev_a = read("depeche.rev-before"), read("depeche.rev-after")
-out.append(f"depeche-index summary: {json.dumps(dep_sum)}; exit status of the no-op rerun and its summary: "
-           f"{noop_t['exit']}, {json.dumps(noop_sum)}, CPU {noop_t['cpu_s']} s, peak RSS {noop_t['peak_rss_kb'] / 1024:.0f} MB; "
-           f"database revision {rev_b} before the rerun, {rev_a} after"
-           f"{' (nothing written)' if rev_a == rev_b else ' (a new revision: decisions 14 says a no-op run writes nothing)'}. "
+out.append(f"depeche-index summary: {json.dumps(dep_sum)}; {noop_sentence(run)}. "
            f"Floor in-process time {floor_ix['index_s']:.1f} s. xapian-compact took {gtime('floor-compact.time')['wall_s']:.1f} s "
            f"(floor) and {gtime('depeche-compact.time')['wall_s']:.1f} s (depeche).{lucene_note} "
            f"Ratios are depeche ÷ peer: above 1 is slower or bigger for times and sizes, below 1 is slower for "
@@ -179,13 +145,6 @@ out.append("Mean per query = the batch process's wall time (start-up, opening th
 
 steps = ["depeche-index", "depeche-noop", "floor-index", "lucene", "floor-search"] + \
         [f"depeche-{v}.{k}" for v, *_ in variants for k in ("clock", "batch")]
-loads = []
-for st in steps:
-    if os.path.exists(os.path.join(D, st + ".busy")) and os.path.exists(os.path.join(D, st + ".time")):
-        t = gtime(st + ".time")
-        others = max(0.0, float(read(st + ".busy")) - t["cpu_s"])
-        loads.append(f"{st} {min(os.cpu_count(), others / t['wall_s']):.2f}" if t["wall_s"] > 0 else f"{st} n/a")
 out.append("")
-out.append("Noise: cores kept busy by other processes during each step (machine-wide CPU time from /proc/stat minus "
-           "the step's own, ÷ its wall time; 0 is a quiet machine): " + ", ".join(loads) + ".")
+out.append(run.noise(steps))
 print("\n".join(out))

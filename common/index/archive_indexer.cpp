@@ -3,9 +3,11 @@
 #include "schema.h"
 #include "util/error.h"
 #include "util/hash.h"
+#include "util/input_file.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -76,6 +78,37 @@ const char* format_name(InputFormat f) {
 // Feeds and JSON Lines dumps rotate and their items stay (decisions.md 15).
 bool is_single_article(const std::string& format) { return format == "text" || format == "html"; }
 
+// Hands articles on to the writer and counts them; every kEvery articles reports how far into the
+// file reading has got, so that the bar moves within one big file for one lseek per report.
+class ProgressSink : public ArticleSink {
+ public:
+  // `state` counts the whole file as done already; `file_size` is 0 for stdin (no bytes to show).
+  ProgressSink(ArticleSink& next, Progress& state, const ArchiveIndexer::ProgressFn& progress, std::uint64_t file_size)
+      : next_(next), state_(state), progress_(progress), file_size_(file_size) {}
+  void reading(const util::InputFile& in) override { in_ = &in; }
+  void article(Article&& a) override {
+    next_.article(std::move(a));
+    ++state_.articles;
+    if (!progress_ || !in_ || ++since_report_ < kEvery) return;
+    since_report_ = 0;
+    Progress now = state_;
+    now.bytes_done = state_.bytes_done - file_size_ + std::min(in_->bytes_consumed(), file_size_);
+    progress_(now);
+  }
+  void problem(const std::string& file, std::size_t line, const std::string& message) override {
+    next_.problem(file, line, message);
+  }
+
+ private:
+  static constexpr std::size_t kEvery = 32;  // a few reports a second at depeche's articles/s
+  ArticleSink& next_;
+  Progress& state_;
+  const ArchiveIndexer::ProgressFn& progress_;
+  std::uint64_t file_size_;
+  const util::InputFile* in_ = nullptr;
+  std::size_t since_report_ = 0;
+};
+
 }  // namespace
 
 ArchiveIndexer::ArchiveIndexer(IndexWriter& writer, RunOptions options, Reporter report, ProgressFn progress)
@@ -103,8 +136,8 @@ void ArchiveIndexer::index(const std::vector<InputName>& inputs) {
 void ArchiveIndexer::index_file(const InputName& input) {
   if (input.path == "-") {
     writer_.set_origin("");
-    read_input(input, options_.format, options_.limits, writer_);
-    state_.articles += writer_.origin_ids().size();
+    ProgressSink sink(writer_, state_, progress_, 0);
+    read_input(input, options_.format, options_.limits, sink);
     return;
   }
   struct stat st {};
@@ -130,10 +163,10 @@ void ArchiveIndexer::index_file(const InputName& input) {
     return;
   }
   writer_.set_origin(key);
-  const InputFormat format = read_input(input, options_.format, options_.limits, writer_);
+  ProgressSink sink(writer_, state_, progress_, now.size);
+  const InputFormat format = read_input(input, options_.format, options_.limits, sink);
   now.format = format_name(format);
   now.articles = writer_.origin_ids().size();
-  state_.articles += now.articles;
   // A single-article file: if its id changed (a new URL), the old article goes.
   if (is_single_article(now.format) && before) writer_.delete_from_origin(key, writer_.origin_ids());
   writer_.set_metadata(key, encode(absolute, now));

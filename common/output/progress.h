@@ -6,8 +6,12 @@
 
 #include <chrono>
 #include <ostream>
+#include <string>
 
 namespace depeche {
+
+// The line for `p` after `elapsed_seconds` of indexing, starting with '\r' to redraw in place.
+std::string render_progress(const Progress& p, double elapsed_seconds);
 
 class ProgressBar {
  public:

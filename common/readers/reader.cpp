@@ -129,6 +129,7 @@ class DateRefiningSink : public ArticleSink {
   void problem(const std::string& file, std::size_t line, const std::string& message) override {
     next_.problem(file, line, message);
   }
+  void reading(const util::InputFile& in) override { next_.reading(in); }
 
  private:
   ArticleSink& next_;
@@ -190,6 +191,7 @@ InputFormat detect_format(const std::string& path, std::string_view raw_head) {
 InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& final_sink) {
   DateRefiningSink sink(final_sink);
   util::InputFile in(name.path);
+  sink.reading(in);
   const std::string_view head = in.peek(4096);
   if (head.empty()) {
     sink.problem(name.display, 1, "empty file; skipped");

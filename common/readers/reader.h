@@ -18,6 +18,9 @@ class InputFile;
 class ArticleSink {
  public:
   virtual ~ArticleSink() = default;
+  // Called once per input before its articles, so that a sink can tell how far into it reading
+  // has got (the indexer's progress bar); the file lives until read_input() returns.
+  virtual void reading(const util::InputFile&) {}
   virtual void article(Article&& a) = 0;
   virtual void problem(const std::string& file, std::size_t line, const std::string& message) = 0;
 };

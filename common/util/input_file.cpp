@@ -100,4 +100,9 @@ bool InputFile::read_all(std::string& out, std::size_t max_bytes) {
   return truncated;
 }
 
+std::uint64_t InputFile::bytes_consumed() const {
+  const z_off_t offset = gzoffset(gz_->file);
+  return offset > 0 ? static_cast<std::uint64_t>(offset) : 0;
+}
+
 }  // namespace depeche::util

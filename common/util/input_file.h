@@ -3,6 +3,7 @@
 #define DEPECHE_INCLUDED_UTIL_INPUT_FILE_H
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ class InputFile {
   bool read_line(std::string& line, std::size_t max_bytes, bool& truncated);
   // The rest of the input, at most `max_bytes` (the remainder is discarded; returns true if so).
   bool read_all(std::string& out, std::size_t max_bytes);
+  // How far into the file reading has got, in bytes of the file itself (compressed bytes for gzip),
+  // for progress reports; 0 when that cannot be told (a pipe). One lseek: call it now and then.
+  std::uint64_t bytes_consumed() const;
 
  private:
   bool fill();  // reads more into the buffer; false at end of input

@@ -1,0 +1,71 @@
+// ArchiveIndexer's progress reports: they come while a big file is read, not only once it is done.
+#include "index/archive_indexer.h"
+
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+using depeche::ArchiveIndexer;
+using depeche::IndexWriter;
+using depeche::InputName;
+using depeche::Progress;
+
+namespace {
+
+// n distinct articles of ~1.5 KB of varied words, gzip-compressed: several of InputFile's 64 KiB
+// reads, so the compressed offset moves while the file is read.
+std::string write_gz_articles(const depeche::test::TempDir& dir, std::size_t n) {
+  const char* words[] = {"maire", "conseil", "budget", "école", "port", "grève", "récolte", "tribunal",
+                         "élection", "musée", "train", "forêt", "usine", "hôpital", "festival", "pêche"};
+  std::string content;
+  std::uint32_t x = 12345;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string body;
+    for (int w = 0; w < 200; ++w) {
+      x = x * 1103515245u + 12345u;
+      body += std::string(words[(x >> 16) % 16]) + (w % 12 == 11 ? ". " : " ");
+    }
+    content += R"({"id": "a)" + std::to_string(i) + R"(", "date": "2021-05-04", "title": "Article )" +
+               std::to_string(i) + R"(", "body": ")" + body + "\"}\n";
+  }
+  const std::string path = dir / "big.jsonl.gz";
+  gzFile gz = gzopen(path.c_str(), "wb");
+  EXPECT_NE(gz, nullptr);
+  EXPECT_EQ(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())), static_cast<int>(content.size()));
+  EXPECT_EQ(gzclose(gz), Z_OK);
+  return path;
+}
+
+}  // namespace
+
+TEST(ArchiveIndexer, ReportsProgressWithinOneMultiArticleFile) {
+  depeche::test::TempDir dir;
+  const std::string path = write_gz_articles(dir, 300);
+  IndexWriter writer(dir / "db", 1000, 0, [](const std::string&) {});
+  std::vector<Progress> reports;
+  ArchiveIndexer indexer(writer, {}, [](const std::string& m) { ADD_FAILURE() << m; },
+                         [&](const Progress& p) { reports.push_back(p); });
+  indexer.index({InputName{path, "big.jsonl.gz"}});
+
+  ASSERT_GE(reports.size(), 3u) << "reports while reading, then one at the end";
+  const Progress& last = reports.back();
+  EXPECT_EQ(last.files_done, 1u);
+  EXPECT_EQ(last.articles, 300u);
+  EXPECT_EQ(last.bytes_done, last.bytes_total);
+  std::size_t within_file = 0;
+  for (std::size_t i = 0; i + 1 < reports.size(); ++i) {
+    const Progress& p = reports[i];
+    EXPECT_EQ(p.files_done, 0u);
+    EXPECT_LE(p.bytes_done, p.bytes_total);
+    if (i > 0) {
+      EXPECT_GT(p.articles, reports[i - 1].articles);
+      EXPECT_GE(p.bytes_done, reports[i - 1].bytes_done);
+    }
+    if (p.bytes_done > 0 && p.bytes_done < p.bytes_total) ++within_file;
+  }
+  EXPECT_GE(within_file, 2u) << "bytes consumed so far of the compressed file, not 0 or all of it";
+}
