@@ -75,17 +75,17 @@ void BulkLoader::work() {
     try {
       write_part(part, builder);
     } catch (const Xapian::Error& e) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (failure_.empty()) failure_ = part_path(part.index) + ": writing failed: " + e.get_msg();
-      changed_.notify_all();
-      return;
+      return fail(part, e.get_msg());
     } catch (const std::exception& e) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (failure_.empty()) failure_ = part_path(part.index) + ": writing failed: " + e.what();
-      changed_.notify_all();
-      return;
+      return fail(part, e.what());
     }
   }
+}
+
+void BulkLoader::fail(const Part& part, const std::string& why) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (failure_.empty()) failure_ = part_path(part.index) + ": writing failed: " + why;  // the first one counts
+  changed_.notify_all();
 }
 
 void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {

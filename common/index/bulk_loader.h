@@ -45,6 +45,7 @@ class BulkLoader {
     std::vector<std::pair<Article, std::string>> articles;  // with their origin terms
   };
   void work();
+  void fail(const Part& part, const std::string& why);  // records a worker's failure for add() to throw
   void write_part(Part& part, DocumentBuilder& builder);
   std::string part_path(std::size_t index) const;
   static void compact(const std::vector<std::string>& parts, const std::string& output);
