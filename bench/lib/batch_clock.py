@@ -14,7 +14,7 @@ PASSES per query, nearest-rank percentiles.
 
 Writes OUT.json: p50_ms, p95_ms, p99_ms, mean_ms, max_ms (best-of-passes per query), all_mean_ms (mean of every
 timed answer, not best-of), first_ms (start-up + first query), wall_s, errors (answers with status "error"),
-slowest (the 10 slowest queries with their best time).
+slowest (the 10 slowest queries with their best time), best_ms ({qid: best time}, for figures per kind of query).
 """
 import json
 import math
@@ -54,7 +54,8 @@ def main():
 
     if not stamper or not os.path.exists(stamper):
         sys.exit("batch_clock: --stamper LIBLINESTAMP.so is required (built from bench/clock)")
-    queries = [l.rstrip("\n").split("\t", 1)[1] for l in open(qpath, encoding="utf-8") if l.strip()]
+    rows = [l.rstrip("\n").split("\t", 1) for l in open(qpath, encoding="utf-8") if l.strip()]
+    qids, queries = [r[0] for r in rows], [r[1] for r in rows]
     nq = len(queries)
     total = nq * (warm + passes)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".batch", delete=False) as f:
@@ -95,6 +96,7 @@ def main():
         "all_mean_ms": sum(timed) / len(timed), "first_ms": intervals[0], "wall_s": wall, "errors": errors,
         "command": " ".join(cmd),
         "slowest": sorted(([round(best[i], 3), queries[i]] for i in range(nq)), reverse=True)[:10],
+        "best_ms": {qids[i]: best[i] for i in range(nq)},
     }
     with open(outpath, "w") as f:
         json.dump(out, f, indent=1)

@@ -163,8 +163,8 @@ index_depeche_and_floor() {
   depeche_index depeche-noop
   revision "$D/depeche.db" > "$D/depeche.rev-after"
 
-  log "floor-index"
+  log "floor-index${FLOOR_PARTS:+ --parts $FLOOR_PARTS}"
   sync
-  measure floor-index "$FLOOR_INDEX" "$D/floor.db" "$CORPUS_FILE" > "$D/floor-index.json"
+  measure floor-index "$FLOOR_INDEX" ${FLOOR_PARTS:+--parts "$FLOOR_PARTS"} "$D/floor.db" "$CORPUS_FILE" > "$D/floor-index.json"
   du -sb "$D/floor.db" | cut -f1 > "$D/floor.bytes"
 }

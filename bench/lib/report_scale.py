@@ -68,7 +68,7 @@ def clock(v):
 
 floor_plain, floor_facet = peer("query_"), peer("facet_query_")
 plain, faceted = clock("plain"), clock("facets")
-out.append(f"### Queries: {nq} title-word queries, latency per query in ms (1 untimed pass, then best of 3)")
+out.append(f"### Queries: {nq} queries, latency per query in ms (1 untimed pass, then best of 3)")
 out.append("")
 out.append("| | p50 | p95 | p99 | mean | queries/s | p50 ÷ floor | p99 ÷ floor |")
 out.append("|---|---|---|---|---|---|---|---|")
@@ -88,6 +88,30 @@ out.append(f"Targets (issue 9, stated for 1,000,000 articles): p99 with two face
            "start-up included. The floor times parse + search + fetching the 10 ids in process; its facet row counts "
            "one facet (section), depeche's two.")
 out.append("")
+
+# Per kind of query (qid's letters: w words, p phrase, d date-filtered; q the plain title-word set).
+KINDS = {"w": "1-3 words", "p": "phrase", "d": "words + date range", "q": "1-3 title words"}
+per_kind = {}
+for qid in fs["query_best_ms"]:
+    per_kind.setdefault(qid.rstrip("0123456789"), []).append(qid)
+if len(per_kind) > 1:
+    best = {v: run.load(f"depeche-{v}.clock.json")["best_ms"] for v in ("plain", "facets")}
+    out.append("Per kind of query, ms:")
+    out.append("")
+    out.append("| kind | queries | floor p50 | depeche p50 | depeche p99 | depeche p99, two facets | p50 ÷ floor |")
+    out.append("|---|---|---|---|---|---|---|")
+
+    def pct(values, p):
+        values = sorted(values)
+        return values[max(0, min(len(values) - 1, -(-len(values) * p // 100) - 1))]
+
+    for kind, qids in per_kind.items():
+        fl = [fs["query_best_ms"][q] for q in qids]
+        de = [best["plain"][q] for q in qids]
+        df = [best["facets"][q] for q in qids]
+        out.append(f"| {KINDS.get(kind, kind)} | {len(qids)} | {fmt(pct(fl, 50), 3)} | {fmt(pct(de, 50), 3)} | "
+                   f"{fmt(pct(de, 99), 3)} | {fmt(pct(df, 99), 3)} | {ratio(pct(de, 50), pct(fl, 50))} |")
+    out.append("")
 out.append(run.noise(["scale-corpus", "depeche-index", "depeche-noop", "floor-index", "floor-search",
                       "depeche-plain.clock", "depeche-facets.clock"]))
 print("\n".join(out))
