@@ -15,7 +15,7 @@
 namespace depeche::schema {
 
 // Raised with every change that makes an existing database unreadable or wrongly analysed.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: the body moved from the document data to kSlotBody
 inline constexpr int kAnalysisVersion = 1;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
@@ -36,6 +36,7 @@ enum Slot : Xapian::valueno {
   kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC, with microseconds)
   kSlotContentHash = 9,  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
   kSlotSignature = 10,   // dedup::encode(MinHash signature), 32 little-endian uint64; absent for very short texts
+  kSlotBody = 11,        // the article's body, deflated (stored_article.h); absent when empty
 };
 
 enum class FieldKind {

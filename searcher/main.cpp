@@ -112,6 +112,7 @@ int run(SearcherOptions o) {
     if (const auto mark = util::load_saved_mark(o.saved)) r.request.indexed_since = std::nextafter(*mark, HUGE_VAL);
     r.request.limit = kNewArticlesLimit;
     r.request.allow_partial = false;
+    r.request.with_indexed_at = true;
   }
   check_format_version(o.format_version);
   Searcher searcher(o.dbs);

@@ -6,7 +6,7 @@
 
 namespace depeche {
 
-std::string content_hash(const Article& a) { return util::hex64(util::fnv1a64(store_article(a))); }
+std::string content_hash(const Article& a) { return util::hex64(util::fnv1a64(canonical_form(a))); }
 
 PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
                                   const std::string& origin_term) {

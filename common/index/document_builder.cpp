@@ -119,7 +119,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   // Microseconds, so that "what is new since this mark" never confuses two articles of one second.
   const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   doc.add_value(schema::kSlotIndexedAt, Xapian::sortable_serialise(now));
-  doc.set_data(store_article(a));
+  store_article(a, doc);
   return doc;
 }
 

@@ -234,7 +234,7 @@ std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const s
   for (auto& [name, db] : shards_) {
     std::vector<Xapian::docid> doomed;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
-      if (keep.count(load_article(db.get_document(*it).get_data()).id) == 0) doomed.push_back(*it);
+      if (keep.count(load_article(db.get_document(*it), WithBody::kNo).id) == 0) doomed.push_back(*it);
     for (Xapian::docid id : doomed) {
       db.delete_document(id);
       ++stats_.deleted;
@@ -252,7 +252,7 @@ bool IndexWriter::delete_id(const std::string& id_or_url) {
       const std::string url_term = schema::boolean_term(schema::field("url").prefix, id_or_url);
       Xapian::PostingIterator p = db.postlist_begin(url_term);
       if (p == db.postlist_end(url_term)) continue;
-      term = schema::id_term(load_article(db.get_document(*p).get_data()).id);
+      term = schema::id_term(load_article(db.get_document(*p), WithBody::kNo).id);
     }
     db.delete_document(term);
     ++stats_.deleted;

@@ -25,7 +25,7 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
       const Xapian::Document doc = old.get_document(*it);
       Article a;
       try {
-        a = load_article(doc.get_data());
+        a = load_article(doc);
       } catch (const Error& e) {
         fresh.problem(path, *it, std::string("document unreadable, not carried over: ") + e.what());
         continue;

@@ -1,25 +1,77 @@
 #include "index/stored_article.h"
 
+#include "schema.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <cstdint>
 
 namespace depeche {
 
 using nlohmann::json;
 
-std::string store_article(const Article& a) {
-  json j = {{"id", a.id}, {"body", a.body}};
+namespace {
+
+json fields_json(const Article& a) {
+  json j = {{"id", a.id}};
   if (a.title) j["title"] = *a.title;
   if (a.date.valid()) j["date"] = a.date.iso();
   for (const auto& [key, value] : {std::pair{"url", &a.url}, {"source", &a.source}, {"section", &a.section},
                                    {"lang", &a.lang}, {"author", &a.author}, {"origin", &a.origin}})
     if (!value->empty()) j[key] = *value;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return j;
 }
 
-Article load_article(const std::string& data) {
-  json j = json::parse(data, nullptr, false);
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// The body slot: its size as 4 little-endian bytes, then the zlib stream.
+constexpr std::size_t kSizeBytes = 4;
+
+std::string deflate_body(const std::string& body) {
+  uLongf packed_size = compressBound(static_cast<uLong>(body.size()));
+  std::string out(kSizeBytes + packed_size, '\0');
+  const auto size = static_cast<std::uint32_t>(body.size());
+  for (std::size_t i = 0; i < kSizeBytes; ++i) out[i] = static_cast<char>((size >> (8 * i)) & 0xff);
+  if (compress2(reinterpret_cast<Bytef*>(&out[kSizeBytes]), &packed_size, reinterpret_cast<const Bytef*>(body.data()),
+                static_cast<uLong>(body.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
+    throw Error("cannot compress an article body");
+  out.resize(kSizeBytes + packed_size);
+  return out;
+}
+
+std::string inflate_body(const std::string& stored) {
+  if (stored.size() < kSizeBytes) throw Error("stored article body is truncated");
+  std::uint32_t size = 0;
+  for (std::size_t i = 0; i < kSizeBytes; ++i) size |= static_cast<std::uint32_t>(static_cast<unsigned char>(stored[i])) << (8 * i);
+  // Deflate shrinks data at most about 1032 times: a larger size is damage, not a reason to allocate it.
+  constexpr std::uint64_t kMaxDeflateRatio = 1032;
+  if (size > (stored.size() - kSizeBytes) * kMaxDeflateRatio + 64) throw Error("stored article body is corrupt");
+  std::string body(size, '\0');
+  uLongf got = size;
+  if (uncompress(reinterpret_cast<Bytef*>(body.data()), &got, reinterpret_cast<const Bytef*>(stored.data() + kSizeBytes),
+                 static_cast<uLong>(stored.size() - kSizeBytes)) != Z_OK ||
+      got != size)
+    throw Error("stored article body is corrupt");
+  return body;
+}
+
+}  // namespace
+
+void store_article(const Article& a, Xapian::Document& doc) {
+  doc.set_data(dump(fields_json(a)));
+  if (!a.body.empty()) doc.add_value(schema::kSlotBody, deflate_body(a.body));
+}
+
+std::string canonical_form(const Article& a) {
+  json j = fields_json(a);
+  j["body"] = a.body;
+  return dump(j);
+}
+
+Article load_article(const Xapian::Document& doc, WithBody body) {
+  json j = json::parse(doc.get_data(), nullptr, false);
   if (!j.is_object()) throw Error("stored article is not a JSON object");
   Article a;
   auto text = [&](const char* key) { return j.value(key, std::string{}); };
@@ -30,9 +82,14 @@ Article load_article(const std::string& data) {
   a.lang = text("lang");
   a.author = text("author");
   a.origin = text("origin");
-  a.body = text("body");
   if (j.contains("title")) a.title = text("title");
   if (auto d = util::parse_iso_date(text("date"))) a.date = *d;
+  if (j.contains("body")) {
+    a.body = text("body");  // schema version 1 kept the body in the data
+  } else if (body == WithBody::kYes || (body == WithBody::kWhenUntitled && !a.title)) {
+    const std::string stored = doc.get_value(schema::kSlotBody);
+    if (!stored.empty()) a.body = inflate_body(stored);
+  }
   return a;
 }
 

@@ -38,6 +38,7 @@ struct SearchRequest {
   bool suggest = true;        // offer a spelling correction when the query finds little
   bool explain = false;       // say why each hit matched, or what emptied the result
   std::optional<double> indexed_since;  // only articles indexed at or after this time (seconds since the epoch)
+  bool with_indexed_at = false;  // fill Hit::indexed_at (one more read per hit)
 };
 
 struct CopyRef {
@@ -64,7 +65,7 @@ struct Hit {
   std::vector<CopyRef> copies;  // the other articles of the cluster (at most kMaxCopiesListed)
   std::size_t copy_count = 0;   // how many other articles the cluster holds
   std::vector<TermContribution> explanation;  // with --explain
-  double indexed_at = 0;  // when the article was (last) indexed, seconds since the epoch
+  double indexed_at = 0;  // when the article was (last) indexed, seconds since the epoch (with_indexed_at)
 };
 
 inline constexpr std::size_t kMaxCopiesListed = 20;
@@ -136,7 +137,7 @@ class Searcher {
  private:
   Xapian::Query build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed);
   Xapian::Query similar_query(const std::string& id);
-  void fill_copies(Hit& hit);
+  void fill_copies(Hit& hit);  // from hit.cluster
   std::string spelling_suggestion(const std::string& query);
   std::vector<TermContribution> explain_hit(Xapian::docid doc, const Xapian::Query& query, double proximity_bonus,
                                            const std::vector<QueryWord>& words);

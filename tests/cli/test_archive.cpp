@@ -1,6 +1,7 @@
 // Issue 16: delete, rebuild, export, stats, versioned output.
 #include "support/run.h"
 
+#include "index/stored_article.h"
 #include "schema.h"
 
 #include <gtest/gtest.h>
@@ -98,6 +99,31 @@ TEST_F(Archive, OlderVersionIsRefusedThenRebuiltKeepingEveryId) {
   // The records of indexed files survive: a rerun finds nothing to do.
   r = t::index({"--db", db(), t::source_dir() + "/data", t::shared_dir() + "/seeds", "--summary=json"});
   EXPECT_EQ(json::parse(r.out)["unchanged"], before.size());
+}
+
+// Schema version 2 moved the body out of the document data: --rebuild carries a version 1
+// database over, bodies included.
+TEST_F(Archive, SchemaVersion1DatabaseIsRebuiltWithItsBodies) {
+  const std::string before = t::search({"--db", db(), "--export"}).out;
+  {
+    Xapian::WritableDatabase w(db(), Xapian::DB_OPEN);
+    for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
+      Xapian::Document doc = w.get_document(*it);
+      doc.set_data(depeche::canonical_form(depeche::load_article(doc)));
+      doc.remove_value(depeche::schema::kSlotBody);
+      w.replace_document(*it, doc);
+    }
+    w.set_metadata(depeche::schema::kMetaSchemaVersion, "1");
+    w.commit();
+  }
+  EXPECT_EQ(t::search({"--db", db(), "iran"}).status, 3);
+  const auto r = t::index({"--db", db(), "--rebuild"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(t::search({"--db", db(), "--export"}).out, before);
+  Xapian::Database rebuilt(db());
+  const Xapian::Document first = rebuilt.get_document(*rebuilt.postlist_begin(""));
+  EXPECT_EQ(first.get_data().find("\"body\""), std::string::npos);
+  EXPECT_FALSE(first.get_value(depeche::schema::kSlotBody).empty());
 }
 
 TEST_F(Archive, FormatVersionTooOldOrTooNew) {

@@ -52,13 +52,13 @@ json summary(const t::RunResult& r) {
   return json::parse(r.out);
 }
 
-// id -> stored article data, the whole observable content of a database.
+// id -> stored article (every field and the body), the whole observable content of a database.
 std::map<std::string, std::string> contents(const std::string& db_path) {
   Xapian::Database db(db_path);
   std::map<std::string, std::string> out;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    const std::string data = db.get_document(*it).get_data();
-    out[depeche::load_article(data).id] = data;
+    const depeche::Article a = depeche::load_article(db.get_document(*it));
+    out[a.id] = depeche::canonical_form(a);
   }
   return out;
 }
