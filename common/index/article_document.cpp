@@ -54,6 +54,10 @@ void SpellingCounts::add_article(const DocumentBuilder& builder) {
     }
 }
 
+void SpellingCounts::add(const SpellingCounts& other) {
+  for (const auto& [word, count] : other.counts_) counts_[word].articles += count.articles;
+}
+
 void SpellingCounts::write_to(Xapian::WritableDatabase& db) {
   for (const auto& [word, count] : counts_) db.add_spelling(word, count.articles);
   counts_.clear();

@@ -40,6 +40,8 @@ class SpellingCounts {
  public:
   // Counts the words of the builder's last article.
   void add_article(const DocumentBuilder& builder);
+  // Adds another batch's counts to these.
+  void add(const SpellingCounts& other);
   // Adds the counts to the database's dictionary and starts again from zero.
   void write_to(Xapian::WritableDatabase& db);
 

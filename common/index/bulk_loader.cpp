@@ -101,11 +101,11 @@ void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {
     spellings.add_article(builder);
     thresholds.push_back(static_cast<float>(p.copy_threshold));
   }
-  spellings.write_to(db);
   db.commit();
   db.close();
   std::lock_guard<std::mutex> lock(mutex_);
   thresholds_.emplace(part.index, std::move(thresholds));
+  spellings_.add(spellings);
 }
 
 void BulkLoader::stop() {

@@ -271,6 +271,7 @@ void IndexWriter::end_bulk() {
     try {
       Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
       cluster_in_input_order(merged, thresholds);
+      bulk->spellings().write_to(merged);
       for (const auto& [key, value] : deferred_metadata_) merged.set_metadata(key, value);
       if (deferred_synonyms_) write_synonyms(merged, *deferred_synonyms_);
       merged.commit();
