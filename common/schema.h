@@ -85,6 +85,17 @@ inline constexpr std::string_view kPrefixBand = "XB";  // MinHash LSH band: arti
 // Metadata: one key per input file indexed (its size, mtime, hash), so reruns skip what is unchanged.
 inline constexpr std::string_view kMetaFilePrefix = "depeche.file:";
 
+// Facet columns (index/facet_columns.h), so --facet counts by docid without reading value streams.
+// Per single-valued facet slot: a dictionary of its distinct values, each written as
+// "<byte length>:<bytes>", code = position + 1, 0 = no value, append-only; and blocks of
+// kFacetBlockDocs docids (block b holds docids b*kFacetBlockDocs+1 onwards), one uint16
+// little-endian code each, cut short after the last docid with a value. A dictionary that reaches
+// 65,536 values is full: that column is no longer kept and searches count the value slot.
+inline constexpr std::string_view kMetaFacetDictPrefix = "depeche.facet_dict:";    // + slot number
+inline constexpr std::string_view kMetaFacetBlockPrefix = "depeche.facet_block:";  // + slot ":" block number
+inline constexpr const char* kMetaFacetDocids = "depeche.facet_docids";  // last docid the columns cover, decimal
+inline constexpr Xapian::docid kFacetBlockDocs = 16384;  // 32 KB a block: a commit rewrites few bytes
+
 // Xapian's limit on a term is 245 bytes; longer boolean values are cut and hashed to fit,
 // as omega's hashterm does, so long URLs and ids stay unique and searchable.
 std::string boolean_term(std::string_view prefix, std::string_view value);

@@ -93,6 +93,7 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
     if (empty && bulk_jobs > 0) bulk_ = std::make_unique<BulkLoader>(bulk_parts_path(), bulk_jobs, bulk_part_articles);
   }
   if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
+  if (!bulk_ && shard_by_ == ShardBy::kNone) columns(db_);
   if (db_.get_metadata(schema::kMetaSchemaVersion).empty()) {
     set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
     set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
@@ -141,6 +142,7 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   }
   db.begin_transaction(true);
   it = shards_.emplace(name, db).first;
+  columns(it->second);
   // The stub lists every shard; rewritten whole (and renamed into place) so readers never see half.
   // The control database comes first: a combined database answers metadata from its first part.
   const fs::path stub = fs::path(path_) / kStubName;
@@ -200,10 +202,21 @@ void IndexWriter::article(Article&& a) {
   std::optional<std::string> cluster;
   if (p.signature) cluster = closest_copy_cluster(target, exists ? *existing : 0, *p.signature, p.copy_threshold);
   set_cluster(p.doc, cluster ? *cluster : own_cluster(a.id));
-  target.replace_document(id_term, p.doc);
+  columns(target).record(target.replace_document(id_term, p.doc), p.doc);
   spellings_[&target].add_article(builder_);
   ++(exists || moved ? stats_.updated : stats_.added);
   changed();
+}
+
+FacetColumnWriter& IndexWriter::columns(Xapian::WritableDatabase& db) {
+  auto it = columns_.find(&db);
+  if (it != columns_.end()) return it->second;
+  it = columns_.emplace(&db, FacetColumnWriter(db)).first;
+  if (it->second.stale()) {
+    it->second.rebuild();
+    changed();
+  }
+  return it->second;
 }
 
 void IndexWriter::set_synonyms(const std::vector<std::string>& extra_lines, const std::string& source) {
@@ -272,6 +285,9 @@ void IndexWriter::end_bulk() {
       Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
       cluster_in_input_order(merged, thresholds);
       bulk->spellings().write_to(merged);
+      FacetColumnWriter columns(merged);  // compacting renumbered the parts' docids: built here, once
+      columns.rebuild();
+      columns.flush();
       for (const auto& [key, value] : deferred_metadata_) merged.set_metadata(key, value);
       if (deferred_synonyms_) write_synonyms(merged, *deferred_synonyms_);
       merged.commit();
@@ -286,6 +302,7 @@ void IndexWriter::end_bulk() {
     db_.begin_transaction(true);
     shards_.clear();
     shards_.emplace("", db_);
+    columns_.clear();
   } else {
     for (const auto& [key, value] : deferred_metadata_) set_metadata(key, value);
     if (deferred_synonyms_ && write_synonyms(db_, *deferred_synonyms_)) changed();
@@ -317,6 +334,7 @@ void IndexWriter::commit() {
     // Shards first, the control database (records of indexed files) last: after a crash in
     // between, the files are read again and their articles found unchanged.
     for (auto& [db, counts] : spellings_) counts.write_to(*db);
+    for (auto& [db, columns] : columns_) columns.flush();
     for (auto& [name, db] : shards_)
       if (name != "") {
         db.commit_transaction();

@@ -7,6 +7,7 @@
 #include "index/article_document.h"
 #include "index/bulk_loader.h"
 #include "index/document_builder.h"
+#include "index/facet_columns.h"
 #include "readers/reader.h"
 
 #include <xapian.h>
@@ -112,6 +113,9 @@ class IndexWriter : public ArticleSink {
   // Merges the bulk load's parts, with the metadata and synonyms set meanwhile, into the
   // database, and goes on one article at a time.
   void end_bulk();
+  // The facet columns of `db`, built first from its values when it has none (a database from an
+  // earlier depeche).
+  FacetColumnWriter& columns(Xapian::WritableDatabase& db);
   std::string bulk_parts_path() const { return path_ + ".depeche-parts"; }
   std::string bulk_output_path() const { return path_ + ".depeche-new"; }
 
@@ -127,6 +131,7 @@ class IndexWriter : public ArticleSink {
   std::string origin_term_;
   std::set<std::string> origin_ids_;
   std::map<Xapian::WritableDatabase*, SpellingCounts> spellings_;  // per shard, written at each commit
+  std::map<Xapian::WritableDatabase*, FacetColumnWriter> columns_;  // per shard, written at each commit
 
   std::unique_ptr<BulkLoader> bulk_;
   std::unordered_set<std::uint64_t> bulk_ids_;  // hashes of the ids loaded: a repeat ends the bulk load

@@ -1,6 +1,7 @@
 #include "query/searcher.h"
 
 #include "index/document_builder.h"
+#include "index/facet_columns.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -40,6 +41,7 @@ struct FacetSpy {
   std::string name;
   std::unique_ptr<Xapian::ValueCountMatchSpy> single;
   std::unique_ptr<MultiValueCountSpy> multi;
+  std::unique_ptr<ColumnCountSpy> columns;
 };
 
 bool is_time_facet(const std::string& name) { return name == "year" || name == "month"; }
@@ -70,7 +72,10 @@ Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccoun
         with_value += it.get_termfreq();
       }
   } else {
-    for (const auto& [value, count] : spy.multi->counts()) f.values.push_back({value, count});
+    for (const auto& [value, count] : spy.columns ? spy.columns->counts() : spy.multi->counts()) {
+      f.values.push_back({value, count});
+      with_value += count;
+    }
   }
   order_and_cut(f, request.facet_order, request.facet_limit);
   // Undated articles are counted too, in their own bucket, never given an invented date.
@@ -129,6 +134,12 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
   return all;
 }
 
+// A stub file lists several databases (a sharded folder holds one, XAPIANDB).
+bool is_stub(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) || std::filesystem::exists(std::filesystem::path(path) / "XAPIANDB", ec);
+}
+
 // Counts a multi-valued facet from the documents of the top matches: what can be done when
 // a remote server cannot run our own match spy.
 Facet approximate_facet(const std::string& name, Xapian::valueno slot, const Xapian::MSet& top,
@@ -153,6 +164,8 @@ Facet approximate_facet(const std::string& name, Xapian::valueno slot, const Xap
 Searcher::Searcher(const std::vector<std::string>& db_paths, RankingWeights weights)
     : paths_(db_paths),
       remote_(std::any_of(db_paths.begin(), db_paths.end(), is_remote)),
+      // Xapian 1.4 hands match spies each database's own docids, so columns serve one database only.
+      facet_columns_usable_(db_paths.size() == 1 && !remote_ && !is_stub(db_paths[0])),
       db_(open_all(db_paths)),
       weights_(weights) {}
 
@@ -166,11 +179,13 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxReopens) throw;
       db_.reopen();
+      facet_columns_.clear();
     } catch (const Xapian::DatabaseCorruptError&) {
       // Seen under load while an indexer commits: a block read as the writer reused it. The
       // committed revision is sound (xapian-check passes), so reopening reads it afresh.
       if (attempt >= kMaxReopens) throw;
       db_.reopen();
+      facet_columns_.clear();
     } catch (const Xapian::WildcardError&) {
       throw QueryError("a wildcard matches more than " + std::to_string(kMaxWildcardTerms) +
                        " words; type more letters before '*'");
@@ -354,6 +369,13 @@ void Searcher::fill_copies(Hit& hit) {
   }
 }
 
+std::shared_ptr<const FacetColumn> Searcher::facet_column(Xapian::valueno slot) {
+  if (!facet_columns_usable_) return nullptr;
+  auto it = facet_columns_.find(slot);
+  if (it == facet_columns_.end()) it = facet_columns_.emplace(slot, load_facet_column(db_, slot)).first;
+  return it->second;
+}
+
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
   if (db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"))) parser.add_language(english_);
@@ -403,11 +425,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
       }
       spies.clear();
       for (std::size_t i = 0; i < facet_slots.size(); ++i) {
-        FacetSpy spy{request.facets[i], nullptr, nullptr};
+        FacetSpy spy{request.facets[i], nullptr, nullptr, nullptr};
         if (facet_slots[i] == schema::kSlotCountries) {
           if (remote_) continue;  // counted afterwards over the top matches
           spy.multi = std::make_unique<MultiValueCountSpy>(facet_slots[i]);
           enquire.add_matchspy(spy.multi.get());
+        } else if (auto column = facet_column(facet_slots[i])) {
+          spy.columns = std::make_unique<ColumnCountSpy>(std::move(column));
+          enquire.add_matchspy(spy.columns.get());
         } else {
           spy.single = std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots[i]);
           enquire.add_matchspy(spy.single.get());

@@ -11,12 +11,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace depeche {
+
+struct FacetColumn;
 
 enum class SortOrder { kRelevance, kDateNewest, kDateOldest };
 
@@ -150,12 +154,17 @@ class Searcher {
   std::vector<Ranked> rank_by_proximity(const Xapian::MSet& mset, std::vector<QueryWord> words);
   std::vector<std::string> explain_empty(const SearchRequest& request);
   void reopen_if_changed();
+  // The slot's facet column, loaded once per revision; nullptr when there is none to use (several
+  // or remote databases, or one without columns): then the value slot is counted.
+  std::shared_ptr<const FacetColumn> facet_column(Xapian::valueno slot);
   template <class F>
   auto with_retry(F&& f) -> decltype(f());
 
   std::vector<std::string> paths_;
   bool remote_ = false;  // some shard is served by xapian-tcpsrv, which runs only Xapian's own match spies
+  bool facet_columns_usable_ = false;  // one local database
   Xapian::Database db_;
+  std::map<Xapian::valueno, std::shared_ptr<const FacetColumn>> facet_columns_;  // read from db_'s revision
   analysis::Analyzer analyzer_;
   analysis::Analyzer english_{"en"};  // for the archive's English articles, when it has some
   RankingWeights weights_;

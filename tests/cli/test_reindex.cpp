@@ -1,4 +1,5 @@
 // Issue 5: cron reruns do only what changed, never lose data, survive kill -9 and locks.
+#include "support/facet_check.h"
 #include "support/run.h"
 
 #include "index/stored_article.h"
@@ -211,10 +212,12 @@ void kill_nine_at_random_moments(int rounds, const std::vector<std::string>& fir
     const auto r = t::search({"--db", db, "--count", "ministre"});
     EXPECT_TRUE(r.status == 0 || r.status == 1) << "round " << round << ": " << r.err;
     EXPECT_TRUE(xapian_check_passes(db)) << "round " << round;
+    EXPECT_EQ(t::facet_columns_mismatch(db), "") << "round " << round << ": facet columns commit with the documents";
   }
   EXPECT_GE(kills, rounds / 2) << "most runs must have been interrupted for this test to mean anything";
   summary(t::index({"--db", db, dir / "archive", "--batch-size", "25", "--summary=json"}));
   EXPECT_EQ(contents(db), contents(reference));
+  EXPECT_EQ(t::facet_columns_mismatch(db), "");
   EXPECT_FALSE(std::filesystem::exists(db + ".depeche-parts")) << "an interrupted bulk load's parts are cleaned up";
   std::printf("[ kill -9 ] %d kills survived in %d rounds\n", kills, rounds);
 }
