@@ -153,7 +153,6 @@ class Searcher {
   // The hits in score order once the top ones have their proximity bonus added.
   std::vector<Ranked> rank_by_proximity(const Xapian::MSet& mset, std::vector<QueryWord> words);
   std::vector<std::string> explain_empty(const SearchRequest& request);
-  void reopen_if_changed();
   // The slot's facet column, loaded once per revision; nullptr when there is none to use (several
   // or remote databases, or one without columns): then the value slot is counted.
   std::shared_ptr<const FacetColumn> facet_column(Xapian::valueno slot);
