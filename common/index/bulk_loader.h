@@ -60,6 +60,7 @@ class BulkLoader {
 
   std::string parts_dir_;
   std::size_t part_articles_;
+  unsigned threads_;  // workers, and compactions at once when merging
   std::size_t queued_ = 0;
   Part current_;
   std::size_t parts_ = 0;
