@@ -1,6 +1,7 @@
 // The query language against a small in-memory database built with the real DocumentBuilder.
 #include "index/document_builder.h"
 #include "query/query_parser.h"
+#include "schema.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -182,6 +183,18 @@ TEST_F(QueryParserTest, DateOpenRanges) {
   EXPECT_EQ(ids("date:2021.."), (Ids{"mali-iran", "coton", "pomme", "aravis", "brest", "terre"}));
   EXPECT_EQ(ids("date:2022..2023-07"), (Ids{"aravis", "mali-iran", "coton"}));
   EXPECT_EQ(ids("date:2022"), Ids{"aravis"});
+}
+
+TEST_F(QueryParserTest, WholeYearRangesAreYearTermsMatchingWhatTheValueRangeMatches) {
+  QueryParser parser(*db_, analyzer_);
+  for (int from = 2019; from <= 2024; ++from)
+    for (int to = from; to <= 2024; ++to) {
+      const Xapian::Query q = parser.date_range(std::to_string(from), std::to_string(to));
+      EXPECT_EQ(*q.get_terms_begin(), "Y" + std::to_string(from)) << "whole years are filtered by their terms";
+      const Xapian::Query by_value(Xapian::Query::OP_VALUE_RANGE, depeche::schema::kSlotDate,
+                                   std::to_string(from) + "0000", std::to_string(to) + "9999");
+      EXPECT_EQ(run(q), run(by_value)) << from << ".." << to;
+    }
 }
 
 TEST_F(QueryParserTest, DateFilterDoesNotChangeTheWordsSearched) {
