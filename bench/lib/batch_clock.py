@@ -17,17 +17,13 @@ timed answer, not best-of), first_ms (start-up + first query), wall_s, errors (a
 slowest (the 10 slowest queries with their best time), best_ms ({qid: best time}, for figures per kind of query).
 """
 import json
-import math
 import os
 import subprocess
 import sys
 import tempfile
 import time
 
-
-def pct(sorted_v, p):
-    k = int(math.ceil(p * len(sorted_v)))
-    return sorted_v[max(0, min(len(sorted_v) - 1, k - 1))]
+from bench_report import pct
 
 
 def main():

@@ -1,11 +1,19 @@
-"""What bench/lib/report_run.py and report_scale.py share: reading a run's work folder, number formats, ratios."""
+"""What bench/lib/report_run.py, report_scale.py and batch_clock.py share: reading a run's work folder, number
+formats, ratios, percentiles."""
 import json
+import math
 import os
 import subprocess
 import sys
 
 LIB = os.path.dirname(os.path.abspath(__file__))
 MB = 1e6
+
+
+def pct(sorted_values, p):
+    """Nearest-rank percentile (p a fraction), as the floor and the Lucene peer compute it."""
+    k = int(math.ceil(p * len(sorted_values)))
+    return sorted_values[max(0, min(len(sorted_values) - 1, k - 1))]
 
 
 class RunDir:

@@ -4,7 +4,7 @@ usage: report_scale.py RUN_DIR FACET_OPTIONS"""
 import json
 import sys
 
-from bench_report import MB, RunDir, fmt, noop_sentence, ratio
+from bench_report import MB, RunDir, fmt, noop_sentence, pct, ratio
 
 NOOP_TARGET = 0.03      # issue 5: a no-op rerun takes at most 3% of the full index's time
 P99_TARGET_MS = 30.0    # issue 9: p99 with two facets
@@ -100,17 +100,12 @@ if len(per_kind) > 1:
     out.append("")
     out.append("| kind | queries | floor p50 | depeche p50 | depeche p99 | depeche p99, two facets | p50 ÷ floor |")
     out.append("|---|---|---|---|---|---|---|")
-
-    def pct(values, p):
-        values = sorted(values)
-        return values[max(0, min(len(values) - 1, -(-len(values) * p // 100) - 1))]
-
     for kind, qids in per_kind.items():
-        fl = [fs["query_best_ms"][q] for q in qids]
-        de = [best["plain"][q] for q in qids]
-        df = [best["facets"][q] for q in qids]
-        out.append(f"| {KINDS.get(kind, kind)} | {len(qids)} | {fmt(pct(fl, 50), 3)} | {fmt(pct(de, 50), 3)} | "
-                   f"{fmt(pct(de, 99), 3)} | {fmt(pct(df, 99), 3)} | {ratio(pct(de, 50), pct(fl, 50))} |")
+        fl = sorted(fs["query_best_ms"][q] for q in qids)
+        de = sorted(best["plain"][q] for q in qids)
+        df = sorted(best["facets"][q] for q in qids)
+        out.append(f"| {KINDS.get(kind, kind)} | {len(qids)} | {fmt(pct(fl, .5), 3)} | {fmt(pct(de, .5), 3)} | "
+                   f"{fmt(pct(de, .99), 3)} | {fmt(pct(df, .99), 3)} | {ratio(pct(de, .5), pct(fl, .5))} |")
     out.append("")
 out.append(run.noise(["scale-corpus", "depeche-index", "depeche-noop", "floor-index", "floor-search",
                       "depeche-plain.clock", "depeche-facets.clock"]))

@@ -1,7 +1,8 @@
-// An ArticleSink that keeps what readers hand it, for reader tests.
+// An ArticleSink that keeps what readers hand it, for reader tests, and a reader of whole folders.
 #ifndef DEPECHE_INCLUDED_TESTS_SUPPORT_COLLECT_H
 #define DEPECHE_INCLUDED_TESTS_SUPPORT_COLLECT_H
 
+#include "index/inputs.h"
 #include "readers/reader.h"
 
 #include <string>
@@ -36,6 +37,13 @@ class Collect : public ArticleSink {
   std::vector<Article> articles;
   std::vector<Problem> problems;
 };
+
+// Every article under `path`, read as depeche-index reads it (formats detected).
+inline Collect read_all(const std::string& path) {
+  Collect sink;
+  for (const auto& input : expand_inputs({path}, [](const std::string&) {})) read_input(input, InputFormat::kAuto, {}, sink);
+  return sink;
+}
 
 }  // namespace depeche::test
 

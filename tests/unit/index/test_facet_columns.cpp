@@ -4,7 +4,6 @@
 #include "index/facet_columns.h"
 
 #include "index/index_writer.h"
-#include "index/inputs.h"
 #include "index/rebuild.h"
 #include "query/searcher.h"
 #include "schema.h"
@@ -28,9 +27,7 @@ using depeche::test::TempDir;
 
 // The sample archive, whose articles state no section nor language: most are given some here.
 std::vector<Article> sample_archive() {
-  depeche::test::Collect sink;
-  for (const auto& input : depeche::expand_inputs({DEPECHE_SOURCE_DIR "/data"}, [](const std::string&) {}))
-    depeche::read_input(input, depeche::InputFormat::kAuto, {}, sink);
+  depeche::test::Collect sink = depeche::test::read_all(DEPECHE_SOURCE_DIR "/data");
   EXPECT_TRUE(sink.problems.empty()) << sink.describe();
   static const char* kSections[] = {"", "Économie", "Monde", "Culture", "Sport", "Monde"};
   for (std::size_t i = 0; i < sink.articles.size(); ++i) {

@@ -3,7 +3,6 @@
 // synonyms and metadata.
 #include "index/index_writer.h"
 
-#include "index/inputs.h"
 #include "schema.h"
 #include "support/collect.h"
 #include "support/temp_dir.h"
@@ -26,9 +25,7 @@ using depeche::test::TempDir;
 // id and title, and for every fifth a copy with a signature line appended: copies land in other
 // parts than their originals.
 std::vector<Article> archive_with_copies() {
-  depeche::test::Collect sink;
-  for (const auto& input : depeche::expand_inputs({DEPECHE_SOURCE_DIR "/data"}, [](const std::string&) {}))
-    depeche::read_input(input, depeche::InputFormat::kAuto, {}, sink);
+  depeche::test::Collect sink = depeche::test::read_all(DEPECHE_SOURCE_DIR "/data");
   EXPECT_TRUE(sink.problems.empty()) << sink.describe();
   std::vector<Article> all;
   for (std::size_t i = 0; i < sink.articles.size(); ++i) {
