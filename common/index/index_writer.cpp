@@ -44,7 +44,6 @@ std::string origin_term(const std::string& file_key) {
 }
 
 namespace fs = std::filesystem;
-constexpr const char* kStubName = "XAPIANDB";
 
 // Makes the synonym table hold exactly `wanted`; false when it already did (nothing written).
 bool write_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, std::set<std::string>>& wanted) {
@@ -76,7 +75,7 @@ ShardBy parse_shard_by(const std::string& name) {
 IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report,
                          ShardBy shard_by, unsigned bulk_jobs, std::size_t bulk_part_articles)
     : path_(path), batch_size_(batch_size ? batch_size : 1), report_(std::move(report)) {
-  const bool is_sharded = fs::exists(fs::path(path) / kStubName);
+  const bool is_sharded = fs::exists(fs::path(path) / schema::kShardStubName);
   if (shard_by != ShardBy::kNone && !is_sharded && fs::exists(fs::path(path) / "iamglass"))
     throw Fatal(exit_code::kDatabase, path + ": an unsharded database; --shard-by needs a new folder (or --export it)");
   shard_by_ = shard_by;
@@ -116,7 +115,7 @@ void IndexWriter::open_sharding(double wait_seconds) {
       throw Fatal(exit_code::kDatabase, path_ + ": database is sharded by " + recorded + ", not as asked");
     shard_by_ = existing;
   }
-  std::ifstream stub(fs::path(path_) / kStubName);
+  std::ifstream stub(fs::path(path_) / schema::kShardStubName);
   for (std::string line; std::getline(stub, line);)
     if (line.rfind("auto ", 0) == 0 && line.substr(5) != kControlName) shard(line.substr(5));
 }
@@ -145,7 +144,7 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   columns(it->second);
   // The stub lists every shard; rewritten whole (and renamed into place) so readers never see half.
   // The control database comes first: a combined database answers metadata from its first part.
-  const fs::path stub = fs::path(path_) / kStubName;
+  const fs::path stub = fs::path(path_) / schema::kShardStubName;
   {
     std::ofstream out(stub.string() + ".tmp", std::ios::trunc);
     out << "auto " << kControlName << '\n';

@@ -12,7 +12,7 @@ namespace depeche {
 IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
                             IndexWriter::ProblemReporter report) {
   namespace fs = std::filesystem;
-  if (fs::exists(fs::path(path) / "XAPIANDB"))
+  if (fs::exists(fs::path(path) / schema::kShardStubName))
     throw Fatal(exit_code::kDatabase, path + ": --rebuild works on one database; rebuild each shard folder of a sharded one");
   Xapian::WritableDatabase old = open_writable(path, wait_seconds, Xapian::DB_OPEN);  // the lock
   const std::string fresh_path = path + ".rebuild";

@@ -134,10 +134,11 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
   return all;
 }
 
-// A stub file lists several databases (a sharded folder holds one, XAPIANDB).
+// A stub file lists several databases (a sharded folder holds one).
 bool is_stub(const std::string& path) {
   std::error_code ec;
-  return std::filesystem::is_regular_file(path, ec) || std::filesystem::exists(std::filesystem::path(path) / "XAPIANDB", ec);
+  return std::filesystem::is_regular_file(path, ec) ||
+         std::filesystem::exists(std::filesystem::path(path) / schema::kShardStubName, ec);
 }
 
 // Counts a multi-valued facet from the documents of the top matches: what can be done when
