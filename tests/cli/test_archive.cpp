@@ -1,5 +1,6 @@
 // Issue 16: delete, rebuild, export, stats, versioned output.
 #include "support/run.h"
+#include "support/zlib_body.h"
 
 #include "index/stored_article.h"
 #include "schema.h"
@@ -101,29 +102,39 @@ TEST_F(Archive, OlderVersionIsRefusedThenRebuiltKeepingEveryId) {
   EXPECT_EQ(json::parse(r.out)["unchanged"], before.size());
 }
 
-// Schema version 2 moved the body out of the document data: --rebuild carries a version 1
-// database over, bodies included.
-TEST_F(Archive, SchemaVersion1DatabaseIsRebuiltWithItsBodies) {
-  const std::string before = t::search({"--db", db(), "--export"}).out;
-  {
-    Xapian::WritableDatabase w(db(), Xapian::DB_OPEN);
-    for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
-      Xapian::Document doc = w.get_document(*it);
-      doc.set_data(depeche::canonical_form(depeche::load_article(doc)));
-      doc.remove_value(depeche::schema::kSlotBody);
-      w.replace_document(*it, doc);
+// Schema version 2 moved the body out of the document data, version 3 compresses it with LZ4
+// instead of zlib: --rebuild carries older databases over, bodies included.
+void rewrite_as_version(const std::string& path, int version) {
+  Xapian::WritableDatabase w(path, Xapian::DB_OPEN);
+  for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
+    Xapian::Document doc = w.get_document(*it);
+    const depeche::Article a = depeche::load_article(doc);
+    doc.remove_value(depeche::schema::kSlotBody);
+    if (version == 1) {
+      doc.set_data(depeche::canonical_form(a));
+    } else if (!a.body.empty()) {
+      doc.add_value(depeche::schema::kSlotBody, depeche::test::zlib_body_slot(a.body));
     }
-    w.set_metadata(depeche::schema::kMetaSchemaVersion, "1");
-    w.commit();
+    w.replace_document(*it, doc);
   }
-  EXPECT_EQ(t::search({"--db", db(), "iran"}).status, 3);
-  const auto r = t::index({"--db", db(), "--rebuild"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(t::search({"--db", db(), "--export"}).out, before);
-  Xapian::Database rebuilt(db());
-  const Xapian::Document first = rebuilt.get_document(*rebuilt.postlist_begin(""));
-  EXPECT_EQ(first.get_data().find("\"body\""), std::string::npos);
-  EXPECT_FALSE(first.get_value(depeche::schema::kSlotBody).empty());
+  w.set_metadata(depeche::schema::kMetaSchemaVersion, std::to_string(version));
+  w.commit();
+}
+
+TEST_F(Archive, OlderSchemaVersionsAreRebuiltWithTheirBodies) {
+  const std::string before = t::search({"--db", db(), "--export"}).out;
+  for (int version : {1, 2}) {
+    SCOPED_TRACE("schema version " + std::to_string(version));
+    rewrite_as_version(db(), version);
+    EXPECT_EQ(t::search({"--db", db(), "iran"}).status, 3);
+    const auto r = t::index({"--db", db(), "--rebuild"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(t::search({"--db", db(), "--export"}).out, before);
+    Xapian::Database rebuilt(db());
+    const Xapian::Document first = rebuilt.get_document(*rebuilt.postlist_begin(""));
+    EXPECT_EQ(first.get_data().find("\"body\""), std::string::npos);
+    EXPECT_FALSE(first.get_value(depeche::schema::kSlotBody).empty());
+  }
 }
 
 TEST_F(Archive, FormatVersionTooOldOrTooNew) {

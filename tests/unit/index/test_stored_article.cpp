@@ -3,6 +3,8 @@
 #include "schema.h"
 #include "util/error.h"
 
+#include "support/zlib_body.h"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -50,6 +52,16 @@ TEST(StoredArticle, SchemaVersion1DataIsRead) {
   EXPECT_EQ(back.id, "a1");
 }
 
+// Schema version 2 stored the body with zlib, behind the same 4-byte size; --rebuild reads it.
+TEST(StoredArticle, SchemaVersion2ZlibBodyIsReadWhenSaid) {
+  const depeche::Article a = sample(true);
+  Xapian::Document doc;
+  depeche::store_article(a, doc);
+  doc.add_value(depeche::schema::kSlotBody, depeche::test::zlib_body_slot(a.body));
+  EXPECT_EQ(depeche::load_article(doc, depeche::WithBody::kYes, depeche::BodyCodec::kZlib).body, a.body);
+  EXPECT_THROW(depeche::load_article(doc), depeche::Error) << "a zlib body is not LZ4";
+}
+
 TEST(StoredArticle, DamagedBodyIsAnErrorNotACrash) {
   Xapian::Document doc;
   depeche::store_article(sample(true), doc);
@@ -57,6 +69,7 @@ TEST(StoredArticle, DamagedBodyIsAnErrorNotACrash) {
   for (const std::string& damaged : {stored.substr(0, 2), stored.substr(0, stored.size() / 2), std::string(4, '\xff') + "zz"}) {
     doc.add_value(depeche::schema::kSlotBody, damaged);
     EXPECT_THROW(depeche::load_article(doc), depeche::Error);
+    EXPECT_THROW(depeche::load_article(doc, depeche::WithBody::kYes, depeche::BodyCodec::kZlib), depeche::Error);
   }
 }
 
