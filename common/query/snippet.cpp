@@ -1,58 +1,106 @@
 #include "query/snippet.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
 
 namespace depeche {
 namespace {
 constexpr std::size_t kLeadWords = 6;  // words of context shown before the first match
 constexpr std::size_t kStemProbeBytes = 3;
+// The body is tokenised this many bytes at a time (cut at a space, never inside a word), so that
+// the scan can stop at the first window that shows every query word: tokenising whole bodies was
+// most of a query's snippet time, and the words a title query seeks are mostly in the lead.
+constexpr std::size_t kChunkBytes = 1024;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Which query word each match id stands for (ids: the index of a word in `words`, or of a stem in
+// `stems` after them), so that the scan can tell when a window shows every word of the query.
+std::vector<int> word_of_match(analysis::Analyzer& analyzer, const std::vector<std::string>& words,
+                               const std::vector<std::string>& stems, int& groups) {
+  std::vector<int> of(words.size() + stems.size());
+  groups = 0;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    const auto same = std::find(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(w), words[w]);
+    of[w] = same != words.begin() + static_cast<std::ptrdiff_t>(w) ? of[static_cast<std::size_t>(same - words.begin())] : groups++;
+  }
+  for (std::size_t s = 0; s < stems.size(); ++s) {
+    int group = -1;
+    for (std::size_t w = 0; w < words.size() && group < 0; ++w)
+      if (analyzer.stem(words[w]) == stems[s]) group = of[w];
+    of[words.size() + s] = group >= 0 ? group : groups++;
+  }
+  return of;
 }
+
+}  // namespace
 
 Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
                      const std::vector<std::string>& stems, std::size_t max_words) {
+  int groups = 0;
+  std::vector<int> word_of = word_of_match(analyzer, words, stems, groups);
   analysis::TokenList tokens;
-  analyzer.tokenize(body, tokens);
   const auto& list = tokens.tokens;
-  // For each token, which query word it matches (index into `words`/`stems`), or -1.
-  std::vector<int> match(list.size(), -1);
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string_view folded = tokens.folded(list[i]);
-    for (std::size_t w = 0; w < words.size(); ++w)
-      if (words[w] == folded) match[i] = static_cast<int>(w);
-    // Stemming every word of every hit's body dominated search time: a stem shares the start of
-    // its words, so only words that begin like one of the query's stems are stemmed.
-    const bool may_share_stem = std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
-      const std::size_t n = std::min<std::size_t>({kStemProbeBytes, stem.size(), folded.size()});
-      return folded.compare(0, n, stem, 0, n) == 0;
-    });
-    if (match[i] < 0 && may_share_stem && !analyzer.is_stopword(folded)) {
-      const std::string& stem = analyzer.stem(folded);
-      for (std::size_t s = 0; s < stems.size(); ++s)
-        if (stems[s] == stem) match[i] = static_cast<int>(words.size() + s);
-    }
-  }
-  // Sliding window: most distinct matches, then most matches.
+  std::vector<int> match;  // for each token, the match id (see above), or -1
+  // Sliding window over the tokens: the first that shows every query word wins; until one does,
+  // the one showing the most distinct forms of query words, then the most matches.
+  std::vector<int> id_in_window(word_of.size(), 0), word_in_window(static_cast<std::size_t>(groups), 0);
+  std::size_t distinct = 0, words_shown = 0, count = 0;
   std::size_t best_start = 0, best_distinct = 0, best_count = 0;
-  std::unordered_map<int, int> in_window;
-  std::size_t count = 0;
-  for (std::size_t end = 0; end < list.size(); ++end) {
-    if (match[end] >= 0) {
-      ++in_window[match[end]];
-      ++count;
+  bool complete = false;  // the best window shows every query word
+  auto at = [](std::vector<int>& v, int i) -> int& { return v[static_cast<std::size_t>(i)]; };
+  auto enter = [&](int id) {
+    if (id < 0) return;
+    if (at(id_in_window, id)++ == 0) ++distinct;
+    if (at(word_in_window, at(word_of, id))++ == 0) ++words_shown;
+    ++count;
+  };
+  auto leave = [&](int id) {
+    if (id < 0) return;
+    if (--at(id_in_window, id) == 0) --distinct;
+    if (--at(word_in_window, at(word_of, id)) == 0) --words_shown;
+    --count;
+  };
+  for (std::size_t pos = 0; pos < body.size();) {
+    std::size_t cut = std::min(body.size(), pos + kChunkBytes);
+    while (cut < body.size() && !is_space(body[cut])) ++cut;
+    const std::size_t first_new = list.size();
+    analyzer.tokenize(body.substr(pos, cut - pos), tokens);
+    for (std::size_t i = first_new; i < list.size(); ++i) {
+      tokens.tokens[i].src_begin += static_cast<std::uint32_t>(pos);
+      tokens.tokens[i].src_end += static_cast<std::uint32_t>(pos);
     }
-    if (end >= max_words) {
-      const int out = match[end - max_words];
-      if (out >= 0) {
-        --count;
-        if (--in_window[out] == 0) in_window.erase(out);
+    pos = cut;
+    for (std::size_t end = first_new; end < list.size(); ++end) {
+      const std::string_view folded = tokens.folded(list[end]);
+      int id = -1;
+      for (std::size_t w = 0; w < words.size(); ++w)
+        if (words[w] == folded) id = static_cast<int>(w);
+      // Stemming every word of every hit's body dominated search time: a stem shares the start of
+      // its words, so only words that begin like one of the query's stems are stemmed.
+      const bool may_share_stem = std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
+        const std::size_t n = std::min<std::size_t>({kStemProbeBytes, stem.size(), folded.size()});
+        return folded.compare(0, n, stem, 0, n) == 0;
+      });
+      if (id < 0 && may_share_stem && !analyzer.is_stopword(folded)) {
+        const std::string& stem = analyzer.stem(folded);
+        for (std::size_t s = 0; s < stems.size(); ++s)
+          if (stems[s] == stem) id = static_cast<int>(words.size() + s);
+      }
+      match.push_back(id);
+      if (complete) continue;
+      enter(id);
+      if (end >= max_words) leave(match[end - max_words]);
+      complete = groups > 0 && words_shown == static_cast<std::size_t>(groups);
+      if (complete || distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
+        best_distinct = distinct;
+        best_count = count;
+        best_start = end + 1 > max_words ? end + 1 - max_words : 0;
       }
     }
-    if (in_window.size() > best_distinct || (in_window.size() == best_distinct && count > best_count)) {
-      best_distinct = in_window.size();
-      best_count = count;
-      best_start = end + 1 > max_words ? end + 1 - max_words : 0;
-    }
+    // The printed window ends at most 2 * max_words after best_start; one token more tells
+    // whether text follows it.
+    if (complete && list.size() > best_start + 2 * max_words + 1) break;
   }
   Snippet s;
   if (list.empty()) return s;
@@ -81,7 +129,7 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
       continue;
     }
     const char c = body[b];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    if (is_space(c)) {
       space = true;
     } else {
       if (space) s.text += ' ';

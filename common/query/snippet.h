@@ -15,9 +15,10 @@ struct Snippet {
   std::vector<std::pair<std::size_t, std::size_t>> marks;  // byte ranges of matched words in `text`
 };
 
-// Picks the window of about `max_words` words holding the most distinct query words (by folded
-// form or by stem, so "telecommunications" marks "télécommunications"). Without any match,
-// the beginning of the text.
+// Picks the first window of about `max_words` words that shows every query word (by folded form
+// or by stem, so "telecommunications" marks "télécommunications"); failing that, the window
+// showing the most distinct query words, then the most matches. Without any match, the beginning
+// of the text. The body is read only as far as that window needs.
 Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
                      const std::vector<std::string>& stems, std::size_t max_words = 32);
 

@@ -1,0 +1,84 @@
+#include "query/snippet.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using depeche::Snippet;
+using depeche::analysis::Analyzer;
+
+std::string filler(std::size_t words) {
+  std::string out;
+  for (std::size_t i = 0; i < words; ++i) out += "rien ";
+  return out;
+}
+
+std::vector<std::string> marked(const Snippet& s) {
+  std::vector<std::string> out;
+  for (const auto& [from, to] : s.marks) out.push_back(s.text.substr(from, to - from));
+  return out;
+}
+
+class SnippetTest : public ::testing::Test {
+ protected:
+  Snippet snippet(const std::string& body, const std::vector<std::string>& words) {
+    std::vector<std::string> stems;
+    for (const std::string& w : words) stems.push_back(analyzer_.stem(w));
+    return depeche::make_snippet(body, analyzer_, words, stems);
+  }
+  Analyzer analyzer_;
+};
+
+TEST_F(SnippetTest, FirstWindowShowingEveryWordWins) {
+  const std::string body = "La Chine a parlé. " + filler(60) + "Puis la Chine et l’Inde se sont rencontrées. " + filler(60) +
+                           "Chine, Chine, Inde et Chine encore. " + filler(60);
+  const Snippet s = snippet(body, {"chine", "inde"});
+  EXPECT_NE(s.text.find("la Chine et l’Inde se sont rencontrées"), std::string::npos) << s.text;
+  EXPECT_EQ(marked(s), (std::vector<std::string>{"Chine", "Inde"}));
+  EXPECT_EQ(s.text.rfind("… ", 0), 0u) << "cut text starts with an ellipsis";
+  EXPECT_EQ(s.text.substr(s.text.size() - 4), " …") << "text follows the window, though the scan stopped early";
+}
+
+TEST_F(SnippetTest, WithoutACompleteWindowMostDistinctFormsThenMostMatches) {
+  const std::string body = "Le marché seul. " + filler(60) + "Les marchés et le marché du marché. " + filler(60) +
+                           "Un marché, deux marchés. " + filler(60) + "Fin.";
+  // "introuvable" is nowhere, so no window shows every word: the densest window with both forms wins.
+  const Snippet s = snippet(body, {"marche", "introuvable"});
+  EXPECT_EQ(marked(s), (std::vector<std::string>{"marchés", "marché", "marché"})) << s.text;
+}
+
+TEST_F(SnippetTest, AStemCountsForItsWord) {
+  // "vigne" shares the stem of "vignerons": it is a match, but it is not the query's other word.
+  const std::string body = "La vigne, la vigne, la vigne. " + filler(60) + "Les vignerons face au changement climatique. " +
+                           filler(60);
+  const Snippet s = snippet(body, {"vignerons", "climatique"});
+  EXPECT_NE(s.text.find("Les vignerons face au changement climatique"), std::string::npos) << s.text;
+}
+
+TEST_F(SnippetTest, MarksStayOnTheirWordsWhereverTheBodyIsCutForTokenising) {
+  // The body is tokenised in pieces of about a kilobyte: put the match across every nearby offset.
+  for (std::size_t shift = 0; shift < 40; ++shift) {  // the words span bytes 1001 to 1070
+    const std::string body = std::string(shift, 'x') + " " + filler(200) + "l’élection présidentielle-test, dit-il. " + filler(100);
+    const Snippet s = snippet(body, {"election", "presidentielle"});
+    EXPECT_EQ(marked(s), (std::vector<std::string>{"élection", "présidentielle"})) << "shift " << shift << ": " << s.text;
+  }
+}
+
+TEST_F(SnippetTest, WindowAtTheEndKeepsTheFinalPunctuation) {
+  const std::string body = filler(600) + "Et enfin la conclusion !";
+  const Snippet s = snippet(body, {"conclusion"});
+  EXPECT_EQ(s.text.substr(s.text.size() - std::string("conclusion !").size()), "conclusion !") << s.text;
+  EXPECT_EQ(marked(s), (std::vector<std::string>{"conclusion"}));
+}
+
+TEST_F(SnippetTest, NoMatchShowsTheBeginning) {
+  const Snippet s = snippet("Premiers mots du texte. " + filler(100), {"absent"});
+  EXPECT_EQ(s.text.rfind("Premiers mots du texte.", 0), 0u) << s.text;
+  EXPECT_TRUE(s.marks.empty());
+  EXPECT_TRUE(snippet("", {"absent"}).text.empty());
+}
+
+}  // namespace
