@@ -59,8 +59,14 @@ void SpellingCounts::add(const SpellingCounts& other) {
 }
 
 void SpellingCounts::write_to(Xapian::WritableDatabase& db) {
-  for (const auto& [word, count] : counts_) db.add_spelling(word, count.articles);
+  write_share_to(db, 0, 1);
   counts_.clear();
+}
+
+void SpellingCounts::write_share_to(Xapian::WritableDatabase& db, std::size_t share, std::size_t shares) const {
+  const std::hash<std::string> hash;
+  for (const auto& [word, count] : counts_)
+    if (shares == 1 || hash(word) % shares == share) db.add_spelling(word, count.articles);
 }
 
 }  // namespace depeche

@@ -44,6 +44,9 @@ class SpellingCounts {
   void add(const SpellingCounts& other);
   // Adds the counts to the database's dictionary and starts again from zero.
   void write_to(Xapian::WritableDatabase& db);
+  // Adds the counts of one share of the words (by hash: share out of `shares`), so that several
+  // threads can each write theirs to a database of its own.
+  void write_share_to(Xapian::WritableDatabase& db, std::size_t share, std::size_t shares) const;
 
  private:
   struct Count {

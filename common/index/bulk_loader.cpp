@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 
 namespace depeche {
 
@@ -119,6 +120,31 @@ void BulkLoader::stop() {
   workers_.clear();
 }
 
+void BulkLoader::in_parallel(std::size_t tasks, const std::function<void(std::size_t)>& task, const std::string& output) {
+  std::atomic<std::size_t> next{0};
+  std::string error;
+  std::mutex error_mutex;
+  auto record = [&](const std::string& why) {
+    std::lock_guard<std::mutex> lock(error_mutex);
+    if (error.empty()) error = why;
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < std::min<std::size_t>(threads_, tasks); ++t)
+    threads.emplace_back([&] {
+      for (std::size_t i; (i = next++) < tasks;) {
+        try {
+          task(i);
+        } catch (const Xapian::Error& e) {
+          return record(e.get_msg());
+        } catch (const std::exception& e) {
+          return record(e.what());
+        }
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  if (!error.empty()) throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + error);
+}
+
 std::vector<float> BulkLoader::merge_into(const std::string& output) {
   if (!current_.articles.empty()) push_current();
   stop();
@@ -130,6 +156,20 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
     const auto& t = thresholds_.at(i);
     thresholds.insert(thresholds.end(), t.begin(), t.end());
   }
+  // The spelling words go into the last merge as databases of their own, one share of the words
+  // per thread: added to the merged database instead, they kept one core busy and the other idle
+  // for a tenth of a first index. Compacting sums what several databases hold for one word.
+  std::vector<std::string> spelling_paths;
+  for (unsigned share = 0; share < threads_; ++share)
+    spelling_paths.push_back((fs::path(parts_dir_) / ("spelling-" + std::to_string(share))).string());
+  in_parallel(
+      threads_,
+      [&](std::size_t share) {
+        Xapian::WritableDatabase db(spelling_paths[share], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        spellings_.write_share_to(db, share, threads_);
+        db.commit();
+      },
+      output);
   try {
     // A million articles make a thousand parts: they are merged a group at a time, in order,
     // until one merge makes the database. The groups of a level are independent: one per thread
@@ -142,31 +182,16 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
                             paths.begin() + static_cast<std::ptrdiff_t>(std::min(paths.size(), first + kMaxPartsPerMerge)));
         merged.push_back(part_path(first) + "-level" + std::to_string(level));
       }
-      std::atomic<std::size_t> next{0};
-      std::string error;
-      std::mutex error_mutex;
-      auto record = [&](const std::string& why) {
-        std::lock_guard<std::mutex> lock(error_mutex);
-        if (error.empty()) error = why;
-      };
-      std::vector<std::thread> threads;
-      for (unsigned t = 0; t < std::min<std::size_t>(threads_, groups.size()); ++t)
-        threads.emplace_back([&] {
-          for (std::size_t g; (g = next++) < groups.size();) {
-            try {
-              compact(groups[g], merged[g]);
-              for (const std::string& done : groups[g]) fs::remove_all(done);
-            } catch (const Xapian::Error& e) {
-              return record(e.get_msg());
-            } catch (const std::exception& e) {
-              return record(e.what());
-            }
-          }
-        });
-      for (std::thread& t : threads) t.join();
-      if (!error.empty()) throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + error);
+      in_parallel(
+          groups.size(),
+          [&](std::size_t g) {
+            compact(groups[g], merged[g]);
+            for (const std::string& done : groups[g]) fs::remove_all(done);
+          },
+          output);
       paths = std::move(merged);
     }
+    paths.insert(paths.end(), spelling_paths.begin(), spelling_paths.end());
     compact(paths, output);
   } catch (const Xapian::Error& e) {
     throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + e.get_msg());
@@ -178,7 +203,7 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
 void BulkLoader::compact(const std::vector<std::string>& parts, const std::string& output) {
   Xapian::Database all;
   for (const std::string& part : parts) all.add_database(Xapian::Database(part));
-  all.compact(output, Xapian::Compactor::FULL | Xapian::DBCOMPACT_MULTIPASS);
+  all.compact(output, Xapian::Compactor::FULL);
 }
 
 }  // namespace depeche

@@ -10,6 +10,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -38,11 +39,10 @@ class BulkLoader {
 
   // Waits for the workers and compacts every part, in input order, into a new database at
   // `output`: docid N is the Nth article added. Returns each document's copy threshold, by docid - 1.
+  // The spelling words of every part are counted as the parts are written and stored once, at the
+  // merge: Xapian's spelling table costs a quarter of the indexing time when each part writes its
+  // own (every word is new to a part).
   std::vector<float> merge_into(const std::string& output);
-  // The spelling words of every part, counted once all parts are written: Xapian's spelling table
-  // costs a quarter of the indexing time when each part writes its own (every word is new to a
-  // part), and once per word in the merged database.
-  SpellingCounts& spellings() { return spellings_; }
 
  private:
   struct Part {
@@ -54,6 +54,9 @@ class BulkLoader {
   void write_part(Part& part, DocumentBuilder& builder);
   std::string part_path(std::size_t index) const;
   static void compact(const std::vector<std::string>& parts, const std::string& output);
+  // Runs task(0) ... task(tasks - 1) on the loader's threads; throws Fatal naming `output` with
+  // the first failure once all have stopped.
+  void in_parallel(std::size_t tasks, const std::function<void(std::size_t)>& task, const std::string& output);
   void push_current();
   void stop();  // the workers finish what is queued, then end
   void rethrow_failure();

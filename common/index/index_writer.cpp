@@ -283,7 +283,6 @@ void IndexWriter::end_bulk() {
     try {
       Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
       cluster_in_input_order(merged, thresholds);
-      bulk->spellings().write_to(merged);
       FacetColumnWriter columns(merged);  // compacting renumbered the parts' docids: built here, once
       columns.rebuild();
       columns.flush();

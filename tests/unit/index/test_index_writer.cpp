@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -54,6 +55,9 @@ struct Dump {
   // id -> data, terms with wdf and positions, values but the indexing time
   std::map<std::string, std::tuple<std::string, std::set<std::string>, std::map<Xapian::valueno, std::string>>> docs;
   std::map<std::string, Xapian::doccount> spelling;
+  // Each word with a letter dropped -> the suggestion for it: the spelling table's fragments,
+  // which a bulk load merges from several databases, must lead back to the same words.
+  std::map<std::string, std::string> suggestions;
   std::map<std::string, std::set<std::string>> synonyms;
   std::map<std::string, std::string> metadata;
 };
@@ -77,6 +81,10 @@ Dump dump(const std::string& path) {
     d.docs[id] = {doc.get_data(), terms, values};
   }
   for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) d.spelling[*w] = w.get_termfreq();
+  for (const auto& [word, freq] : d.spelling) {
+    const std::string misspelt = word.substr(0, word.size() / 2) + word.substr(word.size() / 2 + 1);
+    d.suggestions[misspelt] = db.get_spelling_suggestion(misspelt);
+  }
   for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k)
     for (auto s = db.synonyms_begin(*k); s != db.synonyms_end(*k); ++s) d.synonyms[*k].insert(*s);
   for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k)
@@ -105,6 +113,10 @@ TEST(IndexWriter, BulkLoadBuildsTheSameDatabaseAsOneByOne) {
   EXPECT_EQ(got.docs.size(), articles.size());
   EXPECT_TRUE(got.docs == expected.docs);
   EXPECT_EQ(got.spelling, expected.spelling);
+  EXPECT_EQ(got.suggestions, expected.suggestions);
+  EXPECT_GT(std::count_if(got.suggestions.begin(), got.suggestions.end(), [](const auto& s) { return !s.second.empty(); }),
+            static_cast<std::ptrdiff_t>(got.spelling.size()) / 2)
+      << "most misspellings find a word";
   EXPECT_EQ(got.synonyms, expected.synonyms);
   EXPECT_EQ(got.metadata, expected.metadata);
   EXPECT_FALSE(std::filesystem::exists(dir / "bulk.depeche-parts"));
