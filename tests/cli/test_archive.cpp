@@ -20,7 +20,8 @@ namespace {
 class Archive : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::shared_dir() + "/seeds"});
+    if (!t::seeds_present()) GTEST_SKIP() << t::kNoSeeds;
+    const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::seeds_dir()});
     ASSERT_EQ(r.status, 0) << r.err;
   }
   std::string db() const { return dir_ / "db"; }
@@ -98,7 +99,7 @@ TEST_F(Archive, OlderVersionIsRefusedThenRebuiltKeepingEveryId) {
   EXPECT_EQ(ids(db()), before);
   EXPECT_EQ(t::search({"--db", db(), "--count", "iran"}).status, 0);
   // The records of indexed files survive: a rerun finds nothing to do.
-  r = t::index({"--db", db(), t::source_dir() + "/data", t::shared_dir() + "/seeds", "--summary=json"});
+  r = t::index({"--db", db(), t::source_dir() + "/data", t::seeds_dir(), "--summary=json"});
   EXPECT_EQ(json::parse(r.out)["unchanged"], before.size());
 }
 

@@ -25,8 +25,12 @@ class SampleArchive : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new t::TempDir;
-    const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::shared_dir() + "/seeds"});
+    if (!t::seeds_present()) return;
+    const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::seeds_dir()});
     ASSERT_EQ(r.status, 0) << r.err;
+  }
+  void SetUp() override {
+    if (!t::seeds_present()) GTEST_SKIP() << t::kNoSeeds;
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string db() { return *dir_ / "db"; }
@@ -70,7 +74,7 @@ TEST_F(SampleArchive, SimilarToAnUnknownIdIsAnError) {
 TEST(SimilarOnRealCorpus, SeedsFindEachOtherFirst) {
   if (!t::shared_corpus_present()) GTEST_SKIP() << "../shared/data/corpus/news-fr.jsonl.gz is absent";
   t::TempDir dir;
-  const auto r = t::index({"--db", dir / "db", t::shared_dir() + "/data/corpus/news-fr.jsonl.gz", t::shared_dir() + "/seeds"});
+  const auto r = t::index({"--db", dir / "db", t::shared_dir() + "/data/corpus/news-fr.jsonl.gz", t::seeds_dir()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(search_json(dir / "db", {"--similar", kRewriteId, "--limit", "1"})["hits"][0]["id"], kSputnikId);
   EXPECT_EQ(search_json(dir / "db", {"--similar", kSputnikId, "--limit", "1"})["hits"][0]["id"], kRewriteId);

@@ -12,12 +12,12 @@ namespace t = depeche::test;
 
 namespace {
 
-std::string seeds() { return t::shared_dir() + "/seeds"; }
 
 class SeedsIndexed : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto r = t::index({"--db", db(), seeds()});
+    if (!t::seeds_present()) GTEST_SKIP() << t::kNoSeeds;
+    auto r = t::index({"--db", db(), t::seeds_dir()});
     ASSERT_EQ(r.status, 0) << r.err;
   }
   std::string db() const { return dir_ / "db"; }
@@ -68,7 +68,7 @@ TEST_F(SeedsIndexed, IranFindsTextWrittenWithTypographicElision) {
 }
 
 TEST_F(SeedsIndexed, ReindexingReplacesInsteadOfDuplicating) {
-  auto r = t::index({"--db", db(), seeds(), "--summary=json"});
+  auto r = t::index({"--db", db(), t::seeds_dir(), "--summary=json"});
   ASSERT_EQ(r.status, 0) << r.err;
   const json summary = json::parse(r.out);
   EXPECT_EQ(summary["added"], 0);
@@ -106,7 +106,7 @@ TEST(Database, NotADatabaseIsOneLineError) {
   auto r = t::search({"--db", file, "iran"});
   EXPECT_EQ(r.status, 3);
   EXPECT_NE(r.err.find(file), std::string::npos);
-  r = t::index({"--db", file, t::shared_dir() + "/seeds"});
+  r = t::index({"--db", file, t::source_dir() + "/data"});
   EXPECT_EQ(r.status, 3) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }

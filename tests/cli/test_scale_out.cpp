@@ -91,8 +91,9 @@ const std::vector<std::string> kQueries{"mali", "iran", "télécommunications", 
 class ScaleOut : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(t::index({"--db", single(), t::source_dir() + "/data", t::shared_dir() + "/seeds"}).status, 0);
-    const auto r = t::index({"--db", sharded(), "--shard-by", "year", t::source_dir() + "/data", t::shared_dir() + "/seeds"});
+    if (!t::seeds_present()) GTEST_SKIP() << t::kNoSeeds;
+    ASSERT_EQ(t::index({"--db", single(), t::source_dir() + "/data", t::seeds_dir()}).status, 0);
+    const auto r = t::index({"--db", sharded(), "--shard-by", "year", t::source_dir() + "/data", t::seeds_dir()});
     ASSERT_EQ(r.status, 0) << r.err;
   }
   std::string single() const { return dir_ / "single"; }
@@ -103,7 +104,7 @@ class ScaleOut : public ::testing::Test {
 TEST_F(ScaleOut, ShardsByYearAnswerLikeOneDatabase) {
   for (const auto& q : kQueries) EXPECT_EQ(answer({sharded()}, q), answer({single()}, q)) << q;
   // A rerun keeps the layout without being told, and finds nothing to do.
-  const auto r = t::index({"--db", sharded(), t::source_dir() + "/data", t::shared_dir() + "/seeds", "--summary=json"});
+  const auto r = t::index({"--db", sharded(), t::source_dir() + "/data", t::seeds_dir(), "--summary=json"});
   EXPECT_EQ(json::parse(r.out)["added"], 0);
 }
 

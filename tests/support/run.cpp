@@ -93,5 +93,7 @@ std::string shared_dir() { return DEPECHE_SHARED_DIR; }
 bool shared_corpus_present() {
   return std::filesystem::exists(shared_dir() + "/data/corpus/news-fr.jsonl.gz");
 }
+std::string seeds_dir() { return shared_dir() + "/seeds"; }
+bool seeds_present() { return std::filesystem::is_directory(seeds_dir()); }
 
 }  // namespace depeche::test

@@ -27,6 +27,10 @@ RunResult search(const std::vector<std::string>& args, const std::string& input 
 std::string source_dir();  // the repository's root
 std::string shared_dir();  // ../shared beside it
 bool shared_corpus_present();
+std::string seeds_dir();  // the two seed articles in ../shared
+// Tests that index the seeds skip with this message when ../shared is not beside the repository.
+bool seeds_present();
+inline constexpr const char* kNoSeeds = "../shared/seeds is absent";
 
 }  // namespace depeche::test
 
