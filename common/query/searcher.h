@@ -147,11 +147,16 @@ class Searcher {
                                            const std::vector<QueryWord>& words);
   struct Ranked {
     Xapian::MSetIterator it;
-    double proximity_bonus;
+    double proximity_bonus = 0;
+    std::string cluster;  // when collapsing
   };
-  static std::vector<Ranked> in_order(const Xapian::MSet& mset);
+  // The matches in score order; `by_xapian`: the MSet was collapsed by Xapian (its collapse keys
+  // are the clusters).
+  static std::vector<Ranked> in_order(const Xapian::MSet& mset, bool by_xapian);
+  // From uncollapsed matches in score order, the best of each cluster, until `wanted` of them.
+  static std::vector<Ranked> best_of_each_cluster(const Xapian::MSet& mset, std::size_t wanted);
   // The hits in score order once the top ones have their proximity bonus added.
-  std::vector<Ranked> rank_by_proximity(const Xapian::MSet& mset, std::vector<QueryWord> words);
+  std::vector<Ranked> rank_by_proximity(std::vector<Ranked> hits, std::vector<QueryWord> words);
   std::vector<std::string> explain_empty(const SearchRequest& request);
   // The slot's facet column, loaded once per revision; nullptr when there is none to use (several
   // or remote databases, or one without columns): then the value slot is counted.

@@ -1,0 +1,118 @@
+// Collapsing near-identical copies: one hit per cluster on every page, totals that count every
+// article, whether the clusters are found among the first matches or by Xapian's collapse.
+#include "query/searcher.h"
+
+#include "index/index_writer.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using depeche::Article;
+using depeche::SearchRequest;
+using depeche::Searcher;
+using depeche::test::TempDir;
+
+constexpr int kCopies = 35;  // more than the first pass fetches (three times a page of ten)
+constexpr int kOtherStories = 5;
+
+std::string story_body(int story) {
+  // Each story its own sentences; "port" often in story 0, once in the others.
+  std::string body;
+  for (int sentence = 0; sentence < 12; ++sentence)
+    body += "Récit " + std::to_string(story) + " phrase " + std::to_string(sentence) + " : les quais, les grues et les dockers " +
+            (story == 0 || sentence == 0 ? "du port " : "de la ville ") + "racontent une histoire numéro " +
+            std::to_string(story * 100 + sentence) + ". ";
+  return body;
+}
+
+Article article(const std::string& id, int story, int nth_day) {
+  Article a;
+  a.id = id;
+  a.source = "exemple.fr";
+  a.title = "Histoire " + std::to_string(story);
+  a.body = story_body(story);
+  char date[16];
+  std::snprintf(date, sizeof date, "2023-%02d-%02d", 1 + nth_day / 28, 1 + nth_day % 28);
+  a.date = *depeche::util::parse_iso_date(date);
+  return a;
+}
+
+class Collapse : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    depeche::IndexWriter writer(db(), 100, 0, [](const std::string& m) { ADD_FAILURE() << m; });
+    for (int copy = 0; copy <= kCopies; ++copy) {
+      Article a = article("copie-" + std::to_string(copy), 0, 1 + copy);
+      a.body.insert(a.body.find(' ', a.body.size() / 2), " vraiment");  // near-identical, not identical
+      if (copy == 0) a.body = story_body(0);
+      writer.article(std::move(a));
+    }
+    for (int story = 1; story <= kOtherStories; ++story) writer.article(article("autre-" + std::to_string(story), story, 40 + story));
+    writer.finish(0);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return *dir_ / "db"; }
+
+  static std::vector<std::string> clusters(const depeche::SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.cluster);
+    return out;
+  }
+  static TempDir* dir_;
+};
+TempDir* Collapse::dir_ = nullptr;
+
+TEST_F(Collapse, CopiesOutrankingAPageStillGiveOneHitPerCluster) {
+  Searcher searcher({db()});
+  SearchRequest q;
+  q.query = "port";
+  q.limit = 3;  // the copies fill the first matches: the other clusters must be found further down
+  const depeche::SearchResult r = searcher.search(q);
+  EXPECT_EQ(r.total, static_cast<Xapian::doccount>(kCopies + 1 + kOtherStories)) << "every article counts";
+  ASSERT_EQ(r.hits.size(), 3u);
+  const std::vector<std::string> got = clusters(r);
+  EXPECT_EQ(std::set<std::string>(got.begin(), got.end()).size(), 3u);
+  EXPECT_EQ(r.hits[0].copy_count, static_cast<std::size_t>(kCopies));
+  EXPECT_EQ(r.hits[0].article.title, "Histoire 0");
+}
+
+TEST_F(Collapse, PagesFollowEachOtherWithoutRepeatingAClusterInEveryOrder) {
+  Searcher searcher({db()});
+  for (auto sort : {depeche::SortOrder::kRelevance, depeche::SortOrder::kDateNewest, depeche::SortOrder::kDateOldest}) {
+    SearchRequest all;
+    all.query = "port";
+    all.sort = sort;
+    all.limit = 20;
+    const std::vector<std::string> whole = clusters(searcher.search(all));
+    ASSERT_EQ(whole.size(), static_cast<std::size_t>(1 + kOtherStories));
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < whole.size(); offset += 2) {
+      SearchRequest page = all;
+      page.offset = offset;
+      page.limit = 2;
+      for (const std::string& c : clusters(searcher.search(page))) paged.push_back(c);
+    }
+    EXPECT_EQ(paged, whole) << "sort " << static_cast<int>(sort);
+  }
+}
+
+TEST_F(Collapse, WithoutCollapseEveryCopyIsAHit) {
+  Searcher searcher({db()});
+  SearchRequest q;
+  q.query = "port";
+  q.collapse = false;
+  q.limit = 100;
+  const depeche::SearchResult r = searcher.search(q);
+  EXPECT_EQ(r.hits.size(), static_cast<std::size_t>(kCopies + 1 + kOtherStories));
+  EXPECT_EQ(r.total, r.hits.size());
+}
+
+}  // namespace
