@@ -183,19 +183,23 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
       return f();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxReopens) throw;
-      db_.reopen();
-      facet_columns_.clear();
+      reopen();
     } catch (const Xapian::DatabaseCorruptError&) {
       // Seen under load while an indexer commits: a block read as the writer reused it. The
       // committed revision is sound (xapian-check passes), so reopening reads it afresh.
       if (attempt >= kMaxReopens) throw;
-      db_.reopen();
-      facet_columns_.clear();
+      reopen();
     } catch (const Xapian::WildcardError&) {
       throw QueryError("a wildcard matches more than " + std::to_string(kMaxWildcardTerms) +
                        " words; type more letters before '*'");
     }
   }
+}
+
+void Searcher::reopen() {
+  db_.reopen();
+  facet_columns_.clear();
+  has_english_.reset();
 }
 
 namespace {
@@ -376,6 +380,7 @@ void Searcher::fill_copies(Hit& hit) {
   const std::string term = std::string(schema::kPrefixCluster) + hit.cluster;
   const Xapian::doccount size = db_.get_termfreq(term);
   hit.copy_count = size > 0 ? size - 1 : 0;
+  if (hit.copy_count == 0) return;  // most articles: no need to read the cluster's posting list
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term) && hit.copies.size() < kMaxCopiesListed; ++it) {
     if (*it == hit.docid) continue;
     const Article copy = load_article(db_.get_document(*it), WithBody::kNo);
@@ -392,7 +397,8 @@ std::shared_ptr<const FacetColumn> Searcher::facet_column(Xapian::valueno slot) 
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
-  if (db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"))) parser.add_language(english_);
+  if (!has_english_) has_english_ = db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"));
+  if (*has_english_) parser.add_language(english_);
   if (request.similar_to.empty()) {
     parsed = parser.parse(request.query, match_any);
   } else {

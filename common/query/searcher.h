@@ -163,12 +163,15 @@ class Searcher {
   std::shared_ptr<const FacetColumn> facet_column(Xapian::valueno slot);
   template <class F>
   auto with_retry(F&& f) -> decltype(f());
+  // Opens the newest revision and forgets what was read from the previous one.
+  void reopen();
 
   std::vector<std::string> paths_;
   bool remote_ = false;  // some shard is served by xapian-tcpsrv, which runs only Xapian's own match spies
   bool facet_columns_usable_ = false;  // one local database
   Xapian::Database db_;
   std::map<Xapian::valueno, std::shared_ptr<const FacetColumn>> facet_columns_;  // read from db_'s revision
+  std::optional<bool> has_english_;  // whether db_'s revision has English articles
   analysis::Analyzer analyzer_;
   analysis::Analyzer english_{"en"};  // for the archive's English articles, when it has some
   RankingWeights weights_;
