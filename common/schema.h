@@ -15,8 +15,9 @@
 namespace depeche::schema {
 
 // Raised with every change that makes an existing database unreadable or wrongly analysed.
-// 2: the body moved from the document data to kSlotBody; 3: the body is LZ4, no longer zlib.
-inline constexpr int kSchemaVersion = 3;
+// 2: the body moved from the document data to kSlotBody; 3: the body is LZ4, no longer zlib;
+// 4: the fields moved from the document data to kSlotArticle, in front of the body.
+inline constexpr int kSchemaVersion = 4;
 inline constexpr int kAnalysisVersion = 1;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
@@ -39,7 +40,7 @@ enum Slot : Xapian::valueno {
   kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC, with microseconds)
   kSlotContentHash = 9,  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
   kSlotSignature = 10,   // dedup::encode(MinHash signature), 32 little-endian uint64; absent for very short texts
-  kSlotBody = 11,        // the article's body, LZ4-compressed (stored_article.h); absent when empty
+  kSlotArticle = 11,     // the article's fields (JSON) then its body, LZ4-compressed (stored_article.h)
 };
 
 enum class FieldKind {

@@ -21,12 +21,12 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   {
     IndexWriter fresh(fresh_path, batch_size, 0, report, ShardBy::kNone, jobs);
     const std::string origin_prefix(schema::kPrefixOriginFile);
-    const BodyCodec codec = body_codec_of(old);
+    const StoredLayout layout = stored_layout_of(old);
     for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
       const Xapian::Document doc = old.get_document(*it);
       Article a;
       try {
-        a = load_article(doc, WithBody::kYes, codec);
+        a = load_article(doc, WithBody::kYes, layout);
       } catch (const Error& e) {
         fresh.problem(path, *it, std::string("document unreadable, not carried over: ") + e.what());
         continue;

@@ -15,6 +15,9 @@ using nlohmann::json;
 
 namespace {
 
+// How a stored body is compressed: zlib in schema version 2, LZ4 since version 3.
+enum class BodyCodec { kZlib, kLz4 };
+
 json fields_json(const Article& a) {
   json j = {{"id", a.id}};
   if (a.title) j["title"] = *a.title;
@@ -27,25 +30,33 @@ json fields_json(const Article& a) {
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-// The body slot: its size as 4 little-endian bytes, then the compressed bytes.
+// A size as 4 little-endian bytes, in front of the fields and of the compressed body.
 constexpr std::size_t kSizeBytes = 4;
 
-std::string pack_body(const std::string& body) {
-  if (body.size() > static_cast<std::size_t>(LZ4_MAX_INPUT_SIZE)) throw Error("article body too large to store");
-  const int bound = LZ4_compressBound(static_cast<int>(body.size()));
-  std::string out(kSizeBytes + static_cast<std::size_t>(bound), '\0');
-  const auto size = static_cast<std::uint32_t>(body.size());
-  for (std::size_t i = 0; i < kSizeBytes; ++i) out[i] = static_cast<char>((size >> (8 * i)) & 0xff);
-  const int packed = LZ4_compress_default(body.data(), &out[kSizeBytes], static_cast<int>(body.size()), bound);
-  if (packed <= 0) throw Error("cannot compress an article body");
-  out.resize(kSizeBytes + static_cast<std::size_t>(packed));
-  return out;
+void append_size(std::string& out, std::size_t size) {
+  for (std::size_t i = 0; i < kSizeBytes; ++i) out += static_cast<char>((size >> (8 * i)) & 0xff);
 }
 
-std::string unpack_body(const std::string& stored, BodyCodec codec) {
-  if (stored.size() < kSizeBytes) throw Error("stored article body is truncated");
+std::uint32_t read_size(std::string_view stored) {
   std::uint32_t size = 0;
   for (std::size_t i = 0; i < kSizeBytes; ++i) size |= static_cast<std::uint32_t>(static_cast<unsigned char>(stored[i])) << (8 * i);
+  return size;
+}
+
+void append_body(std::string& out, const std::string& body) {
+  if (body.size() > static_cast<std::size_t>(LZ4_MAX_INPUT_SIZE)) throw Error("article body too large to store");
+  const int bound = LZ4_compressBound(static_cast<int>(body.size()));
+  const std::size_t at = out.size();
+  append_size(out, body.size());
+  out.resize(at + kSizeBytes + static_cast<std::size_t>(bound));
+  const int packed = LZ4_compress_default(body.data(), &out[at + kSizeBytes], static_cast<int>(body.size()), bound);
+  if (packed <= 0) throw Error("cannot compress an article body");
+  out.resize(at + kSizeBytes + static_cast<std::size_t>(packed));
+}
+
+std::string unpack_body(std::string_view stored, BodyCodec codec) {
+  if (stored.size() < kSizeBytes) throw Error("stored article body is truncated");
+  const std::uint32_t size = read_size(stored);
   // Neither codec expands data more than about 1032 times (deflate's limit; LZ4's is 255): a larger
   // size is damage, not a reason to allocate it.
   constexpr std::uint64_t kMaxRatio = 1032;
@@ -69,8 +80,13 @@ std::string unpack_body(const std::string& stored, BodyCodec codec) {
 }  // namespace
 
 void store_article(const Article& a, Xapian::Document& doc) {
-  doc.set_data(dump(fields_json(a)));
-  if (!a.body.empty()) doc.add_value(schema::kSlotBody, pack_body(a.body));
+  const std::string fields = dump(fields_json(a));
+  std::string stored;
+  stored.reserve(kSizeBytes + fields.size() + kSizeBytes + LZ4_COMPRESSBOUND(a.body.size()));
+  append_size(stored, fields.size());
+  stored += fields;
+  if (!a.body.empty()) append_body(stored, a.body);
+  doc.add_value(schema::kSlotArticle, stored);
 }
 
 std::string canonical_form(const Article& a) {
@@ -79,12 +95,30 @@ std::string canonical_form(const Article& a) {
   return dump(j);
 }
 
-BodyCodec body_codec_of(const Xapian::Database& db) {
-  return db.get_metadata(schema::kMetaSchemaVersion) == "2" ? BodyCodec::kZlib : BodyCodec::kLz4;
+std::string stored_fields(const Article& a) { return dump(fields_json(a)); }
+
+StoredLayout stored_layout_of(const Xapian::Database& db) {
+  const std::string version = db.get_metadata(schema::kMetaSchemaVersion);
+  if (version == "1" || version == "2") return StoredLayout::kDataAndZlibBody;
+  if (version == "3") return StoredLayout::kDataAndLz4Body;
+  return StoredLayout::kOneValue;
 }
 
-Article load_article(const Xapian::Document& doc, WithBody body, BodyCodec codec) {
-  json j = json::parse(doc.get_data(), nullptr, false);
+Article load_article(const Xapian::Document& doc, WithBody body, StoredLayout layout) {
+  const std::string value = doc.get_value(schema::kSlotArticle);
+  std::string_view fields, packed_body;
+  std::string data;
+  if (layout == StoredLayout::kOneValue) {
+    if (value.size() < kSizeBytes || value.size() - kSizeBytes < read_size(value))
+      throw Error(value.empty() ? "no stored article" : "stored article is truncated");
+    fields = std::string_view(value).substr(kSizeBytes, read_size(value));
+    packed_body = std::string_view(value).substr(kSizeBytes + fields.size());
+  } else {
+    data = doc.get_data();
+    fields = data;
+    packed_body = value;
+  }
+  json j = json::parse(fields, nullptr, false);
   if (!j.is_object()) throw Error("stored article is not a JSON object");
   Article a;
   auto text = [&](const char* key) { return j.value(key, std::string{}); };
@@ -99,9 +133,8 @@ Article load_article(const Xapian::Document& doc, WithBody body, BodyCodec codec
   if (auto d = util::parse_iso_date(text("date"))) a.date = *d;
   if (j.contains("body")) {
     a.body = text("body");  // schema version 1 kept the body in the data
-  } else if (body == WithBody::kYes || (body == WithBody::kWhenUntitled && !a.title)) {
-    const std::string stored = doc.get_value(schema::kSlotBody);
-    if (!stored.empty()) a.body = unpack_body(stored, codec);
+  } else if (!packed_body.empty() && (body == WithBody::kYes || (body == WithBody::kWhenUntitled && !a.title))) {
+    a.body = unpack_body(packed_body, layout == StoredLayout::kDataAndZlibBody ? BodyCodec::kZlib : BodyCodec::kLz4);
   }
   return a;
 }

@@ -1,8 +1,9 @@
 // The article as kept in a Xapian document, so the archive can be printed back and rebuilt
-// without its source files. Its fields go in the document data, a small JSON object read for every
-// printed hit; its body goes LZ4-compressed in value slot kSlotBody, read only when it is printed
-// or searched for a snippet. So a hit costs one small read, and the body is stored compressed once.
-// LZ4 rather than zlib: a query inflates up to ten bodies, and zlib's inflate was 11 % of its time.
+// without its source files: one value, kSlotArticle, holds its fields as a small JSON object, then
+// its body LZ4-compressed. A printed hit reads that one value (its fields and, for a snippet, its
+// body) and decompresses the body only when it is printed or searched for a snippet. Not the
+// document data, which Xapian compresses with zlib: inflating it, and a second read for the body,
+// were a tenth of a query's time. LZ4 rather than zlib for the body: zlib's inflate was 11 %.
 #ifndef DEPECHE_INCLUDED_INDEX_STORED_ARTICLE_H
 #define DEPECHE_INCLUDED_INDEX_STORED_ARTICLE_H
 
@@ -18,13 +19,18 @@ void store_article(const Article& a, Xapian::Document& doc);
 
 // kWhenUntitled: an untitled article is shown by the first words of its body.
 enum class WithBody { kNo, kYes, kWhenUntitled };
-// How kSlotBody holds the body: zlib in schema version 2, LZ4 since version 3.
-enum class BodyCodec { kZlib, kLz4 };
-// The codec of a database's schema version, for --rebuild, which reads older ones.
-BodyCodec body_codec_of(const Xapian::Database& db);
-// Reads what store_article wrote, or the whole-article JSON data of schema version 1 (so that
-// --rebuild carries an old database over). Throws depeche::Error when the document holds no article.
-Article load_article(const Xapian::Document& doc, WithBody body = WithBody::kYes, BodyCodec codec = BodyCodec::kLz4);
+// Where a database's schema version keeps the article: its fields in the document data and its
+// body in kSlotArticle, zlib-compressed (versions 1 and 2; version 1 kept the body in the data too)
+// or LZ4-compressed (version 3); or both in kSlotArticle (version 4, what store_article writes).
+enum class StoredLayout { kDataAndZlibBody, kDataAndLz4Body, kOneValue };
+// The layout of a database's schema version, for --rebuild, which reads older ones.
+StoredLayout stored_layout_of(const Xapian::Database& db);
+// Reads what store_article wrote, or an older layout (so that --rebuild carries an old database
+// over). Throws depeche::Error when the document holds no article.
+Article load_article(const Xapian::Document& doc, WithBody body = WithBody::kYes, StoredLayout layout = StoredLayout::kOneValue);
+
+// The article's fields (not its body) as the JSON object stored; older layouts kept it as the data.
+std::string stored_fields(const Article& a);
 
 // Every field of the article in one string, whatever the storage: what content hashes are taken of.
 std::string canonical_form(const Article& a);

@@ -73,7 +73,7 @@ const std::vector<std::pair<Xapian::valueno, std::string>>& documented_slots() {
       {schema::kSlotIndexedAt, "kSlotIndexedAt"},
       {schema::kSlotContentHash, "kSlotContentHash"},
       {schema::kSlotSignature, "kSlotSignature"},
-      {schema::kSlotBody, "kSlotBody"},
+      {schema::kSlotArticle, "kSlotArticle"},
   };
   return kSlots;
 }
