@@ -52,15 +52,17 @@ bool is_dropped_mark(UChar32 c) {
          c == 0x0670;                      // Arabic superscript alef
 }
 
-Folder::Folder() : bmp_(0x10000), bmp_ready_(0x10000, false) {}
+Folder::Folder() : bmp_(0x10000, 0) {}
 
-const std::string& Folder::lookup(UChar32 c) {
+std::string_view Folder::lookup(UChar32 c) {
   if (c < 0x10000) {
-    if (!bmp_ready_[c]) {
-      bmp_[c] = compute_fold(c);
-      bmp_ready_[c] = true;
+    std::uint32_t& at = bmp_[static_cast<std::size_t>(c)];
+    if (at == 0) {
+      const std::string fold = compute_fold(c);
+      at = static_cast<std::uint32_t>(bmp_folds_.size()) << 8 | static_cast<std::uint32_t>(fold.size() + 1);
+      bmp_folds_ += fold;
     }
-    return bmp_[c];
+    return std::string_view(bmp_folds_).substr(at >> 8, (at & 0xff) - 1);
   }
   auto it = astral_.find(c);
   if (it == astral_.end()) it = astral_.emplace(c, compute_fold(c)).first;
