@@ -1,16 +1,17 @@
 // depeche-search: parse options, open the databases, search, hand results to a printer.
 #include "options.h"
 
+#include "cli/batch.h"
 #include "cli/generate.h"
 
 #include "output/exit_codes.h"
 #include "util/config.h"
 #include "util/error.h"
-#include "util/input_file.h"
 
 #include <cmath>
 #include <iostream>
-#include <optional>
+#include <memory>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -20,48 +21,12 @@ using namespace depeche;
 // --new prints every new match; this bounds one run (the next run prints the rest).
 constexpr std::size_t kNewArticlesLimit = 100000;
 
-// One query per line of `path` ("-": stdin); each answer is flushed as soon as it is written, so a
-// script can send a query, wait for its answer, then send the next.
-int run_batch(Searcher& searcher, const ResolvedOptions& r, const std::string& path) {
+int run_batch(const SearcherOptions& o, const ResolvedOptions& r) {
+  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<Searcher>> searchers;
+  for (unsigned i = 0; i < jobs; ++i) searchers.push_back(std::make_unique<Searcher>(o.dbs));
   auto printer = make_printer(OutputFormat::kJson, std::cout, r.output);
-  constexpr std::size_t kMaxQueryBytes = std::size_t{1} << 20;
-  // stdin is read as it comes (InputFile reads ahead in large blocks, waiting for them to fill).
-  std::optional<util::InputFile> file;
-  if (path != "-") file.emplace(path);
-  std::string line;
-  bool truncated = false;
-  auto next_line = [&] {
-    if (file) return file->read_line(line, kMaxQueryBytes, truncated);
-    line.clear();
-    truncated = false;
-    std::streambuf* in = std::cin.rdbuf();
-    int c = in->sbumpc();
-    if (c == EOF) return false;
-    for (; c != EOF && c != '\n'; c = in->sbumpc()) {
-      if (line.size() < kMaxQueryBytes) line.push_back(static_cast<char>(c));
-      else truncated = true;
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return true;
-  };
-  while (next_line()) {
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    if (truncated) {
-      printer->query_error(line.substr(0, 80) + "...", "query longer than 1 MiB");
-    } else {
-      SearchRequest request = r.request;
-      request.query = line;
-      try {
-        const SearchResult result = searcher.search(request);
-        printer->begin(line);
-        for (const Hit& hit : result.hits) printer->hit(hit);
-        printer->end(result);
-      } catch (const QueryError& e) {
-        printer->query_error(line, e.what());
-      }
-    }
-    std::cout.flush();
-  }
+  cli::answer_batch(searchers, r.request, o.batch, *printer, [] { std::cout.flush(); });
   return exit_code::kOk;
 }
 
@@ -115,12 +80,12 @@ int run(SearcherOptions o) {
     r.request.with_indexed_at = true;
   }
   check_format_version(o.format_version);
+  if (!o.batch.empty()) return run_batch(o, r);
   Searcher searcher(o.dbs);
   if (o.export_articles) {
     searcher.for_each_article(r.request, [](const Article& a) { std::cout << export_line(a) << '\n'; });
     return exit_code::kOk;
   }
-  if (!o.batch.empty()) return run_batch(searcher, r, o.batch);
   auto printer = make_printer(r.format, std::cout, r.output);
   if (!o.show.empty()) {
     const auto article = searcher.find(o.show);

@@ -27,6 +27,7 @@ struct SearcherOptions {
   bool count = false;
   std::string show;
   std::string batch;
+  unsigned jobs = 0;  // searchers answering --batch at once; 0: one per core
   std::string since, until, source, section, lang, country;
   std::string color = "auto";
   bool no_snippets = false;

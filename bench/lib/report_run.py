@@ -133,18 +133,21 @@ out.append(f"### Queries: whole `--batch` runs ({repeat} passes of the {nq} quer
 out.append("")
 out.append("| | wall s | mean ms per query | CPU ms per query | queries/s | peak RSS MB | mean ÷ floor mean | mean ÷ Lucene mean |")
 out.append("|---|---|---|---|---|---|---|---|")
-for v, label, fl, lu in variants:
-    t = gtime(f"depeche-{v}.batch.time")
+batches = [(f"depeche-{v}.batch.time", label + ", `--jobs 1`", fl, lu) for v, label, fl, lu in variants]
+batches.append(("depeche-parallel.batch.time", f"depeche `--batch`, `--jobs` by default ({os.cpu_count()} threads, one per core)",
+                floor_plain, luc_plain))
+for name, label, fl, lu in batches:
+    t = gtime(name)
     mean = t["wall_s"] * 1000 / (repeat * nq)
     out.append(f"| {label} | {fmt(t['wall_s'])} | {fmt(mean, 3)} | {fmt(t['cpu_s'] * 1000 / (repeat * nq), 3)} | {fmt(1000 / mean, 0)} | "
                f"{fmt(t['peak_rss_kb'] / 1024)} | {ratio(mean, fl['mean'])} | {ratio(mean, lu['mean'])} |")
 out.append("")
 out.append("Mean per query = the batch process's wall time (start-up, opening the database and output included) "
            "÷ the number of queries (CPU: its user + system time ÷ the same, less sensitive to other processes); the floor's and Lucene's means are their best-of-3 in-process means above "
-           "(the facet row against their facet means).")
+           "(the facet row against their facet means), measured on one thread: the last row answers on every core.")
 
 steps = ["depeche-index", "depeche-noop", "floor-index", "lucene", "floor-search"] + \
-        [f"depeche-{v}.{k}" for v, *_ in variants for k in ("clock", "batch")]
+        [f"depeche-{v}.{k}" for v, *_ in variants for k in ("clock", "batch")] + ["depeche-parallel.batch"]
 out.append("")
 out.append(run.noise(steps))
 print("\n".join(out))

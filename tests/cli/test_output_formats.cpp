@@ -412,6 +412,23 @@ TEST_F(OutputFormats, BatchAnswersOneJsonLinePerQueryInOrder) {
   EXPECT_EQ(answers[2]["hits"][0]["id"], kSkiUrl);
 }
 
+// Queries answered by several threads come back exactly as one thread answers them, in input
+// order, errors and matches alike.
+TEST_F(OutputFormats, BatchAnswersTheSameWithSeveralThreads) {
+  std::string queries;
+  for (int round = 0; round < 15; ++round)
+    queries += "port\nbrest (\n\nski\nzzzinconnu\nmarseille --limit\nport date:2023\n  \nbrest OR ski\n";
+  const std::string path = dir_->write("queries.txt", queries);
+  const t::RunResult one = search({"--batch", path, "--jobs", "1", "--facet", "source"});
+  ASSERT_EQ(one.status, 0) << one.err;
+  ASSERT_EQ(lines(one.out).size(), 15u * 7) << "one answer per non-blank line";
+  for (const char* jobs : {"2", "3", "0"}) {
+    const t::RunResult many = search({"--batch", path, "--jobs", jobs, "--facet", "source"});
+    EXPECT_EQ(many.status, 0) << many.err;
+    EXPECT_EQ(many.out, one.out) << "--jobs " << jobs;
+  }
+}
+
 TEST_F(OutputFormats, BatchFromStdinWithANoMatch) {
   const t::RunResult r = t::search({"--db", db(), "--batch", "-"}, "zzzinconnu\nmarseille\n");
   EXPECT_EQ(r.status, 0) << r.err;
