@@ -83,6 +83,9 @@ inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title wor
 inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence
 inline constexpr std::string_view kPrefixCluster = "XCL";  // near-duplicate cluster key
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";
+// On every article whose cluster has another article: an article without it is alone in the
+// cluster named after its id (own_cluster), which a search then knows without reading a value.
+inline constexpr std::string_view kHasCopiesTerm = "XCOPIES";
 inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of the input file an article came from
 inline constexpr std::string_view kPrefixBand = "XB";  // MinHash LSH band: articles sharing one are compared
 

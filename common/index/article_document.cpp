@@ -36,6 +36,24 @@ void set_cluster(Xapian::Document& doc, const std::string& cluster) {
   doc.add_boolean_term(std::string(schema::kPrefixCluster) + cluster);
 }
 
+void mark_if_copies(Xapian::WritableDatabase& db, Xapian::docid self, Xapian::Document& doc) {
+  const std::string cluster_term = std::string(schema::kPrefixCluster) + doc.get_value(schema::kSlotCluster);
+  const std::string mark(schema::kHasCopiesTerm);
+  std::vector<Xapian::docid> others;
+  for (auto p = db.postlist_begin(cluster_term); p != db.postlist_end(cluster_term); ++p)
+    if (*p != self) others.push_back(*p);
+  if (others.empty()) return;
+  doc.add_boolean_term(mark);
+  Xapian::PostingIterator marked = db.postlist_begin(mark);
+  for (Xapian::docid other : others) {
+    marked.skip_to(other);
+    if (marked != db.postlist_end(mark) && *marked == other) continue;
+    Xapian::Document copy = db.get_document(other);
+    copy.add_boolean_term(mark);
+    db.replace_document(other, copy);
+  }
+}
+
 void SpellingCounts::add_article(const DocumentBuilder& builder) {
   constexpr std::size_t kMinWordBytes = 4;
   ++article_;

@@ -32,6 +32,10 @@ PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, co
 std::string own_cluster(const std::string& id);
 // Puts the document in `cluster`, out of any it was in.
 void set_cluster(Xapian::Document& doc, const std::string& cluster);
+// Before `doc` (docid `self`, 0 when new) is written in its cluster: when the cluster has another
+// article, marks `doc` and every other article of the cluster with kHasCopiesTerm (rewriting those
+// not yet marked).
+void mark_if_copies(Xapian::WritableDatabase& db, Xapian::docid self, Xapian::Document& doc);
 
 // Words for Xapian's spelling dictionary (folded, as indexed), counted in articles and handed to
 // Xapian once per word per batch: Xapian's add_spelling() costs the same for an increment of one

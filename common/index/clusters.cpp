@@ -3,6 +3,7 @@
 #include "index/article_document.h"
 #include "schema.h"
 
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -80,9 +81,11 @@ std::size_t cluster_in_input_order(Xapian::WritableDatabase& db, const std::vect
     while (candidates.size() > kMaxCandidates) candidates.erase(std::prev(candidates.end()));
     if (auto cluster = best_copy(db, candidates, *sig, thresholds[d - 1], cluster_of)) joined.emplace(d, *cluster);
   }
-  for (const auto& [d, cluster] : joined) {
+  // Docid order, as the one-by-one writer meets them: each joining article marks its cluster.
+  for (const auto& [d, cluster] : std::map<Xapian::docid, std::string>(joined.begin(), joined.end())) {
     Xapian::Document doc = db.get_document(d);
     set_cluster(doc, cluster);
+    mark_if_copies(db, d, doc);
     db.replace_document(d, doc);
   }
   return joined.size();

@@ -201,6 +201,7 @@ void IndexWriter::article(Article&& a) {
   std::optional<std::string> cluster;
   if (p.signature) cluster = closest_copy_cluster(target, exists ? *existing : 0, *p.signature, p.copy_threshold);
   set_cluster(p.doc, cluster ? *cluster : own_cluster(a.id));
+  mark_if_copies(target, exists ? *existing : 0, p.doc);
   columns(target).record(target.replace_document(id_term, p.doc), p.doc);
   spellings_[&target].add_article(builder_);
   ++(exists || moved ? stats_.updated : stats_.added);

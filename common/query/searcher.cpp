@@ -1,5 +1,6 @@
 #include "query/searcher.h"
 
+#include "index/article_document.h"
 #include "index/document_builder.h"
 #include "index/facet_columns.h"
 #include "index/stored_article.h"
@@ -349,9 +350,26 @@ std::vector<Searcher::Ranked> Searcher::in_order(const Xapian::MSet& mset, bool 
 }
 
 std::vector<Searcher::Ranked> Searcher::best_of_each_cluster(const Xapian::MSet& mset, std::size_t wanted) {
+  // Only marked articles have copies (kHasCopiesTerm): the others are each their own cluster, whose
+  // value is not read. The mark's posting list is walked once over the matches in docid order.
+  std::vector<Xapian::docid> docids;
+  for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+  std::sort(docids.begin(), docids.end());
+  std::set<Xapian::docid> with_copies;
+  const std::string mark(schema::kHasCopiesTerm);
+  Xapian::PostingIterator marked = db_.postlist_begin(mark);
+  for (Xapian::docid d : docids) {
+    marked.skip_to(d);
+    if (marked == db_.postlist_end(mark)) break;
+    if (*marked == d) with_copies.insert(d);
+  }
   std::vector<Ranked> out;
   std::set<std::string> seen;
   for (auto it = mset.begin(); it != mset.end() && out.size() < wanted; ++it) {
+    if (!with_copies.count(*it)) {
+      out.push_back({it, 0, std::string()});
+      continue;
+    }
     std::string cluster = it.get_document().get_value(schema::kSlotCluster);
     if (seen.insert(cluster).second) out.push_back({it, 0, std::move(cluster)});
   }
@@ -515,8 +533,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
       if (request.with_indexed_at)
         hit.indexed_at = Xapian::sortable_unserialise(document.get_value(schema::kSlotIndexedAt));
       if (request.snippets) hit.snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems);
-      hit.cluster = request.collapse ? ranked[i].cluster : document.get_value(schema::kSlotCluster);
-      fill_copies(hit);
+      if (!request.collapse) {
+        hit.cluster = document.get_value(schema::kSlotCluster);
+        fill_copies(hit);
+      } else if (ranked[i].cluster.empty()) {
+        hit.cluster = own_cluster(hit.article.id);  // alone in its cluster: no copies to list
+      } else {
+        hit.cluster = ranked[i].cluster;
+        fill_copies(hit);
+      }
       if (request.explain)
         hit.explanation = explain_hit(hit.docid, last_query, ranked[i].proximity_bonus, parsed.proximity_words);
       result.hits.push_back(std::move(hit));

@@ -148,13 +148,13 @@ class Searcher {
   struct Ranked {
     Xapian::MSetIterator it;
     double proximity_bonus = 0;
-    std::string cluster;  // when collapsing
+    std::string cluster;  // when collapsing; empty: the article is alone in its own cluster
   };
   // The matches in score order; `by_xapian`: the MSet was collapsed by Xapian (its collapse keys
   // are the clusters).
   static std::vector<Ranked> in_order(const Xapian::MSet& mset, bool by_xapian);
   // From uncollapsed matches in score order, the best of each cluster, until `wanted` of them.
-  static std::vector<Ranked> best_of_each_cluster(const Xapian::MSet& mset, std::size_t wanted);
+  std::vector<Ranked> best_of_each_cluster(const Xapian::MSet& mset, std::size_t wanted);
   // The hits in score order once the top ones have their proximity bonus added.
   std::vector<Ranked> rank_by_proximity(std::vector<Ranked> hits, std::vector<QueryWord> words);
   std::vector<std::string> explain_empty(const SearchRequest& request);

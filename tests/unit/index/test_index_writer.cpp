@@ -92,6 +92,22 @@ Dump dump(const std::string& path) {
   return d;
 }
 
+// kHasCopiesTerm is on exactly the articles whose cluster has another (the searcher takes an
+// unmarked article to be alone in its cluster). Returns how many are marked.
+int expect_marks_match_clusters(const Dump& d) {
+  std::map<std::string, int> cluster_sizes;
+  for (const auto& [id, doc] : d.docs) ++cluster_sizes[std::get<2>(doc).at(depeche::schema::kSlotCluster)];
+  const std::string mark = std::string(depeche::schema::kHasCopiesTerm) + " wdf";
+  int marked = 0;
+  for (const auto& [id, doc] : d.docs) {
+    const auto& terms = std::get<1>(doc);
+    const bool has_mark = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return t.rfind(mark, 0) == 0; });
+    EXPECT_EQ(has_mark, cluster_sizes[std::get<2>(doc).at(depeche::schema::kSlotCluster)] > 1) << id;
+    marked += has_mark;
+  }
+  return marked;
+}
+
 void write(const std::string& path, unsigned bulk_jobs, const std::vector<Article>& articles,
            std::size_t part_articles = 5) {
   IndexWriter writer(path, 10, 0, [](const std::string& m) { ADD_FAILURE() << m; }, depeche::ShardBy::kNone,
@@ -128,6 +144,22 @@ TEST(IndexWriter, BulkLoadBuildsTheSameDatabaseAsOneByOne) {
   int copies = 0;
   for (const auto& [cluster, size] : cluster_sizes) copies += size - 1;
   EXPECT_GE(copies, 15);
+  EXPECT_GE(expect_marks_match_clusters(got), copies);
+}
+
+// An article rewritten after its copies joined its cluster is written anew: it must get the mark
+// back, or searches would show it without its copies.
+TEST(IndexWriter, ARewrittenArticleKeepsItsCopiesMark) {
+  TempDir dir;
+  std::vector<Article> articles = archive_with_copies();
+  write(dir / "db", 0, articles);
+  Article changed = articles.front();  // copied twice, see archive_with_copies
+  changed.body += "\n\nMise à jour : une précision a été ajoutée.";
+  write(dir / "db", 0, {changed});
+  const Dump d = dump(dir / "db");
+  EXPECT_GE(expect_marks_match_clusters(d), 3);
+  const auto& terms = std::get<1>(d.docs.at(depeche::schema::id_term(changed.id)));
+  EXPECT_TRUE(std::any_of(terms.begin(), terms.end(), [](const std::string& t) { return t.rfind("XCOPIES wdf", 0) == 0; }));
 }
 
 TEST(IndexWriter, RepeatedIdEndsTheBulkLoadAndReplacesTheEarlierArticle) {
