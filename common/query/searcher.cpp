@@ -92,6 +92,17 @@ constexpr int kMaxReopens = 50;
 // Uncollapsed matches fetched per hit wanted: near-identical copies rank together, so a page of
 // ten clusters is nearly always within the first thirty matches.
 constexpr Xapian::doccount kClusterOverfetch = 3;
+// Matches Xapian expects of a query (from its terms' frequencies) above which counting without
+// weights, then ranking with early termination, beats weighing every match: on bench/run's
+// queries, a pass weighing all was faster below about 500 matches, two passes above 2,000.
+constexpr Xapian::doccount kWeighEveryMatchUpTo = 1000;
+
+// What Xapian estimates from term frequencies alone, before reading any posting.
+Xapian::doccount estimated_matches(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire probe(db);
+  probe.set_query(query);
+  return probe.get_mset(0, 0).get_matches_estimated();
+}
 
 bool is_remote(const std::string& path) {
   if (path.rfind(kRemoteScheme, 0) == 0) return true;
@@ -487,29 +498,34 @@ SearchResult Searcher::search(const SearchRequest& request) {
         Xapian::MSet mset = enquire.get_mset(first, wanted, all);
         return Matches{in_order(mset, false), mset.get_matches_estimated()};
       }
-      // Collapsing groups what is printed, never what is counted (decisions.md 5). Words ANDed
-      // (the default) match few articles: one pass weighs and counts every match (the spies see
-      // them all) and keeps a few times the hits wanted, collapsed here to the best of each
-      // cluster; only when those hold too few clusters does a second pass collapse in Xapian.
-      // Words ORed match many: weighing them all costs more than a pass that counts without
-      // weights, then a ranked pass that can stop early. (Collapsing every match in Xapian reads
-      // a value per match: 1.7 times slower than either.)
+      // Collapsing groups what is printed, never what is counted (decisions.md 5). Few matches
+      // (most queries of ANDed words): one pass weighs and counts them all (the spies see them
+      // all) and keeps a few times the hits wanted. Many (a frequent word, words ORed): weighing
+      // them all costs more than a pass that counts without weights, then a ranked pass that can
+      // stop early. Either way the hits kept are collapsed here to the best of each cluster; only
+      // when they hold too few clusters does a last pass collapse in Xapian. (Collapsing every
+      // match in Xapian reads a value per match: 1.7 times slower.)
       auto collapsed_by_xapian = [&](Xapian::doccount total) {
         enquire.clear_matchspies();  // they have counted every match already
         enquire.set_weighting_scheme(bm25_weight(weights_));
         enquire.set_collapse_key(schema::kSlotCluster);
         return Matches{in_order(enquire.get_mset(first, wanted), true), total};
       };
-      if (match_any) {
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        return collapsed_by_xapian(enquire.get_mset(0, 0, all).get_matches_estimated());
-      }
+      const bool many = estimated_matches(db_, query) > kWeighEveryMatchUpTo;
       const Xapian::doccount needed = first + wanted;
-      const Xapian::MSet top = enquire.get_mset(0, needed * kClusterOverfetch, all);
+      Xapian::doccount total = 0;
+      if (many) {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        total = enquire.get_mset(0, 0, all).get_matches_estimated();
+        enquire.clear_matchspies();
+        enquire.set_weighting_scheme(bm25_weight(weights_));
+      }
+      const Xapian::MSet top = enquire.get_mset(0, needed * kClusterOverfetch, many ? 0 : all);
+      if (!many) total = top.get_matches_estimated();
       std::vector<Ranked> hits = best_of_each_cluster(top, needed);
-      if (hits.size() < needed && top.size() == needed * kClusterOverfetch) return collapsed_by_xapian(top.get_matches_estimated());
+      if (hits.size() < needed && top.size() == needed * kClusterOverfetch) return collapsed_by_xapian(total);
       hits.erase(hits.begin(), hits.begin() + std::min<std::ptrdiff_t>(first, static_cast<std::ptrdiff_t>(hits.size())));
-      return Matches{std::move(hits), top.get_matches_estimated()};
+      return Matches{std::move(hits), total};
     };
     Matches matches = run(request.match_any);
     result.total = matches.total;
