@@ -29,8 +29,7 @@ namespace {
 ojson text_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
 }  // namespace
 
-ojson article_json(const Article& a) {
-  ojson j;
+void add_article_fields(ojson& j, const Article& a) {
   j["id"] = a.id;
   j["date"] = a.date.valid() ? ojson(a.date.iso()) : ojson(nullptr);
   j["date_precision"] = a.date.valid() ? ojson(util::precision_name(a.date.precision)) : ojson(nullptr);
@@ -40,15 +39,23 @@ ojson article_json(const Article& a) {
   j["author"] = text_or_null(a.author);
   j["title"] = a.title ? ojson(*a.title) : ojson(nullptr);
   j["url"] = text_or_null(a.url);
+}
+
+ojson article_json(const Article& a) {
+  ojson j;
+  add_article_fields(j, a);
   return j;
 }
 
 ojson hit_json(const Hit& hit) {
-  ojson j;
+  // An ordered object is a vector of pairs with const keys, copied whole each time it grows:
+  // room for every key from the start.
+  ojson j = ojson::object();
+  j.get_ref<ojson::object_t&>().reserve(20);
   j["rank"] = hit.rank;
   j["score"] = hit.score;
   j["percent"] = hit.percent;
-  j.update(article_json(hit.article));
+  add_article_fields(j, hit.article);
   j["snippet"] = hit.snippet.text;
   ojson marks = ojson::array();
   for (const auto& [from, to] : hit.snippet.marks) marks.push_back({from, to});

@@ -10,8 +10,10 @@ namespace depeche {
 
 using ojson = nlohmann::ordered_json;
 
-// The article's fields as JSON (the shape of --show and of each hit, without hit-only fields).
+// The article's fields as JSON (the shape of --show and of each hit, without hit-only fields),
+// alone or added to an object.
 ojson article_json(const Article& a);
+void add_article_fields(ojson& j, const Article& a);
 // A hit: rank, score, percent, then the article's fields, then snippet and its highlights.
 ojson hit_json(const Hit& hit);
 // One field of a hit as plain text (empty for null), for tables.

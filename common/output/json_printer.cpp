@@ -71,7 +71,7 @@ class JsonPrinter : public Printer {
   void count(Xapian::doccount n) override { write(out_, {{"format_version", kFormatVersion}, {"total", n}}); }
   void article(const Article& a) override {
     ojson j{{"format_version", kFormatVersion}};
-    j.update(article_json(a));
+    add_article_fields(j, a);
     j["body"] = a.body;
     write(out_, j);
   }
@@ -111,7 +111,7 @@ class JsonlPrinter : public Printer {
   void count(Xapian::doccount n) override { message("count", {{"format_version", kFormatVersion}, {"total", n}}); }
   void article(const Article& a) override {
     ojson j{{"format_version", kFormatVersion}};
-    j.update(article_json(a));
+    add_article_fields(j, a);
     j["body"] = a.body;
     message("article", j);
   }
