@@ -69,14 +69,6 @@ std::string_view Folder::lookup(UChar32 c) {
   return it->second;
 }
 
-void Folder::append(UChar32 c, std::string& out) {
-  if (c < 0x80) {  // ASCII fast path
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    return;
-  }
-  out += lookup(c);
-}
-
 std::string Folder::fold(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -20,7 +20,11 @@ class Folder {
  public:
   Folder();
   // Appends the folded UTF-8 form of `c` to `out` (possibly nothing, for a lone diacritic).
-  void append(UChar32 c, std::string& out);
+  // Inline for ASCII, most of French text: the tokenizer calls it for every character.
+  void append(UChar32 c, std::string& out) {
+    if (c < 0x80) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    else out += lookup(c);
+  }
   // Folds a whole UTF-8 string; invalid bytes become U+FFFD.
   std::string fold(std::string_view text);
 

@@ -133,7 +133,7 @@ std::int32_t Tokenizer::read_word(const std::uint8_t* s, std::int32_t start, std
   bool prev_lower = false;
   std::int32_t i = start;
   while (i < n) {
-    // Most of French text is ASCII: those bytes skip the UTF-8 decoder and the fold table.
+    // Most of French text is ASCII: those bytes skip the UTF-8 decoder.
     const bool ascii = s[i] < 0x80;
     const UChar32 c = ascii ? s[i] : peek(s, i, n, next);
     if (ascii) next = i + 1;
@@ -147,8 +147,7 @@ std::int32_t Tokenizer::read_word(const std::uint8_t* s, std::int32_t start, std
         sentence_start = true;
         t = begin_token(i, c);
       }
-      if (ascii) out.folded_text += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-      else folder_.append(c, out.folded_text);
+      folder_.append(c, out.folded_text);
       prev_lower = is_lower(c);
       i = next;
       continue;
