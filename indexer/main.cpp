@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "cli/generate.h"
+#include "cli/jobs.h"
 
 #include "index/archive_indexer.h"
 #include "index/inputs.h"
@@ -21,7 +22,6 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
-#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -85,7 +85,7 @@ int run(depeche::IndexerOptions o) {
                                           : std::filesystem::path(o.db).parent_path());
   auto to_stderr = [](const std::string& message) { std::cerr << "depeche-index: " << message << '\n'; };
   // 0 jobs: no bulk load, every run commits in batches.
-  const unsigned jobs = o.resumable ? 0 : o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = o.resumable ? 0 : cli::threads_for(o.jobs);
   if (o.rebuild) {
     const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, jobs, to_stderr);
     print_summary(o, s, s.problems);

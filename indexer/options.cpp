@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "cli/jobs.h"
 #include "util/charset.h"
 
 namespace depeche {
@@ -43,11 +44,9 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
       ->capture_default_str()
       ->group("Database");
-  app.add_option("--jobs,-j", o.jobs,
-                 "Threads analysing and writing a first index: an empty database is built in parts merged at "
-                 "the end (searchable when the run ends; an interrupted first run starts again). 0: one per core")
-      ->check(CLI::Range(0u, 256u))
-      ->capture_default_str()
+  cli::add_jobs_option(app, o.jobs,
+                       "Threads analysing and writing a first index: an empty database is built in parts merged at "
+                       "the end (searchable when the run ends; an interrupted first run starts again)")
       ->group("Database");
   app.add_flag("--resumable", o.resumable,
                "Commit a first index in batches like later runs, so that it is searchable as it grows and an "

@@ -3,6 +3,7 @@
 
 #include "cli/batch.h"
 #include "cli/generate.h"
+#include "cli/jobs.h"
 
 #include "output/exit_codes.h"
 #include "util/config.h"
@@ -11,7 +12,6 @@
 #include <cmath>
 #include <iostream>
 #include <memory>
-#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -22,9 +22,8 @@ using namespace depeche;
 constexpr std::size_t kNewArticlesLimit = 100000;
 
 int run_batch(const SearcherOptions& o, const ResolvedOptions& r) {
-  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<Searcher>> searchers;
-  for (unsigned i = 0; i < jobs; ++i) searchers.push_back(std::make_unique<Searcher>(o.dbs));
+  for (unsigned i = 0; i < cli::threads_for(o.jobs); ++i) searchers.push_back(std::make_unique<Searcher>(o.dbs));
   auto printer = make_printer(OutputFormat::kJson, std::cout, r.output);
   cli::answer_batch(searchers, r.request, o.batch, *printer, [] { std::cout.flush(); });
   return exit_code::kOk;

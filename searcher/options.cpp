@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "cli/jobs.h"
 #include "util/config.h"
 #include "util/error.h"
 
@@ -80,11 +81,9 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--show", o.show, "Print the stored article with this id or URL")->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
       ->group("Results");
-  app.add_option("--jobs,-j", o.jobs,
-                 "Queries of --batch answered at once, each by its own thread and database handle; the answers "
-                 "still come in input order. 0: one per core")
-      ->check(CLI::Range(0u, 256u))
-      ->capture_default_str()
+  cli::add_jobs_option(app, o.jobs,
+                       "Queries of --batch answered at once, each by its own thread and database handle; the "
+                       "answers still come in input order")
       ->group("Results");
   app.add_flag("--export", o.export_articles,
                "Print the stored articles matching QUERY (all without one) as JSON Lines that depeche-index reads back")
