@@ -5,7 +5,6 @@
 
 #include <map>
 #include <set>
-#include <unordered_map>
 
 namespace depeche {
 namespace {
@@ -62,7 +61,7 @@ std::size_t cluster_in_input_order(Xapian::WritableDatabase& db, const std::vect
     if (t.get_termfreq() > 1)
       for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) shares_band[*p] = true;
 
-  std::unordered_map<Xapian::docid, std::string> joined;  // docid -> the cluster it joined
+  std::map<Xapian::docid, std::string> joined;  // docid -> the cluster it joined
   auto cluster_of = [&](Xapian::docid d) {
     const auto it = joined.find(d);
     return it != joined.end() ? it->second : db.get_document(d).get_value(schema::kSlotCluster);
@@ -81,8 +80,8 @@ std::size_t cluster_in_input_order(Xapian::WritableDatabase& db, const std::vect
     while (candidates.size() > kMaxCandidates) candidates.erase(std::prev(candidates.end()));
     if (auto cluster = best_copy(db, candidates, *sig, thresholds[d - 1], cluster_of)) joined.emplace(d, *cluster);
   }
-  // Docid order, as the one-by-one writer meets them: each joining article marks its cluster.
-  for (const auto& [d, cluster] : std::map<Xapian::docid, std::string>(joined.begin(), joined.end())) {
+  // In docid order, as the one-by-one writer meets them: each joining article marks its cluster.
+  for (const auto& [d, cluster] : joined) {
     Xapian::Document doc = db.get_document(d);
     set_cluster(doc, cluster);
     mark_if_copies(db, d, doc);

@@ -109,10 +109,11 @@ Article load_article(const Xapian::Document& doc, WithBody body, StoredLayout la
   std::string_view fields, packed_body;
   std::string data;
   if (layout == StoredLayout::kOneValue) {
-    if (value.size() < kSizeBytes || value.size() - kSizeBytes < read_size(value))
-      throw Error(value.empty() ? "no stored article" : "stored article is truncated");
-    fields = std::string_view(value).substr(kSizeBytes, read_size(value));
-    packed_body = std::string_view(value).substr(kSizeBytes + fields.size());
+    if (value.size() < kSizeBytes) throw Error(value.empty() ? "no stored article" : "stored article is truncated");
+    const std::uint32_t fields_size = read_size(value);
+    if (value.size() - kSizeBytes < fields_size) throw Error("stored article is truncated");
+    fields = std::string_view(value).substr(kSizeBytes, fields_size);
+    packed_body = std::string_view(value).substr(kSizeBytes + fields_size);
   } else {
     data = doc.get_data();
     fields = data;
