@@ -6,7 +6,7 @@
 
 namespace depeche {
 
-std::string content_hash(const Article& a) { return util::hex64(util::fnv1a64(canonical_form(a))); }
+std::string content_hash(const Article& a) { return util::hex64(canonical_hash(a)); }
 
 PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
                                   const std::string& origin_term) {
@@ -56,24 +56,18 @@ void mark_if_copies(Xapian::WritableDatabase& db, Xapian::docid self, Xapian::Do
 
 void SpellingCounts::add_article(const DocumentBuilder& builder) {
   constexpr std::size_t kMinWordBytes = 4;
-  ++article_;
-  for (const analysis::TokenList* list : {&builder.title_tokens(), &builder.body_tokens()})
-    for (const auto& t : list->tokens) {
-      const std::string_view w = list->folded(t);
-      // Words with a digit are identifiers (n12345, a320, 2023), never misspelt; a feed of a million
-      // distinct ones grew one spelling fragment list until Xapian 1.4.22 failed every commit ("Too
-      // few chunks of compressed data", at 169,000 words beginning "n1").
-      if (w.size() < kMinWordBytes || w.find_first_of("0123456789") != std::string_view::npos) continue;
-      Count& c = counts_[std::string(w)];
-      if (c.last_article != article_) {
-        c.last_article = article_;
-        ++c.articles;
-      }
-    }
+  for (const DocumentBuilder::Word& word : builder.words()) {
+    const std::string_view w = word.folded;
+    // Words with a digit are identifiers (n12345, a320, 2023), never misspelt; a feed of a million
+    // distinct ones grew one spelling fragment list until Xapian 1.4.22 failed every commit ("Too
+    // few chunks of compressed data", at 169,000 words beginning "n1").
+    if (w.size() < kMinWordBytes || w.find_first_of("0123456789") != std::string_view::npos) continue;
+    ++counts_[std::string(w)];
+  }
 }
 
 void SpellingCounts::add(const SpellingCounts& other) {
-  for (const auto& [word, count] : other.counts_) counts_[word].articles += count.articles;
+  for (const auto& [word, articles] : other.counts_) counts_[word] += articles;
 }
 
 void SpellingCounts::write_to(Xapian::WritableDatabase& db) {
@@ -83,8 +77,8 @@ void SpellingCounts::write_to(Xapian::WritableDatabase& db) {
 
 void SpellingCounts::write_share_to(Xapian::WritableDatabase& db, std::size_t share, std::size_t shares) const {
   const std::hash<std::string> hash;
-  for (const auto& [word, count] : counts_)
-    if (shares == 1 || hash(word) % shares == share) db.add_spelling(word, count.articles);
+  for (const auto& [word, articles] : counts_)
+    if (shares == 1 || hash(word) % shares == share) db.add_spelling(word, articles);
 }
 
 }  // namespace depeche

@@ -42,7 +42,7 @@ void mark_if_copies(Xapian::WritableDatabase& db, Xapian::docid self, Xapian::Do
 // as of many, and called per article it was a quarter of the indexing time.
 class SpellingCounts {
  public:
-  // Counts the words of the builder's last article.
+  // Counts the words of the builder's last article, once each.
   void add_article(const DocumentBuilder& builder);
   // Adds another batch's counts to these.
   void add(const SpellingCounts& other);
@@ -53,12 +53,7 @@ class SpellingCounts {
   void write_share_to(Xapian::WritableDatabase& db, std::size_t share, std::size_t shares) const;
 
  private:
-  struct Count {
-    Xapian::termcount articles = 0;
-    std::size_t last_article = 0;  // so an article counts once however often it has the word
-  };
-  std::unordered_map<std::string, Count> counts_;
-  std::size_t article_ = 0;
+  std::unordered_map<std::string, Xapian::termcount> counts_;  // word -> articles that have it
 };
 
 }  // namespace depeche

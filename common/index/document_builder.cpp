@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 
 namespace depeche {
 namespace {
@@ -29,7 +30,7 @@ analysis::Analyzer& DocumentBuilder::analyzer_for(const std::string& lang) {
   return *slot;
 }
 
-void DocumentBuilder::index_text(analysis::Analyzer& analyzer, const analysis::TokenList& tokens,
+void DocumentBuilder::index_text(const analysis::TokenList& tokens,
                                  Xapian::termpos& pos, bool title, Xapian::Document& doc) {
   std::size_t index = 0;
   for (const Token& t : tokens.tokens) {
@@ -42,20 +43,52 @@ void DocumentBuilder::index_text(analysis::Analyzer& analyzer, const analysis::T
       term_.assign(schema::field("title").prefix).append(word);
       doc.add_posting(term_, pos);
     }
+    Word& use = word_use(word);
     if (analysis::Analyzer::is_name_occurrence(t)) {
-      // A name is not stemmed: "le Mali" must not answer a search for "mal".
-      term_.assign(schema::kPrefixName).append(word);
-      doc.add_boolean_term(term_);
+      use.name = true;  // a name is not stemmed: "le Mali" must not answer a search for "mal"
       continue;
     }
-    if (analyzer.is_stopword(word)) continue;  // stop words are only ever searched exactly
-    const std::string& stem = analyzer.stem(word);
-    term_.assign(schema::kPrefixStem).append(stem);
-    doc.add_term(term_, wdf);
-    if (title) {
-      term_.assign(schema::kPrefixTitleStem).append(stem);
-      doc.add_term(term_);
+    use.plain = true;
+    use.stem_wdf += wdf;
+    if (title) ++use.title_stems;
+  }
+}
+
+DocumentBuilder::Word& DocumentBuilder::word_use(std::string_view folded) {
+  if (words_by_hash_.size() < 2 * (words_.size() + 1)) {  // at most half full, so probes stay short
+    std::vector<std::uint32_t> bigger(std::max<std::size_t>(1024, 2 * words_by_hash_.size()), 0);
+    words_by_hash_.swap(bigger);
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      std::size_t slot = std::hash<std::string_view>{}(words_[i].folded) & (words_by_hash_.size() - 1);
+      while (words_by_hash_[slot] != 0) slot = (slot + 1) & (words_by_hash_.size() - 1);
+      words_by_hash_[slot] = static_cast<std::uint32_t>(i + 1);
+      words_[i].slot = static_cast<std::uint32_t>(slot);
     }
+  }
+  std::size_t slot = std::hash<std::string_view>{}(folded) & (words_by_hash_.size() - 1);
+  for (; words_by_hash_[slot] != 0; slot = (slot + 1) & (words_by_hash_.size() - 1)) {
+    Word& known = words_[words_by_hash_[slot] - 1];
+    if (known.folded == folded) return known;
+  }
+  words_by_hash_[slot] = static_cast<std::uint32_t>(words_.size() + 1);
+  Word& added = words_.emplace_back();
+  added.folded = folded;
+  added.slot = static_cast<std::uint32_t>(slot);
+  return added;
+}
+
+void DocumentBuilder::forget_words() {
+  for (const Word& w : words_) words_by_hash_[w.slot] = 0;
+  words_.clear();
+}
+
+void DocumentBuilder::add_word_terms(analysis::Analyzer& analyzer, Xapian::Document& doc) {
+  for (const Word& w : words_) {
+    if (w.name) doc.add_boolean_term(term_.assign(schema::kPrefixName).append(w.folded));
+    if (!w.plain || analyzer.is_stopword(w.folded)) continue;  // stop words are only ever searched exactly
+    const std::string& stem = analyzer.stem(w.folded);
+    doc.add_term(term_.assign(schema::kPrefixStem).append(stem), w.stem_wdf);
+    if (w.title_stems) doc.add_term(term_.assign(schema::kPrefixTitleStem).append(stem), w.title_stems);
   }
 }
 
@@ -67,10 +100,12 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   body_tokens_.clear();
   if (a.title) analyzer.tokenize(*a.title, title_tokens_);
   analyzer.tokenize(a.body, body_tokens_);
+  forget_words();
   Xapian::termpos pos = 0;
-  index_text(analyzer, title_tokens_, pos, true, doc);
+  index_text(title_tokens_, pos, true, doc);
   pos += kFieldGap;
-  index_text(analyzer, body_tokens_, pos, false, doc);
+  index_text(body_tokens_, pos, false, doc);
+  add_word_terms(analyzer, doc);
 
   if (!a.author.empty()) {
     author_tokens_.clear();

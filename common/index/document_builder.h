@@ -10,7 +10,10 @@
 
 #include <map>
 #include <memory>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace depeche {
 
@@ -34,17 +37,34 @@ class DocumentBuilder {
   // The body's tokens from the last build(), for signatures computed by the caller.
   const analysis::TokenList& body_tokens() const { return body_tokens_; }
   const analysis::TokenList& title_tokens() const { return title_tokens_; }
+  // Each distinct word (folded) of the last build()'s title and body, once, in order of first use.
+  struct Word {
+    std::string_view folded;
+    Xapian::termcount stem_wdf = 0;     // summed over the occurrences that are not names
+    Xapian::termcount title_stems = 0;  // title occurrences that are not names
+    bool plain = false;                 // an occurrence was not a name: the stem is indexed
+    bool name = false;                  // an occurrence was a name: kept unstemmed
+    std::uint32_t slot = 0;             // where words_by_hash_ points at it
+  };
+  const std::vector<Word>& words() const { return words_; }
   // For experiments (bench/ablation); documents built before keep their weights.
   void set_weights(const IndexWeights& weights) { weights_ = weights; }
 
  private:
-  void index_text(analysis::Analyzer& analyzer, const analysis::TokenList& tokens, Xapian::termpos& pos,
+  void index_text(const analysis::TokenList& tokens, Xapian::termpos& pos,
                   bool title, Xapian::Document& doc);
+  Word& word_use(std::string_view folded);
+  void forget_words();
+  void add_word_terms(analysis::Analyzer& analyzer, Xapian::Document& doc);
   IndexWeights weights_;
   std::map<std::string, std::unique_ptr<analysis::Analyzer>> analyzers_;
   analysis::CountryFinder countries_;
   analysis::TokenList title_tokens_, body_tokens_, author_tokens_;
   std::string term_;
+  // The terms without positions are added once per distinct word, not once per occurrence: Xapian's
+  // document is a std::map, and half of the lookups in it were repeats (measured in bench/results.md).
+  std::vector<Word> words_;
+  std::vector<std::uint32_t> words_by_hash_;  // open addressing: index in words_ + 1, 0 when free
 };
 
 // The countries stored in a document's country slot.

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "util/error.h"
+#include "util/hash.h"
 
 #include <nlohmann/json.hpp>
 #include <lz4.h>
@@ -95,7 +96,91 @@ std::string canonical_form(const Article& a) {
   return dump(j);
 }
 
+namespace {
+
+// Length of the valid UTF-8 sequence at s[0] (RFC 3629: no overlong forms, surrogates or code
+// points above U+10FFFF), 0 when it is not one.
+std::size_t utf8_sequence(const unsigned char* s, std::size_t left) {
+  const unsigned char c = s[0];
+  std::size_t n;
+  unsigned char low = 0x80, high = 0xBF;  // range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (left < n || s[1] < low || s[1] > high) return 0;
+  for (std::size_t i = 2; i < n; ++i)
+    if ((s[i] & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// Hashes `text` as nlohmann's dump() writes it (quoted, escaped, UTF-8 kept as it is); false when
+// the text is not valid UTF-8, which dump() would have repaired.
+bool hash_json_string(std::string_view text, std::uint64_t& h) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  h = util::fnv1a64("\"", h);
+  std::size_t run = 0;  // start of the bytes not hashed yet, which need no escape
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = s[i];
+    if (c >= 0x80) {
+      const std::size_t len = utf8_sequence(s + i, n - i);
+      if (len == 0) return false;
+      i += len;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    h = util::fnv1a64(text.substr(run, i - run), h);
+    char escape[6] = {'\\', 0};
+    std::size_t size = 2;
+    switch (c) {
+      case '"': escape[1] = '"'; break;
+      case '\\': escape[1] = '\\'; break;
+      case '\b': escape[1] = 'b'; break;
+      case '\f': escape[1] = 'f'; break;
+      case '\n': escape[1] = 'n'; break;
+      case '\r': escape[1] = 'r'; break;
+      case '\t': escape[1] = 't'; break;
+      default:
+        escape[1] = 'u', escape[2] = '0', escape[3] = '0', escape[4] = kHex[c >> 4], escape[5] = kHex[c & 0xf];
+        size = 6;
+    }
+    h = util::fnv1a64({escape, size}, h);
+    run = ++i;
+  }
+  h = util::fnv1a64(text.substr(run), h);
+  h = util::fnv1a64("\"", h);
+  return true;
+}
+
+}  // namespace
+
 std::string stored_fields(const Article& a) { return dump(fields_json(a)); }
+
+std::uint64_t canonical_hash(const Article& a) {
+  // canonical_form's keys are sorted: "author" (when there is one), "body", then the others.
+  const std::string fields = dump(fields_json(a));
+  std::size_t before_body = 1;  // "{"
+  if (!a.author.empty()) before_body += std::string_view(R"("author":)").size() + dump(json(a.author)).size() + 1;
+  std::uint64_t h = util::fnv1a64(std::string_view(fields).substr(0, before_body));
+  h = util::fnv1a64(R"("body":)", h);
+  if (!hash_json_string(a.body, h)) return util::fnv1a64(canonical_form(a));
+  h = util::fnv1a64(",", h);  // "id" always follows
+  return util::fnv1a64(std::string_view(fields).substr(before_body), h);
+}
 
 StoredLayout stored_layout_of(const Xapian::Database& db) {
   const std::string version = db.get_metadata(schema::kMetaSchemaVersion);

@@ -8,8 +8,9 @@
 
 namespace depeche::util {
 
-// 64-bit FNV-1a.
-std::uint64_t fnv1a64(std::string_view bytes);
+inline constexpr std::uint64_t kFnv1a64Start = 14695981039346656037ULL;
+// 64-bit FNV-1a; `h` continues the hash of the bytes before these.
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h = kFnv1a64Start);
 // Lower-case hexadecimal, 16 digits.
 std::string hex64(std::uint64_t value);
 

@@ -2,10 +2,15 @@
 
 #include "schema.h"
 #include "util/error.h"
+#include "util/hash.h"
 
 #include "support/old_layouts.h"
 
 #include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -87,3 +92,31 @@ TEST(StoredArticle, DamagedValueIsAnErrorNotACrash) {
 }
 
 }  // namespace
+
+// Content hashes already in databases must not change: canonical_hash is the hash of canonical_form,
+// computed without it, for every body, escapes, UTF-8 and bytes that are not UTF-8 alike.
+TEST(StoredArticle, CanonicalHashIsTheHashOfTheCanonicalForm) {
+  std::vector<std::string> bodies = {"", "plain", "quote \" backslash \\ slash / del \x7f",
+                                     "é à ç € 𝄞 \xef\xbf\xbf \xf4\x8f\xbf\xbf",  // the highest code points
+                                     "\xc3", "abc\xc3", "\x80 lone", "\xc0\x80 overlong", "\xe0\x9f\xbf overlong",
+                                     "\xed\xa0\x80 surrogate", "\xf4\x90\x80\x80 too high", "\xf5\x80\x80\x80", "\xff"};
+  std::string controls;
+  for (int c = 1; c < 0x20; ++c) controls += static_cast<char>(c);
+  bodies.push_back(controls + "end");
+  std::mt19937 random(20261124);
+  const std::string alphabet[] = {"a", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f", "é", "€", "𝄞", "\xc3", "\x80", "\xed\xa0\x80"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string body;
+    for (int n = random() % 40; n > 0; --n) body += alphabet[random() % std::size(alphabet)];
+    bodies.push_back(body);
+  }
+  for (bool titled : {true, false})
+    for (const char* author : {"", "Jeanne \"JD\" Dupont", "\xc3 bad"})
+      for (const std::string& body : bodies) {
+        depeche::Article a = sample(titled);
+        a.author = author;
+        a.body = body;
+        ASSERT_EQ(depeche::canonical_hash(a), depeche::util::fnv1a64(depeche::canonical_form(a)))
+            << "author " << testing::PrintToString(a.author) << ", body " << testing::PrintToString(body);
+      }
+}
