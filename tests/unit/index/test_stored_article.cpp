@@ -120,3 +120,26 @@ TEST(StoredArticle, CanonicalHashIsTheHashOfTheCanonicalForm) {
             << "author " << testing::PrintToString(a.author) << ", body " << testing::PrintToString(body);
       }
 }
+
+// Fields as no version writes them: read where they make sense, skipped where they do not, an
+// error only when they are not a JSON object.
+TEST(StoredArticle, UnexpectedFieldsAreSkippedNotFatal) {
+  auto stored_with = [](const std::string& fields) {
+    std::string value;
+    for (int i = 0; i < 4; ++i) value += static_cast<char>((fields.size() >> (8 * i)) & 0xff);
+    Xapian::Document doc;
+    doc.add_value(depeche::schema::kSlotArticle, value + fields);
+    return doc;
+  };
+  const depeche::Article a = depeche::load_article(stored_with(
+      R"({"id":"x1","title":null,"extra":{"id":"nested","title":"no"},"url":42,"list":["a",{"b":1}],"source":"s.fr",)"
+      R"("date":"2023-07","section":"Monde"})"));
+  EXPECT_EQ(a.id, "x1") << "a nested key of the same name does not count";
+  EXPECT_FALSE(a.title.has_value());
+  EXPECT_EQ(a.url, "");
+  EXPECT_EQ(a.source, "s.fr");
+  EXPECT_EQ(a.section, "Monde");
+  EXPECT_EQ(a.date.iso(), "2023-07");
+  for (const char* not_an_object : {R"(["id","x1"])", R"("x1")", "", R"({"id":"x1"} trailing)", R"({"id":"x1")"})
+    EXPECT_THROW(depeche::load_article(stored_with(not_an_object)), depeche::Error) << not_an_object;
+}
