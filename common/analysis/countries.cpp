@@ -25,6 +25,7 @@ CountryFinder::CountryFinder(Analyzer& analyzer) {
     for (const Token& t : tokens.tokens) {
       if (!key.empty()) key += ' ';
       key.append(tokens.folded(t));
+      beginnings_.insert(key);
     }
     if (key.empty()) continue;
     max_words_ = std::max(max_words_, tokens.tokens.size());
@@ -45,6 +46,7 @@ std::vector<std::string> CountryFinder::find(const TokenList& tokens) const {
     for (std::size_t n = 0; n < max_words_ && i + n < list.size(); ++n) {
       if (n) key += ' ';
       key.append(tokens.folded(list[i + n]));
+      if (beginnings_.count(key) == 0) break;
       if (auto it = names_.find(key); it != names_.end()) {
         best = &it->second;
         best_len = n + 1;

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace depeche::analysis {
@@ -25,6 +26,9 @@ class CountryFinder {
 
  private:
   std::unordered_map<std::string, std::string> names_;  // folded tokens joined by ' ' -> display name
+  // The first words of the names, and their longer beginnings: a capitalised word that begins no
+  // name costs one lookup, not one per word of the longest name.
+  std::unordered_set<std::string> beginnings_;
   std::size_t max_words_ = 1;
 };
 
