@@ -8,9 +8,9 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +62,7 @@ class DocumentBuilder {
   analysis::TokenList title_tokens_, body_tokens_, author_tokens_;
   std::string term_;
   // The terms without positions are added once per distinct word, not once per occurrence: Xapian's
-  // document is a std::map, and half of the lookups in it were repeats (measured in bench/results.md).
+  // document is a std::map, and half of the lookups in it were repeats (bench/results.md, session 6).
   std::vector<Word> words_;
   std::vector<std::uint32_t> words_by_hash_;  // open addressing: index in words_ + 1, 0 when free
 };
