@@ -78,6 +78,9 @@ const Field* find_field(std::string_view name);
 const Field& field(std::string_view name);
 
 // Terms that are not user-facing fields.
+// Positions of the unprefixed words: the title's from 1, then this many left empty, so that no
+// phrase spans title and body, then the body's: its first word is at title words + kTitleBodyGap + 1.
+inline constexpr Xapian::termpos kTitleBodyGap = 100;
 inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word, no positions
 inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title word
 inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence

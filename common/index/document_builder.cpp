@@ -12,9 +12,6 @@ namespace {
 
 using analysis::Token;
 
-// Positions between title and body, so a phrase never spans the two.
-constexpr Xapian::termpos kFieldGap = 100;
-
 void add_boolean(Xapian::Document& doc, std::string_view field_name, const std::string& folded_value) {
   if (!folded_value.empty()) doc.add_boolean_term(schema::boolean_term(schema::field(field_name).prefix, folded_value));
 }
@@ -103,7 +100,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   forget_words();
   Xapian::termpos pos = 0;
   index_text(title_tokens_, pos, true, doc);
-  pos += kFieldGap;
+  pos += schema::kTitleBodyGap;
   index_text(body_tokens_, pos, false, doc);
   add_word_terms(analyzer, doc);
 

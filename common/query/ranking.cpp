@@ -5,8 +5,6 @@
 namespace depeche {
 namespace {
 
-using Positions = std::vector<Xapian::termpos>;
-
 void add_positions(const Xapian::Database& db, Xapian::docid doc, const std::string& term, Positions& out) {
   for (auto p = db.positionlist_begin(doc, term); p != db.positionlist_end(doc, term); ++p) out.push_back(*p);
 }
@@ -35,18 +33,18 @@ void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, 
   for (QueryWord& w : words) {
     if (w.stem.empty()) continue;
     int scanned = 0;
-    for (auto t = db.allterms_begin(w.stem); t != db.allterms_end(w.stem) && scanned++ < kMaxScanned; ++t) {
+    auto t = db.allterms_begin(w.stem);
+    for (; t != db.allterms_end(w.stem) && scanned < kMaxScanned; ++t, ++scanned) {
       const std::string form = *t;
       if (analyzer.stem(form) == w.stem && std::find(w.forms.begin(), w.forms.end(), form) == w.forms.end())
         w.forms.push_back(form);
     }
+    w.every_form = t == db.allterms_end(w.stem);
   }
 }
 
-std::vector<double> proximity(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
-                              const std::vector<QueryWord>& words, Xapian::termcount window) {
-  std::vector<double> out(docs.size(), 0.0);
-  if (words.size() < 2 || window == 0) return out;
+std::vector<std::vector<Positions>> word_positions(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+                                                   const std::vector<QueryWord>& words) {
   // Each form's posting list is walked once over the documents in docid order, and positions
   // are read only where the form occurs: most forms are absent from most of the documents.
   std::vector<std::size_t> order(docs.size());
@@ -63,17 +61,36 @@ std::vector<double> proximity(const Xapian::Database& db, const std::vector<Xapi
       }
     }
   }
-  const double pairs = double(words.size() * (words.size() - 1) / 2);
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    for (Positions& p : at[d]) std::sort(p.begin(), p.end());
-    double sum = 0;
-    for (std::size_t i = 0; i < words.size(); ++i)
-      for (std::size_t j = i + 1; j < words.size(); ++j)
-        if (!at[d][i].empty() && !at[d][j].empty())
-          sum += std::max(0.0, 1.0 - double(nearest(at[d][i], at[d][j]) - 1) / window);
-    out[d] = sum / pairs;
+  for (auto& doc : at)
+    for (Positions& p : doc) std::sort(p.begin(), p.end());
+  return at;
+}
+
+double closeness(const std::vector<Positions>& by_word, Xapian::termcount window) {
+  if (by_word.size() < 2 || window == 0) return 0.0;
+  double sum = 0;
+  for (std::size_t i = 0; i < by_word.size(); ++i)
+    for (std::size_t j = i + 1; j < by_word.size(); ++j)
+      if (!by_word[i].empty() && !by_word[j].empty())
+        sum += std::max(0.0, 1.0 - double(nearest(by_word[i], by_word[j]) - 1) / window);
+  return sum / double(by_word.size() * (by_word.size() - 1) / 2);
+}
+
+std::size_t most_words_within(const std::vector<Positions>& by_word, Xapian::termpos first, Xapian::termcount window) {
+  std::vector<std::pair<Xapian::termpos, std::size_t>> seen;  // (position, word), in position order
+  for (std::size_t w = 0; w < by_word.size(); ++w)
+    for (auto p = std::lower_bound(by_word[w].begin(), by_word[w].end(), first); p != by_word[w].end(); ++p)
+      seen.emplace_back(*p, w);
+  std::sort(seen.begin(), seen.end());
+  std::vector<std::size_t> in_window(by_word.size(), 0);
+  std::size_t shown = 0, most = 0;
+  for (std::size_t last = 0, start = 0; last < seen.size(); ++last) {
+    if (in_window[seen[last].second]++ == 0) ++shown;
+    for (; seen[start].first + window <= seen[last].first; ++start)
+      if (--in_window[seen[start].second] == 0) --shown;
+    most = std::max(most, shown);
   }
-  return out;
+  return most;
 }
 
 }  // namespace depeche

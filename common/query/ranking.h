@@ -38,17 +38,22 @@ Xapian::BM25Weight bm25_weight(const RankingWeights& weights);
 struct QueryWord {
   std::vector<std::string> forms;
   std::string stem;
+  bool every_form = true;  // false when add_inflections stopped before the last word of the stem
 };
 
 // Adds to each word the indexed words that share its stem, once per query, from the vocabulary:
 // reading each hit's own term list instead cost a block read per hit.
 void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, analysis::Analyzer& analyzer);
 
-// For each of `docs`: from 0 (no two query words within `window` positions of each other) to 1
-// (every pair of query words adjacent somewhere), the mean over word pairs of how close their
-// nearest occurrences, in any of their forms, are.
-std::vector<double> proximity(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
-                              const std::vector<QueryWord>& words, Xapian::termcount window);
+using Positions = std::vector<Xapian::termpos>;
+// Where each word occurs, in any of its forms, in each of `docs`: [doc][word], positions sorted.
+std::vector<std::vector<Positions>> word_positions(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+                                                   const std::vector<QueryWord>& words);
+// From 0 (no two query words within `window` positions of each other) to 1 (every pair of query
+// words adjacent somewhere), the mean over word pairs of how close their nearest occurrences are.
+double closeness(const std::vector<Positions>& by_word, Xapian::termcount window);
+// The most words that `window` consecutive positions from `first` on show, each counted once.
+std::size_t most_words_within(const std::vector<Positions>& by_word, Xapian::termpos first, Xapian::termcount window);
 
 }  // namespace depeche
 

@@ -356,7 +356,7 @@ std::string Searcher::spelling_suggestion(const std::string& query) {
 
 std::vector<Searcher::Ranked> Searcher::in_order(const Xapian::MSet& mset, bool by_xapian) {
   std::vector<Ranked> out;
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({it, 0, by_xapian ? it.get_collapse_key() : std::string()});
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({it, 0, by_xapian ? it.get_collapse_key() : std::string(), {}});
   return out;
 }
 
@@ -378,11 +378,11 @@ std::vector<Searcher::Ranked> Searcher::best_of_each_cluster(const Xapian::MSet&
   std::set<std::string> seen;
   for (auto it = mset.begin(); it != mset.end() && out.size() < wanted; ++it) {
     if (!with_copies.count(*it)) {
-      out.push_back({it, 0, std::string()});
+      out.push_back({it, 0, std::string(), {}});
       continue;
     }
     std::string cluster = it.get_document().get_value(schema::kSlotCluster);
-    if (seen.insert(cluster).second) out.push_back({it, 0, std::move(cluster)});
+    if (seen.insert(cluster).second) out.push_back({it, 0, std::move(cluster), {}});
   }
   return out;
 }
@@ -396,12 +396,33 @@ std::vector<Searcher::Ranked> Searcher::rank_by_proximity(std::vector<Ranked> ou
   const auto depth = static_cast<std::ptrdiff_t>(std::min<std::size_t>(out.size(), weights_.proximity_depth));
   std::vector<Xapian::docid> docs;
   for (auto r = out.begin(); r != out.begin() + depth; ++r) docs.push_back(*r->it);
-  const std::vector<double> closeness = proximity(db_, docs, words, weights_.proximity_window);
-  for (std::size_t i = 0; i < docs.size(); ++i) out[i].proximity_bonus = scale * closeness[i];
+  std::vector<std::vector<Positions>> at = word_positions(db_, docs, words);
+  const bool every_form = std::all_of(words.begin(), words.end(), [](const QueryWord& w) { return w.every_form; });
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    out[i].proximity_bonus = scale * closeness(at[i], weights_.proximity_window);
+    if (every_form) out[i].word_positions = std::move(at[i]);
+  }
   std::stable_sort(out.begin(), out.begin() + depth, [](const Ranked& a, const Ranked& b) {
     return a.it.get_weight() + a.proximity_bonus > b.it.get_weight() + b.proximity_bonus;
   });
   return out;
+}
+
+Snippet Searcher::snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQuery& parsed) {
+  // The positions cover the snippet's words when those are the proximity words, one for one: not
+  // with a phrase, a field, a negated word or a synonym, which the snippet also marks.
+  const auto& sought = parsed.proximity_words;
+  const bool same_words = !ranked.word_positions.empty() && parsed.words.size() == sought.size() &&
+                          std::equal(sought.begin(), sought.end(), parsed.words.begin(),
+                                     [](const QueryWord& w, const std::string& word) { return w.forms.front() == word; });
+  std::optional<std::size_t> most_words_shown;
+  if (same_words) {
+    title_tokens_.clear();
+    if (hit.article.title) analyzer_.tokenize(*hit.article.title, title_tokens_);
+    const auto first_body_position = static_cast<Xapian::termpos>(title_tokens_.tokens.size()) + schema::kTitleBodyGap + 1;
+    most_words_shown = most_words_within(ranked.word_positions, first_body_position, kSnippetWords);
+  }
+  return make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems, most_words_shown);
 }
 
 void Searcher::fill_copies(Hit& hit) {
@@ -548,7 +569,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       hit.article = load_article(document, request.snippets ? WithBody::kYes : WithBody::kWhenUntitled);
       if (request.with_indexed_at)
         hit.indexed_at = Xapian::sortable_unserialise(document.get_value(schema::kSlotIndexedAt));
-      if (request.snippets) hit.snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems);
+      if (request.snippets) hit.snippet = snippet_of(hit, ranked[i], parsed);
       if (!request.collapse) {
         hit.cluster = document.get_value(schema::kSlotCluster);
         fill_copies(hit);

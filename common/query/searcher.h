@@ -149,6 +149,9 @@ class Searcher {
     Xapian::MSetIterator it;
     double proximity_bonus = 0;
     std::string cluster;  // when collapsing; empty: the article is alone in its own cluster
+    // Where each of the query's words (ParsedQuery::proximity_words) is, in every form, for the
+    // hits re-ranked by proximity; empty otherwise, or when some word's forms were not all found.
+    std::vector<Positions> word_positions;
   };
   // The matches in score order; `by_xapian`: the MSet was collapsed by Xapian (its collapse keys
   // are the clusters).
@@ -157,6 +160,9 @@ class Searcher {
   std::vector<Ranked> best_of_each_cluster(const Xapian::MSet& mset, std::size_t wanted);
   // The hits in score order once the top ones have their proximity bonus added.
   std::vector<Ranked> rank_by_proximity(std::vector<Ranked> hits, std::vector<QueryWord> words);
+  // The snippet of a hit; its query words' positions, when known, spare reading its body further
+  // than the best window.
+  Snippet snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQuery& parsed);
   std::vector<std::string> explain_empty(const SearchRequest& request);
   // The slot's facet column, loaded once per revision; nullptr when there is none to use (several
   // or remote databases, or one without columns): then the value slot is counted.
@@ -175,6 +181,7 @@ class Searcher {
   analysis::Analyzer analyzer_;
   analysis::Analyzer english_{"en"};  // for the archive's English articles, when it has some
   RankingWeights weights_;
+  analysis::TokenList title_tokens_;  // reused by snippet_of
 };
 
 }  // namespace depeche

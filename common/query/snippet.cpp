@@ -37,7 +37,8 @@ std::vector<int> word_of_match(analysis::Analyzer& analyzer, const std::vector<s
 }  // namespace
 
 Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
-                     const std::vector<std::string>& stems, std::size_t max_words) {
+                     const std::vector<std::string>& stems, std::optional<std::size_t> most_words_shown,
+                     std::size_t max_words) {
   int groups = 0;
   std::vector<int> word_of = word_of_match(analyzer, words, stems, groups);
   // Reused from one call to the next (a page makes ten snippets), one set per --batch thread:
@@ -52,7 +53,7 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   std::vector<int> id_in_window(word_of.size(), 0), word_in_window(static_cast<std::size_t>(groups), 0);
   std::size_t distinct = 0, words_shown = 0, count = 0;
   std::size_t best_start = 0, best_distinct = 0, best_count = 0;
-  bool complete = false;  // the best window shows every query word
+  bool complete = false;  // the best window shows every query word (or as many as the body can)
   auto at = [](std::vector<int>& v, int i) -> int& { return v[static_cast<std::size_t>(i)]; };
   auto enter = [&](int id) {
     if (id < 0) return;
@@ -96,7 +97,8 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
       if (complete) continue;
       enter(id);
       if (end >= max_words) leave(match[end - max_words]);
-      complete = groups > 0 && words_shown == static_cast<std::size_t>(groups);
+      complete = most_words_shown ? words_shown >= *most_words_shown
+                                  : groups > 0 && words_shown == static_cast<std::size_t>(groups);
       if (complete || distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
         best_distinct = distinct;
         best_count = count;

@@ -4,6 +4,7 @@
 
 #include "analysis/analyzer.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,12 +16,18 @@ struct Snippet {
   std::vector<std::pair<std::size_t, std::size_t>> marks;  // byte ranges of matched words in `text`
 };
 
+inline constexpr std::size_t kSnippetWords = 32;
+
 // Picks the first window of about `max_words` words that shows every query word (by folded form
 // or by stem, so "telecommunications" marks "télécommunications"); failing that, the window
 // showing the most distinct query words, then the most matches. Without any match, the beginning
-// of the text. The body is read only as far as that window needs.
+// of the text. The body is read only as far as that window needs. `most_words_shown`, when the
+// caller knows it (from positions), is the most query words any window of the body shows: the
+// first window that shows that many is chosen, without reading the rest of the body for a
+// window that cannot exist.
 Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
-                     const std::vector<std::string>& stems, std::size_t max_words = 32);
+                     const std::vector<std::string>& stems, std::optional<std::size_t> most_words_shown = std::nullopt,
+                     std::size_t max_words = kSnippetWords);
 
 }  // namespace depeche
 

@@ -29,7 +29,7 @@ class ProximityTest : public ::testing::Test {
     QueryParser parser(db_, analyzer_);
     std::vector<depeche::QueryWord> words = parser.parse(query, false).proximity_words;
     depeche::add_inflections(db_, words, analyzer_);
-    return depeche::proximity(db_, {doc}, words, window).at(0);
+    return depeche::closeness(depeche::word_positions(db_, {doc}, words).at(0), window);
   }
 
   Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
@@ -48,7 +48,10 @@ TEST_F(ProximityTest, AdjacentWordsScoreOneFarWordsZero) {
   // Several hits at once, in rank order rather than docid order, as the searcher asks.
   QueryParser parser(db_, analyzer_);
   std::vector<depeche::QueryWord> words = parser.parse("grève cheminots", false).proximity_words;
-  EXPECT_EQ(depeche::proximity(db_, {far, near}, words, 10), (std::vector<double>{0.0, 1.0}));
+  const auto at = depeche::word_positions(db_, {far, near}, words);
+  ASSERT_EQ(at.size(), 2u);
+  EXPECT_EQ(depeche::closeness(at[0], 10), 0.0);
+  EXPECT_EQ(depeche::closeness(at[1], 10), 1.0);
 }
 
 TEST_F(ProximityTest, CloserScoresHigherWithinTheWindow) {
@@ -72,3 +75,32 @@ TEST_F(ProximityTest, MeanOverPairsAndNothingForOneWordOrExcludedWords) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(MostWordsWithin, CountsEachWordOnceInTheBestWindowFromTheFirstPosition) {
+  const std::vector<depeche::Positions> at{{1, 50}, {5}, {200}};
+  EXPECT_EQ(depeche::most_words_within(at, 1, 10), 2u) << "positions 1 and 5";
+  EXPECT_EQ(depeche::most_words_within(at, 2, 10), 1u) << "position 1 is before the first";
+  EXPECT_EQ(depeche::most_words_within(at, 1, 4), 1u) << "1 and 5 are not within 4 positions";
+  EXPECT_EQ(depeche::most_words_within(at, 1, 5), 2u);
+  EXPECT_EQ(depeche::most_words_within(at, 1, 200), 3u);
+  EXPECT_EQ(depeche::most_words_within({{7, 8, 9}, {}}, 1, 10), 1u) << "a word counts once however often";
+  EXPECT_EQ(depeche::most_words_within(at, 201, 10), 0u);
+}
+
+}  // namespace
+
+TEST_F(ProximityTest, InflectionsSayWhetherTheyAreAll) {
+  std::string many;
+  for (char a = 'a'; a <= 'z'; ++a)
+    for (char b = 'a'; b <= 'e'; ++b) many += std::string(" malo") + a + b;  // 130 words beginning "mal"
+  add("Une grève." + many + kFiller);
+  db_.commit();
+  QueryParser parser(db_, analyzer_);
+  std::vector<depeche::QueryWord> words = parser.parse("grève mal", false).proximity_words;
+  ASSERT_EQ(words.size(), 2u);
+  depeche::add_inflections(db_, words, analyzer_);
+  EXPECT_TRUE(words[0].every_form);
+  EXPECT_FALSE(words[1].every_form) << "the scan of words beginning with its stem stopped before their end";
+}

@@ -191,4 +191,29 @@ TEST_F(ManyMatches, CountsFacetsAndPagesAreThoseOfEveryMatch) {
   EXPECT_EQ(paged, expected);
 }
 
+// The searcher knows from the query words' positions how many of them one window of the body can
+// show, the body starting after the title and its gap: the snippet is the first window showing
+// that many. Counting the title as body, it would seek a window with both words that the body
+// does not have, and settle for its densest window instead.
+TEST(SearcherSnippet, WordsOnlyTheTitleHasTogetherAreNotSoughtTogetherInTheBody) {
+  TempDir dir;
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "rien ";
+  {
+    depeche::IndexWriter writer(dir / "db", 100, 0, [](const std::string& m) { ADD_FAILURE() << m; });
+    Article a;
+    a.id = "t1";
+    a.title = "Grève des cheminots";
+    a.body = "La grève commence. " + filler + "Grèves et grève, encore des grèves. " + filler + "Les cheminots. " + filler;
+    writer.article(std::move(a));
+    writer.finish(0);
+  }
+  Searcher searcher({dir / "db"});
+  SearchRequest request;
+  request.query = "grève cheminots";
+  const depeche::SearchResult r = searcher.search(request);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].snippet.text.rfind("La grève commence.", 0), 0u) << r.hits[0].snippet.text;
+}
+
 }  // namespace

@@ -50,6 +50,21 @@ TEST_F(SnippetTest, WithoutACompleteWindowMostDistinctFormsThenMostMatches) {
   EXPECT_EQ(marked(s), (std::vector<std::string>{"marchés", "marché", "marché"})) << s.text;
 }
 
+// Told that no window of the body shows more than one of the words (the searcher knows it from
+// their positions), the first window that shows one wins: the rest is not read for a better one.
+TEST_F(SnippetTest, KnownMostWordsShownStopsAtTheFirstWindowShowingThatMany) {
+  const std::string body = "Le marché seul. " + filler(60) + "Les marchés et le marché du marché. " + filler(60) + "Fin.";
+  const std::vector<std::string> words{"marche", "introuvable"};
+  const std::vector<std::string> stems{analyzer_.stem("marche"), analyzer_.stem("introuvable")};
+  const Snippet first = depeche::make_snippet(body, analyzer_, words, stems, 1);
+  EXPECT_EQ(marked(first), (std::vector<std::string>{"marché"})) << first.text;
+  EXPECT_EQ(first.text.rfind("Le marché seul.", 0), 0u) << first.text;
+  const Snippet none = depeche::make_snippet(body, analyzer_, words, stems, 0);
+  EXPECT_EQ(none.text.rfind("Le marché seul.", 0), 0u) << "no word in the body: its beginning";
+  EXPECT_EQ(marked(depeche::make_snippet(body, analyzer_, words, stems, 2)).size(), 3u)
+      << "a count no window reaches: the densest window, as without it";
+}
+
 TEST_F(SnippetTest, AStemCountsForItsWord) {
   // "vigne" shares the stem of "vignerons": it is a match, but it is not the query's other word.
   const std::string body = "La vigne, la vigne, la vigne. " + filler(60) + "Les vignerons face au changement climatique. " +
