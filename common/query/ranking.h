@@ -38,7 +38,7 @@ Xapian::BM25Weight bm25_weight(const RankingWeights& weights);
 struct QueryWord {
   std::vector<std::string> forms;
   std::string stem;
-  bool every_form = true;  // false when add_inflections stopped before the last word of the stem
+  bool every_form = true;  // false when add_inflections may have missed some (ranking.cpp says which)
 };
 
 // Adds to each word the indexed words that share its stem, once per query, from the vocabulary:

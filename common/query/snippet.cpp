@@ -52,7 +52,7 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   // the one showing the most distinct forms of query words, then the most matches.
   std::vector<int> id_in_window(word_of.size(), 0), word_in_window(static_cast<std::size_t>(groups), 0);
   std::size_t distinct = 0, words_shown = 0, count = 0;
-  std::size_t best_start = 0, best_distinct = 0, best_count = 0;
+  std::size_t best_start = 0, best_end = 0, best_distinct = 0, best_count = 0;
   bool complete = false;  // the best window shows every query word (or as many as the body can)
   auto at = [](std::vector<int>& v, int i) -> int& { return v[static_cast<std::size_t>(i)]; };
   auto enter = [&](int id) {
@@ -103,6 +103,7 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
         best_distinct = distinct;
         best_count = count;
         best_start = end + 1 > max_words ? end + 1 - max_words : 0;
+        best_end = end;
       }
     }
     // The printed window ends at most 2 * max_words after best_start; one token more tells
@@ -111,10 +112,13 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   }
   Snippet s;
   if (list.empty()) return s;
-  // Start a little before the first match, so it is read in context.
+  // Start a little before the window's first match, so it is read in context, unless that would
+  // push the window's last match out of the printed words.
   std::size_t first = best_start;
   while (first < list.size() && match[first] < 0 && first < best_start + max_words) ++first;
-  first = first >= kLeadWords ? first - kLeadWords : 0;
+  std::size_t last_match = std::min(best_end, list.size() - 1);
+  while (last_match > first && match[last_match] < 0) --last_match;
+  first = std::max(first >= kLeadWords ? first - kLeadWords : 0, last_match + 1 > max_words ? last_match + 1 - max_words : 0);
   if (best_distinct == 0) first = 0;
   const std::size_t last = std::min(list.size(), first + max_words) - 1;
 

@@ -94,13 +94,15 @@ TEST(MostWordsWithin, CountsEachWordOnceInTheBestWindowFromTheFirstPosition) {
 TEST_F(ProximityTest, InflectionsSayWhetherTheyAreAll) {
   std::string many;
   for (char a = 'a'; a <= 'z'; ++a)
-    for (char b = 'a'; b <= 'e'; ++b) many += std::string(" malo") + a + b;  // 130 words beginning "mal"
-  add("Une grève." + many + kFiller);
+    for (char b = 'a'; b <= 'e'; ++b) many += std::string(" malo") + a + b;  // 130 words beginning "malo"
+  add("Une grève, la présidence." + many + kFiller);
   db_.commit();
   QueryParser parser(db_, analyzer_);
-  std::vector<depeche::QueryWord> words = parser.parse("grève mal", false).proximity_words;
-  ASSERT_EQ(words.size(), 2u);
+  std::vector<depeche::QueryWord> words = parser.parse("grève malo président", false).proximity_words;
+  ASSERT_EQ(words.size(), 3u);
   depeche::add_inflections(db_, words, analyzer_);
   EXPECT_TRUE(words[0].every_form);
-  EXPECT_FALSE(words[1].every_form) << "the scan of words beginning with its stem stopped before their end";
+  EXPECT_FALSE(words[1].every_form) << "the scan of the words beginning with its stem stopped at its cap";
+  ASSERT_EQ(analyzer_.stem("presidence"), words[2].stem) << "Snowball writes -ent for -ence";
+  EXPECT_FALSE(words[2].every_form) << "présidence has its stem but does not begin with it";
 }

@@ -50,6 +50,13 @@ TEST_F(SnippetTest, WithoutACompleteWindowMostDistinctFormsThenMostMatches) {
   EXPECT_EQ(marked(s), (std::vector<std::string>{"marchés", "marché", "marché"})) << s.text;
 }
 
+TEST_F(SnippetTest, TheContextBeforeTheFirstMatchNeverPushesTheLastOneOut) {
+  // 32 words from "Chine" to "Inde": the window shows both, so no word of context precedes "Chine".
+  const Snippet s = snippet(filler(40) + "La Chine " + filler(30) + "Inde. " + filler(40), {"chine", "inde"});
+  EXPECT_EQ(marked(s), (std::vector<std::string>{"Chine", "Inde"})) << s.text;
+  EXPECT_EQ(s.text.rfind("… Chine", 0), 0u) << s.text;
+}
+
 // Told that no window of the body shows more than one of the words (the searcher knows it from
 // their positions), the first window that shows one wins: the rest is not read for a better one.
 TEST_F(SnippetTest, KnownMostWordsShownStopsAtTheFirstWindowShowingThatMany) {
