@@ -286,9 +286,12 @@ class QueryBuilder {
     if (l.kind == Kind::kNot || l.kind == Kind::kMinus) {
       take();
       if (peek().kind == Kind::kEnd) throw QueryError("NOT or '-' must be followed by something to exclude");
-      const std::size_t sought = out_.proximity_words.size();
+      const std::size_t sought = out_.proximity_words.size(), shown = out_.words.size(), stems = out_.stems.size();
       Part p = parse_unary();
-      out_.proximity_words.resize(sought);  // words excluded are not sought close together
+      // Words excluded are not sought close together, nor in a hit's text, which cannot have them.
+      out_.proximity_words.resize(sought);
+      out_.words.resize(shown);
+      out_.stems.resize(stems);
       p.negative = !p.negative;
       p.filter = false;
       return p;

@@ -126,6 +126,12 @@ TEST_F(QueryParserTest, NotAndMinus) {
   const Ids not_coton = ids("-coton");
   EXPECT_EQ(not_coton.size(), names_->size() - 2);
   EXPECT_EQ(not_coton.count("coton"), 0u);
+  // Excluded words are not sought in a hit's text: no hit has them.
+  QueryParser parser(*db_, analyzer_);
+  const ParsedQuery p = parser.parse("iran -mali NOT \"vieille histoire\" grève", false);
+  EXPECT_EQ(p.words, (std::vector<std::string>{"iran", "greve"}));
+  EXPECT_EQ(p.stems.size(), p.words.size() - (p.proximity_words[0].stem.empty() ? 1 : 0)) << "iran may be a name";
+  EXPECT_EQ(p.proximity_words.size(), 2u);
 }
 
 TEST_F(QueryParserTest, PhrasesKeepWordOrderAndStopWords) {
