@@ -51,22 +51,23 @@ void DocumentBuilder::index_text(const analysis::TokenList& tokens,
   }
 }
 
+std::size_t DocumentBuilder::slot_of(std::string_view folded) const {
+  const std::size_t mask = words_by_hash_.size() - 1;
+  std::size_t slot = std::hash<std::string_view>{}(folded) & mask;
+  while (words_by_hash_[slot] != 0 && words_[words_by_hash_[slot] - 1].folded != folded) slot = (slot + 1) & mask;
+  return slot;
+}
+
 DocumentBuilder::Word& DocumentBuilder::word_use(std::string_view folded) {
   if (words_by_hash_.size() < 2 * (words_.size() + 1)) {  // at most half full, so probes stay short
-    std::vector<std::uint32_t> bigger(std::max<std::size_t>(1024, 2 * words_by_hash_.size()), 0);
-    words_by_hash_.swap(bigger);
+    words_by_hash_.assign(std::max<std::size_t>(1024, 2 * words_by_hash_.size()), 0);
     for (std::size_t i = 0; i < words_.size(); ++i) {
-      std::size_t slot = std::hash<std::string_view>{}(words_[i].folded) & (words_by_hash_.size() - 1);
-      while (words_by_hash_[slot] != 0) slot = (slot + 1) & (words_by_hash_.size() - 1);
-      words_by_hash_[slot] = static_cast<std::uint32_t>(i + 1);
-      words_[i].slot = static_cast<std::uint32_t>(slot);
+      words_[i].slot = static_cast<std::uint32_t>(slot_of(words_[i].folded));
+      words_by_hash_[words_[i].slot] = static_cast<std::uint32_t>(i + 1);
     }
   }
-  std::size_t slot = std::hash<std::string_view>{}(folded) & (words_by_hash_.size() - 1);
-  for (; words_by_hash_[slot] != 0; slot = (slot + 1) & (words_by_hash_.size() - 1)) {
-    Word& known = words_[words_by_hash_[slot] - 1];
-    if (known.folded == folded) return known;
-  }
+  const std::size_t slot = slot_of(folded);
+  if (words_by_hash_[slot] != 0) return words_[words_by_hash_[slot] - 1];
   words_by_hash_[slot] = static_cast<std::uint32_t>(words_.size() + 1);
   Word& added = words_.emplace_back();
   added.folded = folded;

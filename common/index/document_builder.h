@@ -54,6 +54,8 @@ class DocumentBuilder {
   void index_text(const analysis::TokenList& tokens, Xapian::termpos& pos,
                   bool title, Xapian::Document& doc);
   Word& word_use(std::string_view folded);
+  // Where `folded` is in words_by_hash_, or the free slot where it would go.
+  std::size_t slot_of(std::string_view folded) const;
   void forget_words();
   void add_word_terms(analysis::Analyzer& analyzer, Xapian::Document& doc);
   IndexWeights weights_;

@@ -3,6 +3,7 @@
 #include "schema.h"
 #include "util/error.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 
 #include <nlohmann/json.hpp>
 #include <lz4.h>
@@ -99,43 +100,17 @@ std::string canonical_form(const Article& a) {
 
 namespace {
 
-// Length of the valid UTF-8 sequence at s[0] (RFC 3629: no overlong forms, surrogates or code
-// points above U+10FFFF), 0 when it is not one.
-std::size_t utf8_sequence(const unsigned char* s, std::size_t left) {
-  const unsigned char c = s[0];
-  std::size_t n;
-  unsigned char low = 0x80, high = 0xBF;  // range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) low = 0xA0;
-    if (c == 0xED) high = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) low = 0x90;
-    if (c == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (left < n || s[1] < low || s[1] > high) return 0;
-  for (std::size_t i = 2; i < n; ++i)
-    if ((s[i] & 0xC0) != 0x80) return 0;
-  return n;
-}
-
 // Hashes `text` as nlohmann's dump() writes it (quoted, escaped, UTF-8 kept as it is); false when
 // the text is not valid UTF-8, which dump() would have repaired.
 bool hash_json_string(std::string_view text, std::uint64_t& h) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   h = util::fnv1a64("\"", h);
   std::size_t run = 0;  // start of the bytes not hashed yet, which need no escape
   for (std::size_t i = 0; i < n;) {
-    const unsigned char c = s[i];
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      const std::size_t len = utf8_sequence(s + i, n - i);
+      const std::size_t len = util::utf8_sequence_length(text, i);
       if (len == 0) return false;
       i += len;
       continue;

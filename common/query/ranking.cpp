@@ -21,14 +21,6 @@ Xapian::termpos nearest(const Positions& a, const Positions& b) {
   return std::max<Xapian::termpos>(best, 1);
 }
 
-}  // namespace
-
-Xapian::BM25Weight bm25_weight(const RankingWeights& w) {
-  return Xapian::BM25Weight(w.bm25_k1, 0, 1, w.bm25_b, 0.5);  // k2, k3 and min_normlen: Xapian's defaults
-}
-
-namespace {
-
 // Snowball's French stem begins the words it comes from, but for these endings, which it writes in
 // place of others (présidence -> président, journaux -> journal, couramment -> courant, heureuse ->
 // heureux, capabilité -> capabl, critique/critiquer -> critiqu from -ic-, payer -> pai): words of
@@ -41,6 +33,10 @@ bool may_stem_other_beginnings(const std::string& stem) {
 }
 
 }  // namespace
+
+Xapian::BM25Weight bm25_weight(const RankingWeights& w) {
+  return Xapian::BM25Weight(w.bm25_k1, 0, 1, w.bm25_b, 0.5);  // k2, k3 and min_normlen: Xapian's defaults
+}
 
 void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, analysis::Analyzer& analyzer) {
   // A short stem (mal) begins many other words, so the scan stops after this many.
