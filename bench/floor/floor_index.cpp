@@ -12,8 +12,7 @@
 //
 // --parts WORKERS: the floor of issue 15's measurements, and the only one that finishes at a million articles:
 // WORKERS threads each write part databases of kPartDocs consecutive articles (no fsync), merged in input order
-// with Xapian::Database::compact (kPartsPerMerge at a time, as opening thousands of parts at once costs memory).
-// The same sizes as depeche's bulk load: 250 articles a part wrote the corpus in 10 % less CPU than issue 15's 1,000.
+// with Xapian::Database::compact (kPartsPerMerge at a time, as opening a thousand parts at once costs memory).
 //
 // Prints one JSON object on stdout: ndocs, index_s (in-process: gunzip + JSON + analysis + writing + commit,
 // and the merge with --parts), input_bytes (uncompressed JSON Lines read), text_bytes (title + body).
@@ -150,8 +149,8 @@ class FloorIndexer {
   Xapian::TermGenerator tg_;
 };
 
-constexpr std::size_t kPartDocs = 250;
-constexpr std::size_t kPartsPerMerge = 64;
+constexpr std::size_t kPartDocs = 1000;
+constexpr std::size_t kPartsPerMerge = 32;
 
 // Chunks of kPartDocs lines, numbered in input order, handed from the reading thread to the workers.
 class ChunkQueue {

@@ -171,7 +171,7 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
       },
       output);
   try {
-    // A million articles make 4,000 parts: they are merged a group at a time, in order,
+    // A million articles make a thousand parts: they are merged a group at a time, in order,
     // until one merge makes the database. The groups of a level are independent: one per thread
     // (at a million articles the first level took half the merge on one core).
     for (int level = 1; paths.size() > kMaxPartsPerMerge; ++level) {

@@ -23,10 +23,8 @@ class DocumentBuilder;
 
 class BulkLoader {
  public:
-  // Parts merged by one compaction at most: each open part costs memory and a file handle per
-  // table, and 64 parts keep well within the usual limit of 1,024 handles. A million articles
-  // (4,000 parts) then take two levels of merges, not three: each level rewrites everything.
-  static constexpr std::size_t kMaxPartsPerMerge = 64;
+  // Parts merged by one compaction at most (each open part costs memory and file handles).
+  static constexpr std::size_t kMaxPartsPerMerge = 32;
 
   // Parts go under `parts_dir` (created, and removed by merge_into or the destructor).
   BulkLoader(std::string parts_dir, unsigned workers, std::size_t part_articles);
