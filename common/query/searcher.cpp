@@ -92,17 +92,10 @@ constexpr int kMaxReopens = 50;
 // Uncollapsed matches fetched per hit wanted: near-identical copies rank together, so a page of
 // ten clusters is nearly always within the first thirty matches.
 constexpr Xapian::doccount kClusterOverfetch = 3;
-// Matches Xapian expects of a query (from its terms' frequencies) above which counting without
-// weights, then ranking with early termination, beats weighing every match: on bench/run's
-// queries, a pass weighing all was faster below about 500 matches, two passes above 2,000.
+// Matches a query may have for one ranked pass to weigh and count them all; above this, counting
+// without weights and ranking with early termination are faster: on bench/run's queries, a pass
+// weighing all was faster below about 500 matches, two passes above 2,000.
 constexpr Xapian::doccount kWeighEveryMatchUpTo = 1000;
-
-// What Xapian estimates from term frequencies alone, before reading any posting.
-Xapian::doccount estimated_matches(const Xapian::Database& db, const Xapian::Query& query) {
-  Xapian::Enquire probe(db);
-  probe.set_query(query);
-  return probe.get_mset(0, 0).get_matches_estimated();
-}
 
 bool is_remote(const std::string& path) {
   if (path.rfind(kRemoteScheme, 0) == 0) return true;
@@ -497,52 +490,58 @@ SearchResult Searcher::search(const SearchRequest& request) {
         case SortOrder::kDateNewest: enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true); break;
         case SortOrder::kDateOldest: enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false); break;
       }
-      spies.clear();
-      for (std::size_t i = 0; i < facet_slots.size(); ++i) {
-        FacetSpy spy{request.facets[i], nullptr, nullptr, nullptr};
-        if (facet_slots[i] == schema::kSlotCountries) {
-          if (remote_) continue;  // counted afterwards over the top matches
-          spy.multi = std::make_unique<MultiValueCountSpy>(facet_slots[i]);
-          enquire.add_matchspy(spy.multi.get());
-        } else if (auto column = facet_column(facet_slots[i])) {
-          spy.columns = std::make_unique<ColumnCountSpy>(std::move(column));
-          enquire.add_matchspy(spy.columns.get());
-        } else {
-          spy.single = std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots[i]);
-          enquire.add_matchspy(spy.single.get());
+      // The facets' spies, new, in place of any before.
+      auto new_spies = [&] {
+        enquire.clear_matchspies();
+        spies.clear();
+        for (std::size_t i = 0; i < facet_slots.size(); ++i) {
+          FacetSpy spy{request.facets[i], nullptr, nullptr, nullptr};
+          if (facet_slots[i] == schema::kSlotCountries) {
+            if (remote_) continue;  // counted afterwards over the top matches
+            spy.multi = std::make_unique<MultiValueCountSpy>(facet_slots[i]);
+            enquire.add_matchspy(spy.multi.get());
+          } else if (auto column = facet_column(facet_slots[i])) {
+            spy.columns = std::make_unique<ColumnCountSpy>(std::move(column));
+            enquire.add_matchspy(spy.columns.get());
+          } else {
+            spy.single = std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots[i]);
+            enquire.add_matchspy(spy.single.get());
+          }
+          spies.push_back(std::move(spy));
         }
-        spies.push_back(std::move(spy));
-      }
+      };
+      new_spies();
       // Counting every match keeps totals and facets exact, as scripts expect.
       const Xapian::doccount all = db_.get_doccount();
       if (!request.collapse) {
         Xapian::MSet mset = enquire.get_mset(first, wanted, all);
         return Matches{in_order(mset, false), mset.get_matches_estimated()};
       }
-      // Collapsing groups what is printed, never what is counted (decisions.md 5). Few matches
-      // (most queries of ANDed words): one pass weighs and counts them all (the spies see them
-      // all) and keeps a few times the hits wanted. Many (a frequent word, words ORed): weighing
-      // them all costs more than a pass that counts without weights, then a ranked pass that can
-      // stop early. Either way the hits kept are collapsed here to the best of each cluster; only
-      // when they hold too few clusters does a last pass collapse in Xapian. (Collapsing every
-      // match in Xapian reads a value per match: 1.7 times slower.)
+      // Collapsing groups what is printed, never what is counted (decisions.md 5). A ranked pass
+      // keeps a few times the hits wanted and weighs at least kWeighEveryMatchUpTo matches: a
+      // query with no more (most queries of ANDed words) is then counted exactly, its spies having
+      // seen every match. One with more (a frequent word, words ORed) is counted again, without
+      // weights and with fresh spies, unless Xapian counted it exactly and no facet was asked for
+      // (beyond that many matches, the spies only see those that might rank): weighing every
+      // match would cost more. Either way the hits
+      // kept are collapsed here to the best of each cluster; only when they hold too few clusters
+      // does a last pass collapse in Xapian. (Collapsing every match in Xapian reads a value per
+      // match: 1.7 times slower.)
       auto collapsed_by_xapian = [&](Xapian::doccount total) {
         enquire.clear_matchspies();  // they have counted every match already
-        enquire.set_weighting_scheme(bm25_weight(weights_));
         enquire.set_collapse_key(schema::kSlotCluster);
         return Matches{in_order(enquire.get_mset(first, wanted), true), total};
       };
-      const bool many = estimated_matches(db_, query) > kWeighEveryMatchUpTo;
       const Xapian::doccount needed = first + wanted;
-      Xapian::doccount total = 0;
-      if (many) {
+      const Xapian::MSet top = enquire.get_mset(0, needed * kClusterOverfetch, kWeighEveryMatchUpTo);
+      Xapian::doccount total = top.get_matches_estimated();
+      const bool counted = top.get_matches_lower_bound() == top.get_matches_upper_bound();
+      if (!counted || (!spies.empty() && total > kWeighEveryMatchUpTo)) {
+        new_spies();
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         total = enquire.get_mset(0, 0, all).get_matches_estimated();
-        enquire.clear_matchspies();
         enquire.set_weighting_scheme(bm25_weight(weights_));
       }
-      const Xapian::MSet top = enquire.get_mset(0, needed * kClusterOverfetch, many ? 0 : all);
-      if (!many) total = top.get_matches_estimated();
       std::vector<Ranked> hits = best_of_each_cluster(top, needed);
       if (hits.size() < needed && top.size() == needed * kClusterOverfetch) return collapsed_by_xapian(total);
       hits.erase(hits.begin(), hits.begin() + std::min<std::ptrdiff_t>(first, static_cast<std::ptrdiff_t>(hits.size())));

@@ -181,7 +181,11 @@ TEST_F(ManyMatches, CountsFacetsAndPagesAreThoseOfEveryMatch) {
     page.limit = 10;
     const depeche::SearchResult r = searcher.search(page);
     EXPECT_EQ(r.total, all.total) << "copies still count";
-    EXPECT_EQ(r.facets[0].values.size(), all.facets[0].values.size());
+    ASSERT_EQ(r.facets[0].values.size(), all.facets[0].values.size());
+    for (std::size_t v = 0; v < r.facets[0].values.size(); ++v) {
+      EXPECT_EQ(r.facets[0].values[v].value, all.facets[0].values[v].value);
+      EXPECT_EQ(r.facets[0].values[v].count, all.facets[0].values[v].count) << "every match counts in a facet";
+    }
     for (const auto& h : r.hits) paged.push_back(h.article.id);
     for (const auto& h : r.hits)
       EXPECT_EQ(h.copy_count, h.article.id.rfind("copie-", 0) == 0 ? static_cast<std::size_t>(kCopies) : 0u) << h.article.id;
@@ -189,6 +193,34 @@ TEST_F(ManyMatches, CountsFacetsAndPagesAreThoseOfEveryMatch) {
   EXPECT_EQ(paged.front().rfind("copie-", 0), 0u) << "the copies rank first, so the first page collapses them";
   expected.resize(30);
   EXPECT_EQ(paged, expected);
+}
+
+// One frequent word: Xapian counts its matches exactly while ranking, but beyond the matches it
+// must weigh, it shows a facet's spy only those that might still rank. Facets count every match.
+TEST(SearcherFacets, OneFrequentWordCountsEveryMatch) {
+  TempDir dir;
+  constexpr int kArticles = 1500;
+  {
+    depeche::IndexWriter writer(dir / "db", 500, 0, [](const std::string& m) { ADD_FAILURE() << m; });
+    for (int i = 0; i < kArticles; ++i) {
+      Article a;
+      a.id = "brève-" + std::to_string(i);
+      a.source = "source" + std::to_string(i % 3) + ".fr";
+      a.body = "Le navire";  // longer and longer, so each article ranks below those before it
+      for (int k = 0; k < 5 + i; ++k) a.body += " m" + std::to_string(i) + "x" + std::to_string(k);
+      writer.article(std::move(a));
+    }
+    writer.finish(0);
+  }
+  Searcher searcher({dir / "db"});
+  SearchRequest request;
+  request.query = "\"navire\"";  // quoted: one term, whose frequency Xapian knows exactly
+  request.facets = {"source"};
+  const depeche::SearchResult r = searcher.search(request);
+  ASSERT_EQ(r.total, static_cast<Xapian::doccount>(kArticles));
+  ASSERT_EQ(r.facets.size(), 1u);
+  ASSERT_EQ(r.facets[0].values.size(), 3u);
+  for (const auto& v : r.facets[0].values) EXPECT_EQ(v.count, static_cast<Xapian::doccount>(kArticles / 3)) << v.value;
 }
 
 // The searcher knows from the query words' positions how many of them one window of the body can
