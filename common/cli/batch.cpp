@@ -3,10 +3,15 @@
 #include "query/query_parser.h"
 #include "util/input_file.h"
 
+#include <poll.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <iostream>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -26,23 +31,56 @@ class QueryLines {
   explicit QueryLines(const std::string& path) {
     if (path != "-") file_.emplace(path);
   }
-  bool next(std::string& line, bool& truncated) {
+  // The next line; false at the end of the input, or as soon as `stop` says so while stdin has
+  // nothing to read (a batch that failed must not wait for a query that may never come).
+  bool next(std::string& line, bool& truncated, const std::function<bool()>& stop = {}) {
     if (file_) return file_->read_line(line, kMaxQueryBytes, truncated);
     line.clear();
     truncated = false;
-    std::streambuf* in = std::cin.rdbuf();
-    int c = in->sbumpc();
-    if (c == EOF) return false;
-    for (; c != EOF && c != '\n'; c = in->sbumpc()) {
-      if (line.size() < kMaxQueryBytes) line.push_back(static_cast<char>(c));
-      else truncated = true;
+    for (;;) {
+      for (; begin_ < end_; ++begin_) {
+        const char c = chunk_[begin_];
+        if (c == '\n') {
+          ++begin_;
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          return true;
+        }
+        if (line.size() < kMaxQueryBytes) line.push_back(c);
+        else truncated = true;
+      }
+      if (!fill(stop)) return !stopped_ && (!line.empty() || truncated);  // a last line without its newline
     }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return true;
   }
 
  private:
+  // Reads what stdin has (read(2) returns what a pipe holds, without waiting for more); false at
+  // its end, or when stopped.
+  bool fill(const std::function<bool()>& stop) {
+    begin_ = end_ = 0;
+    for (;;) {
+      if (stop) {
+        pollfd readable{0, POLLIN, 0};
+        const int ready = poll(&readable, 1, kStopCheckMs);
+        if (ready < 0 && errno != EINTR) return false;
+        if (ready <= 0) {
+          if (!stop()) continue;
+          stopped_ = true;
+          return false;
+        }
+      }
+      const ssize_t n = read(0, chunk_.data(), chunk_.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      end_ = static_cast<std::size_t>(n);
+      return true;
+    }
+  }
+  static constexpr int kStopCheckMs = 100;
+
   std::optional<util::InputFile> file_;
+  std::array<char, 1 << 16> chunk_{};
+  std::size_t begin_ = 0, end_ = 0;
+  bool stopped_ = false;
 };
 
 struct Answer {
@@ -153,7 +191,11 @@ void answer_batch(const std::vector<std::unique_ptr<Searcher>>& searchers, const
   threads.emplace_back(print_loop);
   for (const auto& searcher : searchers) threads.emplace_back(search_loop, std::ref(*searcher));
   const std::size_t read_ahead = kReadAheadPerSearcher * searchers.size();
-  while (input.next(line, truncated)) {
+  auto stopped = [&] {
+    std::lock_guard<std::mutex> lock(board.mutex);
+    return board.stopped;
+  };
+  while (input.next(line, truncated, stopped)) {
     if (blank(line)) continue;
     std::unique_lock<std::mutex> lock(board.mutex);
     board.changed.wait(lock, [&] { return board.stopped || board.read - board.printed < read_ahead; });

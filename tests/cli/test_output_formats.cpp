@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -440,44 +441,96 @@ TEST_F(OutputFormats, BatchFromStdinWithANoMatch) {
   EXPECT_EQ(json::parse(ls[1])["total"], 1);
 }
 
+// depeche-search --batch - as a script drives it: a query written to its stdin, then its answer
+// read, one line at a time; stderr goes to /dev/null.
+class BatchChild {
+ public:
+  explicit BatchChild(std::vector<std::string> args) {
+    EXPECT_EQ(pipe(to_child_), 0);
+    EXPECT_EQ(pipe(from_child_), 0);
+    args.insert(args.begin(), DEPECHE_SEARCH_BIN);
+    args.insert(args.end(), {"--batch", "-"});
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(to_child_[0], 0);
+      dup2(from_child_[1], 1);
+      dup2(open("/dev/null", O_WRONLY), 2);
+      close(to_child_[1]);
+      close(from_child_[0]);
+      std::vector<char*> argv;
+      for (std::string& arg : args) argv.push_back(arg.data());
+      argv.push_back(nullptr);
+      execv(DEPECHE_SEARCH_BIN, argv.data());
+      _exit(127);
+    }
+    close(to_child_[0]);
+    close(from_child_[1]);
+  }
+  ~BatchChild() {
+    close_input();
+    if (!ended_) waitpid(pid_, &status_, 0);
+    close(from_child_[0]);
+  }
+  void send(const std::string& query) {
+    const std::string line = query + "\n";
+    EXPECT_EQ(write(to_child_[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  }
+  std::string read_line() {
+    std::string line;
+    char c;
+    pollfd p{from_child_[0], POLLIN, 0};
+    while (poll(&p, 1, 20000) == 1 && read(from_child_[0], &c, 1) == 1 && c != '\n') line += c;
+    return line;
+  }
+  void close_input() {
+    if (to_child_[1] >= 0) close(to_child_[1]);
+    to_child_[1] = -1;
+  }
+  // Its exit code, once it has ended within `ms` milliseconds; -1 if it is still running.
+  int exit_code_within(int ms) {
+    for (int waited = 0; !ended_ && waited <= ms; waited += 50) {
+      ended_ = waitpid(pid_, &status_, WNOHANG) == pid_;
+      if (!ended_) usleep(50 * 1000);
+    }
+    if (!ended_) return -1;
+    return WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
+  }
+
+ private:
+  int to_child_[2] = {-1, -1}, from_child_[2] = {-1, -1};
+  pid_t pid_ = -1;
+  int status_ = 0;
+  bool ended_ = false;
+};
+
 // A script that sends one query and waits for its answer before the next: each answer must come
 // while stdin stays open.
 TEST_F(OutputFormats, BatchFromStdinAnswersEachQueryBeforeTheNextArrives) {
-  int to_child[2], from_child[2];
-  ASSERT_EQ(pipe(to_child), 0);
-  ASSERT_EQ(pipe(from_child), 0);
-  const std::string database = db();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(to_child[0], 0);
-    dup2(from_child[1], 1);
-    close(to_child[1]);
-    close(from_child[0]);
-    execl(DEPECHE_SEARCH_BIN, DEPECHE_SEARCH_BIN, "--db", database.c_str(), "--batch", "-", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(to_child[0]);
-  close(from_child[1]);
-  auto answer_to = [&](const std::string& query) {
-    const std::string line = query + "\n";
-    EXPECT_EQ(write(to_child[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
-    std::string answer;
-    char c;
-    pollfd p{from_child[0], POLLIN, 0};
-    while (poll(&p, 1, 20000) == 1 && read(from_child[0], &c, 1) == 1 && c != '\n') answer += c;
-    return answer;
-  };
-  const std::string first = answer_to("marseille");
+  BatchChild child({"--db", db()});
+  child.send("marseille");
+  const std::string first = child.read_line();
   ASSERT_FALSE(first.empty()) << "no answer while stdin stays open";
   EXPECT_EQ(json::parse(first)["query"], "marseille");
-  const std::string second = answer_to("zzzinconnu");
+  child.send("zzzinconnu");
+  const std::string second = child.read_line();
   ASSERT_FALSE(second.empty());
   EXPECT_EQ(json::parse(second)["status"], "no_match");
-  close(to_child[1]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  close(from_child[0]);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  child.close_input();
+  EXPECT_EQ(child.exit_code_within(20000), 0);
+}
+
+// Searcher threads (--jobs 2) answering a script that waits for each answer: when the database
+// fails under them, depeche-search must stop with its error while stdin stays open, not wait for
+// a next query that the script will never send.
+TEST_F(OutputFormats, BatchFromStdinStopsOnADatabaseErrorWithoutWaitingForMoreInput) {
+  TempDir copy;
+  std::filesystem::copy(db(), copy / "db", std::filesystem::copy_options::recursive);
+  BatchChild child({"--db", copy / "db", "--jobs", "2"});
+  child.send("marseille");
+  ASSERT_FALSE(child.read_line().empty()) << "no answer while stdin stays open";
+  ASSERT_EQ(truncate((copy / "db/postlist.glass").c_str(), 0), 0);  // every posting list gone
+  child.send("port");
+  EXPECT_EQ(child.exit_code_within(20000), 3) << "exit code 3 (database unreadable) while stdin stays open";
 }
 
 // --- facets, sorting, date options --------------------------------------------------------------
