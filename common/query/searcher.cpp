@@ -523,10 +523,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
       // seen every match. One with more (a frequent word, words ORed) is counted again, without
       // weights and with fresh spies, unless Xapian counted it exactly and no facet was asked for
       // (beyond that many matches, the spies only see those that might rank): weighing every
-      // match would cost more. Either way the hits
-      // kept are collapsed here to the best of each cluster; only when they hold too few clusters
-      // does a last pass collapse in Xapian. (Collapsing every match in Xapian reads a value per
-      // match: 1.7 times slower.)
+      // match would cost more. Either way the hits kept are collapsed here to the best of each
+      // cluster; only when they hold too few clusters does a last pass collapse in Xapian.
+      // (Collapsing every match in Xapian reads a value per match: 1.7 times slower.)
       auto collapsed_by_xapian = [&](Xapian::doccount total) {
         enquire.clear_matchspies();  // they have counted every match already
         enquire.set_collapse_key(schema::kSlotCluster);
