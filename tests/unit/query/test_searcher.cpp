@@ -115,8 +115,8 @@ TEST_F(Collapse, WithoutCollapseEveryCopyIsAHit) {
   EXPECT_EQ(r.total, r.hits.size());
 }
 
-// A frequent word: more matches than the searcher weighs in one pass, so it counts them without
-// weights, then ranks in a second pass. Both must give what one pass over every match gives.
+// A frequent word: more matches than the searcher weighs in its ranked pass, so it counts them again
+// without weights. Both must give what one pass over every match gives.
 class ManyMatches : public ::testing::Test {
  protected:
   static constexpr int kShort = 1500;
