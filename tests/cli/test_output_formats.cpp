@@ -414,15 +414,17 @@ TEST_F(OutputFormats, BatchAnswersOneJsonLinePerQueryInOrder) {
 }
 
 // Queries answered by several threads come back exactly as one thread answers them, in input
-// order, errors and matches alike.
+// order, errors and matches alike; more of them than the threads read ahead (64 each), so that
+// reading waits for printing.
 TEST_F(OutputFormats, BatchAnswersTheSameWithSeveralThreads) {
   std::string queries;
-  for (int round = 0; round < 15; ++round)
+  constexpr int kRounds = 40;
+  for (int round = 0; round < kRounds; ++round)
     queries += "port\nbrest (\n\nski\nzzzinconnu\nmarseille --limit\nport date:2023\n  \nbrest OR ski\n";
   const std::string path = dir_->write("queries.txt", queries);
   const t::RunResult one = search({"--batch", path, "--jobs", "1", "--facet", "source"});
   ASSERT_EQ(one.status, 0) << one.err;
-  ASSERT_EQ(lines(one.out).size(), 15u * 7) << "one answer per non-blank line";
+  ASSERT_EQ(lines(one.out).size(), kRounds * 7u) << "one answer per non-blank line";
   for (const char* jobs : {"2", "3", "0"}) {
     const t::RunResult many = search({"--batch", path, "--jobs", jobs, "--facet", "source"});
     EXPECT_EQ(many.status, 0) << many.err;
