@@ -1,7 +1,7 @@
 // depeche-index: parse options, run the archive indexer over the inputs, report.
 #include "options.h"
 
-#include "cli/generate.h"
+#include "cli/tool_main.h"
 #include "cli/jobs.h"
 
 #include "index/archive_indexer.h"
@@ -167,30 +167,5 @@ int main(int argc, char** argv) {
   CLI::App app{"depeche-index"};
   depeche::IndexerOptions options;
   depeche::define_options(app, options);
-  std::string generate_target;
-  depeche::cli::add_generate_option(app, generate_target);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return depeche::cli::report_parse_error(app, e);
-  }
-  if (!generate_target.empty()) {
-    std::cout << depeche::cli::generate(app, "depeche-index", generate_target);
-    return 0;
-  }
-  try {
-    return run(options);
-  } catch (const depeche::Fatal& e) {
-    std::cerr << "depeche-index: " << e.what() << '\n';
-    return e.exit_code();
-  } catch (const depeche::Error& e) {
-    std::cerr << "depeche-index: " << e.what() << '\n';
-    return depeche::exit_code::kUsage;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "depeche-index: " << options.db << ": " << e.get_description() << '\n';
-    return depeche::exit_code::kDatabase;
-  } catch (const std::exception& e) {
-    std::cerr << "depeche-index: " << e.what() << '\n';
-    return depeche::exit_code::kDatabase;
-  }
+  return depeche::cli::tool_main(app, argc, argv, "depeche-index", options.db, [&] { return run(options); });
 }

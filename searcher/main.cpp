@@ -2,7 +2,7 @@
 #include "options.h"
 
 #include "cli/batch.h"
-#include "cli/generate.h"
+#include "cli/tool_main.h"
 #include "cli/jobs.h"
 
 #include "output/exit_codes.h"
@@ -130,30 +130,6 @@ int main(int argc, char** argv) {
   CLI::App app{"depeche-search"};
   SearcherOptions options;
   define_options(app, options);
-  std::string generate_target;
-  depeche::cli::add_generate_option(app, generate_target);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return depeche::cli::report_parse_error(app, e);
-  }
-  if (!generate_target.empty()) {
-    std::cout << depeche::cli::generate(app, "depeche-search", generate_target);
-    return 0;
-  }
-  try {
-    return run(options);
-  } catch (const Fatal& e) {
-    std::cerr << "depeche-search: " << e.what() << '\n';
-    return e.exit_code();
-  } catch (const Error& e) {  // a query or option the user must fix
-    std::cerr << "depeche-search: " << e.what() << '\n';
-    return exit_code::kUsage;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "depeche-search: " << e.get_description() << '\n';
-    return exit_code::kDatabase;
-  } catch (const std::exception& e) {
-    std::cerr << "depeche-search: " << e.what() << '\n';
-    return exit_code::kDatabase;
-  }
+  // A search's database errors name no database: the message says which part of it failed.
+  return depeche::cli::tool_main(app, argc, argv, "depeche-search", "", [&] { return run(options); });
 }

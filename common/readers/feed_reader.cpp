@@ -1,6 +1,7 @@
 #include "readers/feed_reader.h"
 
 #include "readers/html_reader.h"
+#include "util/ascii.h"
 #include "util/charset.h"
 #include "util/date_parse.h"
 #include "util/input_file.h"
@@ -21,7 +22,10 @@
 namespace depeche {
 namespace {
 
-using markup::iequals;
+using markup::is_absolute_url;
+using util::iequals;
+using util::starts_with_ci;
+using util::trim_copy;
 using markup::TextBuilder;
 
 constexpr std::size_t kHeadBytes = 64 << 10;
@@ -31,18 +35,6 @@ constexpr std::size_t kMaxShortField = 64 << 10;  // titles, links, dates, names
 // keeps a few dozen bytes per open element (elements past ReadLimits::max_markup_depth are
 // already ignored; this bounds the memory of a file made of nothing but start tags).
 constexpr std::size_t kStopDepth = 250000;
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-bool is_absolute_url(std::string_view s) { return starts_with_ci(s, "http://") || starts_with_ci(s, "https://"); }
-
-std::string trim_copy(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::string_view sv(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view(); }
 

@@ -1,5 +1,6 @@
 #include "readers/html_reader.h"
 
+#include "util/ascii.h"
 #include "util/charset.h"
 #include "util/date_parse.h"
 #include "util/input_file.h"
@@ -22,18 +23,11 @@
 namespace depeche {
 namespace markup {
 
+using util::iequals;
+
 void init_libxml() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y)) return false;
-  }
-  return true;
 }
 
 namespace {
@@ -150,13 +144,17 @@ std::string TextBuilder::take() {
   return out;
 }
 
+bool is_absolute_url(std::string_view s) { return util::starts_with_ci(s, "http://") || util::starts_with_ci(s, "https://"); }
+
 }  // namespace markup
 
 namespace {
 
 using nlohmann::json;
 using markup::TextBuilder;
-using markup::iequals;
+using markup::is_absolute_url;
+using util::iequals;
+using util::trim_copy;
 
 // ---- libxml2 tree helpers ----
 
@@ -331,18 +329,6 @@ DocPtr parse_html(std::string_view html, const char* encoding) {
   markup::init_libxml();
   const int size = static_cast<int>(std::min<std::size_t>(html.size(), INT_MAX));
   return DocPtr(htmlReadMemory(html.data(), size, nullptr, encoding, kHtmlOptions));
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-bool is_absolute_url(std::string_view s) { return starts_with_ci(s, "http://") || starts_with_ci(s, "https://"); }
-
-std::string trim_copy(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return std::string(s);
 }
 
 // A short inline value (a title, an author): whitespace collapsed, entities left in meta content

@@ -32,7 +32,8 @@ namespace markup {
 // libxml2's one-time initialisation (thread-safe).
 void init_libxml();
 
-bool iequals(std::string_view a, std::string_view b);
+// http:// or https://, in any case.
+bool is_absolute_url(std::string_view s);
 
 // A language tag's primary language in lower case ("fr-FR", "fr_FR", "FR" -> "fr"); empty when
 // the tag does not start with two letters.

@@ -4,6 +4,7 @@
 #include "readers/html_reader.h"
 #include "readers/jsonl_reader.h"
 #include "readers/text_reader.h"
+#include "util/ascii.h"
 #include "util/charset.h"
 #include "util/error.h"
 #include "util/date_parse.h"
@@ -15,25 +16,8 @@
 namespace depeche {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {  // ".HTML" as well as ".html"
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
+using util::ends_with_ci;
+using util::starts_with_ci;
 
 // What a document starting with `head` (markup) is, from its first element, the way browsers and
 // file(1) sniff it: past an XML declaration, comments and processing instructions, a doctype
@@ -170,21 +154,21 @@ const char* input_format_name(InputFormat format) {
 
 InputFormat detect_format(const std::string& path, std::string_view raw_head) {
   std::string_view name = path;
-  if (ends_with(name, ".gz")) name.remove_suffix(3);
-  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json")) return InputFormat::kJsonl;
-  if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml") || ends_with(name, ".shtml"))
+  if (ends_with_ci(name, ".gz")) name.remove_suffix(3);
+  if (ends_with_ci(name, ".jsonl") || ends_with_ci(name, ".ndjson") || ends_with_ci(name, ".json")) return InputFormat::kJsonl;
+  if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml") || ends_with_ci(name, ".shtml"))
     return InputFormat::kHtml;
-  if (ends_with(name, ".rss") || ends_with(name, ".atom")) return InputFormat::kFeed;
+  if (ends_with_ci(name, ".rss") || ends_with_ci(name, ".atom")) return InputFormat::kFeed;
   const std::string converted = sniffable(raw_head);
   std::string_view head = converted;
-  if (ends_with(name, ".xml")) return sniff_markup(head) == InputFormat::kHtml ? InputFormat::kHtml : InputFormat::kFeed;
+  if (ends_with_ci(name, ".xml")) return sniff_markup(head) == InputFormat::kHtml ? InputFormat::kHtml : InputFormat::kFeed;
   const std::size_t first = head.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return InputFormat::kAuto;
   head.remove_prefix(first);
   if (head.front() == '{') return InputFormat::kJsonl;
   if (head.rfind("date ", 0) == 0 || head.rfind("date\t", 0) == 0) return InputFormat::kText;
   if (const InputFormat markup = sniff_markup(head); markup != InputFormat::kAuto) return markup;
-  if (ends_with(name, ".txt")) return InputFormat::kText;
+  if (ends_with_ci(name, ".txt")) return InputFormat::kText;
   return InputFormat::kAuto;
 }
 

@@ -1,5 +1,6 @@
 #include "util/charset.h"
 
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 #include <unicode/ucnv.h>
@@ -16,15 +17,6 @@ namespace {
 constexpr std::size_t kDetectSample = std::size_t{1} << 20;
 // ICU confidences run 0-100; windows-1252 wins when rated within this of the best guess.
 constexpr int kWesternBias = 20;
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y)) return false;
-  }
-  return true;
-}
 
 bool is_utf8_name(std::string_view name) { return iequals(name, "UTF-8"); }
 

@@ -1,0 +1,43 @@
+#include "cli/tool_main.h"
+
+#include "cli/generate.h"
+#include "output/exit_codes.h"
+#include "util/error.h"
+
+#include <xapian.h>
+
+#include <iostream>
+
+namespace depeche::cli {
+
+int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, const std::string& database,
+              const std::function<int()>& run) {
+  std::string generate_target;
+  add_generate_option(app, generate_target);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return report_parse_error(app, e);
+  }
+  if (!generate_target.empty()) {
+    std::cout << generate(app, program, generate_target);
+    return 0;
+  }
+  try {
+    return run();
+  } catch (const Fatal& e) {
+    std::cerr << program << ": " << e.what() << '\n';
+    return e.exit_code();
+  } catch (const Error& e) {
+    std::cerr << program << ": " << e.what() << '\n';
+    return exit_code::kUsage;
+  } catch (const Xapian::Error& e) {
+    std::cerr << program << ": " << (database.empty() ? "" : database + ": ") << e.get_description() << '\n';
+    return exit_code::kDatabase;
+  } catch (const std::exception& e) {
+    std::cerr << program << ": " << e.what() << '\n';
+    return exit_code::kDatabase;
+  }
+}
+
+}  // namespace depeche::cli

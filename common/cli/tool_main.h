@@ -1,0 +1,23 @@
+// The part of main() both binaries share once their options are defined, so that they parse,
+// document themselves and fail alike.
+#ifndef DEPECHE_INCLUDED_CLI_TOOL_MAIN_H
+#define DEPECHE_INCLUDED_CLI_TOOL_MAIN_H
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace depeche::cli {
+
+// Parses the command line (a usage error is reported as report_parse_error does), answers the
+// hidden --generate option, then returns what `run` returns. What `run` throws becomes one line,
+// "`program`: message", and the documented exit status: a Fatal's own, kUsage for an Error (an
+// option or query to fix), kDatabase for anything else. A Xapian error's line names `database`
+// when it is not empty (read after parsing, so it may be an option's value).
+int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, const std::string& database,
+              const std::function<int()>& run);
+
+}  // namespace depeche::cli
+
+#endif
