@@ -106,13 +106,7 @@ std::string run_on_terminal(const std::vector<std::string>& args, const std::vec
     unsetenv("NO_COLOR");
     setenv("TERM", "xterm-256color", 1);
     for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
-    std::vector<std::string> argv{DEPECHE_SEARCH_BIN};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> p;
-    for (std::string& a : argv) p.push_back(a.data());
-    p.push_back(nullptr);
-    execv(p[0], p.data());
-    _exit(127);
+    t::exec(t::search_argv(args));
   }
   std::string out;
   char buf[4096];
@@ -125,7 +119,7 @@ std::string run_on_terminal(const std::vector<std::string>& args, const std::vec
   close(master);
   int raw = 0;
   waitpid(pid, &raw, 0);
-  status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  status = t::exit_status(raw);
   return out;
 }
 
@@ -450,7 +444,6 @@ class BatchChild {
   explicit BatchChild(std::vector<std::string> args) {
     EXPECT_EQ(pipe(to_child_), 0);
     EXPECT_EQ(pipe(from_child_), 0);
-    args.insert(args.begin(), DEPECHE_SEARCH_BIN);
     args.insert(args.end(), {"--batch", "-"});
     pid_ = fork();
     if (pid_ == 0) {
@@ -459,11 +452,7 @@ class BatchChild {
       dup2(open("/dev/null", O_WRONLY), 2);
       close(to_child_[1]);
       close(from_child_[0]);
-      std::vector<char*> argv;
-      for (std::string& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      execv(DEPECHE_SEARCH_BIN, argv.data());
-      _exit(127);
+      t::exec(t::search_argv(args));
     }
     close(to_child_[0]);
     close(from_child_[1]);
@@ -495,7 +484,7 @@ class BatchChild {
       if (!ended_) usleep(50 * 1000);
     }
     if (!ended_) return -1;
-    return WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
+    return t::exit_status(status_);
   }
 
  private:

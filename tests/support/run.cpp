@@ -28,11 +28,7 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input, co
     dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
     for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
+    exec(argv);
   }
   close(in_pipe[0]);
   close(out_pipe[1]);
@@ -72,8 +68,20 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input, co
   wait4(pid, &status, 0, &usage);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.peak_rss_kb = usage.ru_maxrss;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.status = exit_status(status);
   return r;
+}
+
+void exec(std::vector<std::string> argv) {
+  std::vector<char*> args;
+  for (std::string& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  execvp(args[0], args.data());
+  _exit(127);
+}
+
+int exit_status(int wait_status) {
+  return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
 }
 
 RunResult index(const std::vector<std::string>& args, const std::string& input) {
@@ -82,11 +90,13 @@ RunResult index(const std::vector<std::string>& args, const std::string& input) 
   return run(argv, input);
 }
 
-RunResult search(const std::vector<std::string>& args, const std::string& input) {
+std::vector<std::string> search_argv(const std::vector<std::string>& args) {
   std::vector<std::string> argv{DEPECHE_SEARCH_BIN};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv, input);
+  return argv;
 }
+
+RunResult search(const std::vector<std::string>& args, const std::string& input) { return run(search_argv(args), input); }
 
 std::string source_dir() { return DEPECHE_SOURCE_DIR; }
 std::string shared_dir() { return DEPECHE_SHARED_DIR; }

@@ -24,6 +24,13 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input = "
 RunResult index(const std::vector<std::string>& args, const std::string& input = "");
 RunResult search(const std::vector<std::string>& args, const std::string& input = "");
 
+// For tests that fork their own child: depeche-search's argv with `args`; replacing the process
+// with it (exit status 127 when that fails); the exit status of a waitpid() status, 128 + signal
+// for a killed child.
+std::vector<std::string> search_argv(const std::vector<std::string>& args);
+[[noreturn]] void exec(std::vector<std::string> argv);
+int exit_status(int wait_status);
+
 std::string source_dir();  // the repository's root
 std::string shared_dir();  // ../shared beside it
 bool shared_corpus_present();
