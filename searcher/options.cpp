@@ -51,7 +51,9 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   app.add_flag("--no-collapse", o.no_collapse,
                "Show every near-identical copy; by default each story prints once, with its copies listed")
       ->group("Results");
-  app.add_option("--similar", o.similar, "Articles like the one with this id (more-like-this), best first")
+  app.add_option("--similar", o.similar,
+                 "Articles like the one with this id (more-like-this), best first; words and filters given with it "
+                 "keep those that match them")
       ->group("Query");
   app.add_option("--facet-sort", o.facet_sort,
                  "Order of facet values: count, value, or auto (year and month by date, others by count)")

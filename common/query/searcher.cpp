@@ -442,11 +442,13 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any
   QueryParser parser(db_, analyzer_, weights_);
   if (!has_english_) has_english_ = db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"));
   if (*has_english_) parser.add_language(english_);
-  if (request.similar_to.empty()) {
-    parsed = parser.parse(request.query, match_any);
-  } else {
-    parsed = ParsedQuery{};
-    parsed.query = similar_query(request.similar_to);
+  parsed = parser.parse(request.query, match_any);
+  if (!request.similar_to.empty()) {
+    // Words and field filters given with --similar narrow the similar articles, which similarity
+    // alone ranks.
+    const bool narrowed = request.query.find_first_not_of(" \t") != std::string::npos;
+    parsed.query = narrowed ? Xapian::Query(Xapian::Query::OP_FILTER, similar_query(request.similar_to), parsed.query)
+                            : similar_query(request.similar_to);
   }
   std::vector<Xapian::Query> filters;
   for (const auto& [field, value] : request.filters) filters.push_back(parser.filter(field, value));

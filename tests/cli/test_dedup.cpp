@@ -1,6 +1,9 @@
 // Issue 7 end to end: copies collapse into one result (counted as articles), --similar.
 #include "support/run.h"
 
+#include <functional>
+#include <set>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -62,6 +65,42 @@ TEST_F(SampleArchive, RewriteIsNotACopyButIsTheMostSimilar) {
   EXPECT_EQ(j["hits"][0]["id"], kSputnikId);
   EXPECT_EQ(j["hits"][0]["copy_count"], 0);
   for (const auto& hit : j["hits"]) EXPECT_NE(hit["id"], kRewriteId) << "an article is not similar to itself";
+}
+
+// Words and filters given with --similar keep the similar articles that match them, in the same
+// order: they were silently ignored.
+TEST_F(SampleArchive, QueryGivenWithSimilarNarrowsItWithoutReordering) {
+  const std::vector<std::string> similar{"--similar", kRewriteId, "--limit", "100", "--no-collapse"};
+  auto with = [&](std::vector<std::string> query) {
+    query.insert(query.begin(), similar.begin(), similar.end());
+    return search_json(db(), query);
+  };
+  const json all = with({});
+  auto kept_in_order = [&](const std::function<bool(const json&)>& keep) {
+    std::vector<std::string> ids;
+    for (const auto& hit : all["hits"])
+      if (keep(hit)) ids.push_back(hit["id"]);
+    return ids;
+  };
+  auto ids_of = [](const json& answer) {
+    std::vector<std::string> ids;
+    for (const auto& hit : answer["hits"]) ids.push_back(hit["id"]);
+    return ids;
+  };
+  const json dated = with({"date:2023"});
+  const std::vector<std::string> of_2023 =
+      kept_in_order([](const json& hit) { return hit["date"].is_string() && hit["date"].get<std::string>().rfind("2023", 0) == 0; });
+  ASSERT_FALSE(of_2023.empty());
+  EXPECT_LT(of_2023.size(), all["hits"].size());
+  EXPECT_EQ(ids_of(dated), of_2023);
+  EXPECT_EQ(dated["total"], of_2023.size());
+
+  const json word = search_json(db(), {"énergie", "--limit", "100", "--no-collapse"});
+  std::set<std::string> with_word;
+  for (const auto& hit : word["hits"]) with_word.insert(hit["id"]);
+  const std::vector<std::string> of_word = kept_in_order([&](const json& hit) { return with_word.count(hit["id"]) > 0; });
+  ASSERT_FALSE(of_word.empty());
+  EXPECT_EQ(ids_of(with({"énergie"})), of_word);
 }
 
 TEST_F(SampleArchive, SimilarToAnUnknownIdIsAnError) {
