@@ -21,7 +21,7 @@ struct Lexeme {
   bool quoted = false;
   bool ordered = false;           // kNear: ADJ (in this order) rather than NEAR
   Xapian::termcount distance = 0;  // kNear: words apart at most
-  std::size_t pos = 0;
+  std::size_t pos = 0;  // where it starts, in characters (for messages)
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -90,10 +90,16 @@ std::vector<Lexeme> lex(std::string_view s) {
     lx.quoted = true;
     i = close + close_len;
   };
+  std::size_t counted = 0, characters = 0;  // characters in s[0, counted)
+  auto character_at = [&](std::size_t byte) {
+    for (; counted < byte; ++counted)
+      if ((static_cast<unsigned char>(s[counted]) & 0xC0) != 0x80) ++characters;
+    return characters;
+  };
   while (i < s.size()) {
     if (is_space(s[i])) { ++i; continue; }
     Lexeme lx;
-    lx.pos = i;
+    lx.pos = character_at(i);
     if (s[i] == '(') { lx.kind = Kind::kOpen; ++i; out.push_back(lx); continue; }
     if (s[i] == ')') { lx.kind = Kind::kClose; ++i; out.push_back(lx); continue; }
     if (const std::size_t q = quote_open_len(s.substr(i))) {
@@ -162,7 +168,14 @@ struct Part {
   bool negative = false;
   bool filter = false;  // boolean filter: restricts, never scores, never relaxed
   bool empty = true;    // nothing searchable (a stop word, punctuation)
+  // What NEAR and ADJ may take on this side: the exact term of a single plain word (or of the
+  // right-hand word of a NEAR, for chains); empty for anything else.
+  std::string near_term;
+  bool is_near = false;
 };
+
+// Parentheses and NOTs nest at most this deep: the parser recurses once per level.
+constexpr int kMaxNesting = 100;
 
 bool parse_bound(const std::string& text, bool upper, std::string& out) {
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
@@ -239,22 +252,24 @@ class QueryBuilder {
         continue;
       }
       if (k == Kind::kNear) {
+        // a NEAR b NEAR c: a near b, and b near c.
         const Lexeme near = take();
-        if (parts.empty() || peek().kind != Kind::kWord)
-          throw QueryError("NEAR and ADJ go between two words (iran NEAR/5 mali)");
-        if (near_left_.empty()) throw QueryError("NEAR and ADJ go between two words (iran NEAR/5 mali)");
-        const std::string left = near_left_;
-        parse_unary();  // records the right word in near_right_ through words()
-        parts.pop_back();
+        const std::string not_two_words = "NEAR and ADJ go between two single words (iran NEAR/5 mali)";
+        if (parts.empty() || parts.back().near_term.empty() || peek().kind != Kind::kWord) throw QueryError(not_two_words);
+        const std::string left = parts.back().near_term;
+        if (!parts.back().is_near) parts.pop_back();  // the word is searched within the NEAR
+        Part right = parse_unary();
+        if (right.near_term.empty()) throw QueryError(not_two_words);
         Part p;
         p.empty = false;
-        std::vector<Xapian::Query> pair{Xapian::Query(left), Xapian::Query(near_left_)};
+        p.is_near = true;
+        p.near_term = right.near_term;
+        std::vector<Xapian::Query> pair{Xapian::Query(left), Xapian::Query(right.near_term)};
         p.query = Xapian::Query(near.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, pair.begin(), pair.end(),
                                 near.distance + 1);
         parts.push_back(p);
         continue;
       }
-      near_left_.clear();
       parts.push_back(parse_unary());
     }
     const auto op = (match_any_ && !explicit_and) ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
@@ -281,11 +296,31 @@ class QueryBuilder {
     return result;
   }
 
+  // One level deeper for the lifetime of this guard; throws past kMaxNesting.
+  class Nested {
+   public:
+    explicit Nested(int& depth) : depth_(depth) {
+      if (++depth_ > kMaxNesting) {
+        --depth_;
+        throw QueryError("the query nests parentheses or NOTs more than " + std::to_string(kMaxNesting) + " deep");
+      }
+    }
+    ~Nested() { --depth_; }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+
+   private:
+    int& depth_;
+  };
+
   Part parse_unary() {
     const Lexeme& l = peek();
     if (l.kind == Kind::kNot || l.kind == Kind::kMinus) {
+      const Nested deeper(depth_);
       take();
-      if (peek().kind == Kind::kEnd) throw QueryError("NOT or '-' must be followed by something to exclude");
+      const Kind next = peek().kind;
+      if (next == Kind::kEnd || next == Kind::kClose || next == Kind::kOr || next == Kind::kAnd)
+        throw QueryError("NOT or '-' must be followed by something to exclude");
       const std::size_t sought = out_.proximity_words.size(), shown = out_.words.size(), stems = out_.stems.size();
       Part p = parse_unary();
       // Words excluded are not sought close together, nor in a hit's text, which cannot have them.
@@ -294,6 +329,7 @@ class QueryBuilder {
       out_.stems.resize(stems);
       p.negative = !p.negative;
       p.filter = false;
+      p.near_term.clear();
       return p;
     }
     if (l.kind == Kind::kPlus) {
@@ -307,6 +343,7 @@ class QueryBuilder {
     const Lexeme l = take();
     switch (l.kind) {
       case Kind::kOpen: {
+        const Nested deeper(depth_);
         Part p = parse_or();
         if (peek().kind != Kind::kClose) throw QueryError("missing ')' for '(' at character " + std::to_string(l.pos + 1));
         take();
@@ -358,7 +395,6 @@ class QueryBuilder {
                               Xapian::Query::WILDCARD_LIMIT_ERROR);
       return p;
     }
-    if (tokens_.tokens.size() == 1) near_left_ = std::string(prefix) + std::string(tokens_.folded(tokens_.tokens[0]));
     std::vector<Xapian::Query> terms;
     for (const auto& t : tokens_.tokens) {
       std::string folded(tokens_.folded(t));
@@ -372,13 +408,16 @@ class QueryBuilder {
       return p;
     }
     const std::string folded(tokens_.folded(tokens_.tokens[0]));
+    p.near_term = std::string(prefix) + folded;
     if (quoted) {
       p.query = terms[0];
       return p;
     }
     if (drop_stopwords_ && p_.analyzer_.is_stopword(folded)) {
       out_.words.pop_back();
-      return Part{};
+      Part dropped;
+      dropped.near_term = std::string(prefix) + folded;  // "élu NEAR le" still asks for the word
+      return dropped;
     }
     p.query = word_query(folded, prefix);
     return p;
@@ -422,7 +461,7 @@ class QueryBuilder {
   std::size_t pos_ = 0;
   bool match_any_;
   bool drop_stopwords_ = false;
-  std::string near_left_;  // the exact term of the last single word read, for NEAR and ADJ
+  int depth_ = 0;  // parentheses and NOTs open
   ParsedQuery& out_;
   analysis::TokenList tokens_;
 };

@@ -256,6 +256,43 @@ TEST_F(QueryParserTest, DanglingOperatorsAreQueryErrors) {
   EXPECT_NE(error("source:"), "");
 }
 
+TEST_F(QueryParserTest, NotBeforeAClosingParenthesisExcludesNothing) {
+  EXPECT_EQ(error("(mali NOT)"), "NOT or '-' must be followed by something to exclude");
+  EXPECT_EQ(error("mali - OR coton"), "");  // a '-' touching nothing is punctuation
+}
+
+// Positions in messages count characters, as the user sees them, not bytes.
+TEST_F(QueryParserTest, ErrorPositionsCountCharacters) {
+  EXPECT_EQ(error("télé )"), "unbalanced ')' at character 6");
+}
+
+// Each level is a recursion of the parser: ten thousand of them crashed it.
+TEST_F(QueryParserTest, DeepNestingIsAQueryError) {
+  auto nested = [](int depth) { return std::string(depth, '(') + "mali" + std::string(depth, ')'); };
+  EXPECT_EQ(error(nested(100)), "");
+  EXPECT_EQ(ids(nested(100)), ids("mali"));
+  EXPECT_NE(error(nested(101)).find("more than 100 deep"), std::string::npos);
+  EXPECT_NE(error(nested(100000)).find("more than 100 deep"), std::string::npos);
+  std::string nots;
+  for (int i = 0; i < 100000; ++i) nots += "NOT ";
+  EXPECT_NE(error(nots + "mali").find("more than 100 deep"), std::string::npos);
+}
+
+// NEAR and ADJ take the single words on either side, never a negated word, a group or a
+// wildcard (each was once replaced by a word it held), and a chain keeps every word.
+TEST_F(QueryParserTest, NearTakesTheSingleWordsBesideIt) {
+  EXPECT_EQ(ids("mali NEAR/3 iran"), (Ids{"mali-iran"}));
+  EXPECT_EQ(ids("\"mali\" NEAR/3 iran"), (Ids{"mali-iran"}));
+  const std::string not_two_words = "NEAR and ADJ go between two single words (iran NEAR/5 mali)";
+  EXPECT_EQ(error("-mali NEAR/3 iran"), not_two_words);
+  EXPECT_EQ(error("(coton OR mali) NEAR/3 iran"), not_two_words);
+  EXPECT_EQ(error("mali NEAR/3 ira*"), not_two_words);
+  EXPECT_EQ(error("mali NEAR/3 -iran"), not_two_words);
+  EXPECT_EQ(ids("coopération NEAR/3 mali NEAR/3 iran"), (Ids{"mali-iran"}));
+  EXPECT_EQ(ids("port NEAR/3 mali NEAR/3 iran"), Ids{}) << "no article has port near mali";
+  EXPECT_EQ(ids("mali NEAR/3 iran NEAR/3 port"), Ids{}) << "no article has iran near port";
+}
+
 TEST_F(QueryParserTest, EmptyQueryMatchesEverything) {
   EXPECT_EQ(ids("").size(), names_->size());
 }
