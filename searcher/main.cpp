@@ -29,6 +29,13 @@ int run_batch(const SearcherOptions& o, const ResolvedOptions& r) {
   return exit_code::kOk;
 }
 
+// Two queries that must both hold, each kept whole: "iran OR brest" and "mali" make
+// "(iran OR brest) (mali)", not "iran OR brest mali", which would mean iran OR (brest mali).
+std::string both(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return a + b;
+  return "(" + a + ") (" + b + ")";
+}
+
 // --save, --forget, --list-saved: they edit or list the configuration and stop there.
 bool manage_saved_searches(const SearcherOptions& o, const util::Config& config, const std::string& config_path,
                            int& status) {
@@ -47,10 +54,12 @@ bool manage_saved_searches(const SearcherOptions& o, const util::Config& config,
   std::string query;
   for (const std::string& w : o.query_words) query += (query.empty() ? "" : " ") + w;
   // Filter options become query syntax, so the saved line says everything it does.
+  std::string filters;
   for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},
                                      {"country", &o.country}})
-    if (!value->empty()) query += std::string(" ") + field + ":\"" + *value + "\"";
-  if (!o.since.empty() || !o.until.empty()) query += " date:" + o.since + ".." + o.until;
+    if (!value->empty()) filters += std::string(filters.empty() ? "" : " ") + field + ":\"" + *value + "\"";
+  if (!o.since.empty() || !o.until.empty()) filters += (filters.empty() ? "" : " ") + ("date:" + o.since + ".." + o.until);
+  query = both(query, filters);
   if (query.empty()) throw Error("--save NAME needs a query");
   if (o.save.find_first_of(" \t=/") != std::string::npos) throw Error("a saved search's name has no spaces, '=' or '/'");
   auto saved = config.saved;
@@ -68,7 +77,7 @@ int run(SearcherOptions o) {
   if (!o.saved.empty()) {
     const auto it = config.saved.find(o.saved);
     if (it == config.saved.end()) throw Error("no saved search named '" + o.saved + "' (see --list-saved)");
-    r.request.query = it->second + (r.request.query.empty() ? "" : " " + r.request.query);
+    r.request.query = both(it->second, r.request.query);
   }
   if (o.only_new) {
     if (o.saved.empty()) throw Error("--new goes with --saved NAME");

@@ -41,13 +41,24 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->capture_default_str()
       ->group("Results");
-  app.add_option("--limit,-n", o.limit, "Number of results to print")->capture_default_str()->group("Results");
-  app.add_option("--offset", o.offset, "Results to skip (for paging)")->capture_default_str()->group("Results");
+  // A billion each: more than any archive holds, and their sum still fits Xapian's document counts.
+  const CLI::Range kResultCount(std::size_t{0}, std::size_t{1'000'000'000});
+  app.add_option("--limit,-n", o.limit, "Number of results to print")
+      ->capture_default_str()
+      ->check(kResultCount)
+      ->group("Results");
+  app.add_option("--offset", o.offset, "Results to skip (for paging)")
+      ->capture_default_str()
+      ->check(kResultCount)
+      ->group("Results");
   app.add_option("--facet", o.facets, "Count matches per value: source, year, month, section, lang, country")
       ->check(CLI::IsMember({"source", "year", "month", "section", "lang", "country"}))
       ->allow_extra_args(false)
       ->group("Results");
-  app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str()->group("Results");
+  app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")
+      ->capture_default_str()
+      ->check(kResultCount)
+      ->group("Results");
   app.add_flag("--no-collapse", o.no_collapse,
                "Show every near-identical copy; by default each story prints once, with its copies listed")
       ->group("Results");

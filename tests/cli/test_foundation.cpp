@@ -92,6 +92,19 @@ TEST_F(SeedsIndexed, NoMatchExitsOne) {
   EXPECT_EQ(r.status, 1);
 }
 
+// Counts that are negative or past what Xapian counts were taken modulo 2^64 or 2^32: -n -1 printed
+// everything, -n 4294967296 nothing.
+TEST_F(SeedsIndexed, ResultCountsOutOfRangeAreUsageErrors) {
+  for (const std::vector<std::string>& option :
+       {std::vector<std::string>{"-n", "-1"}, {"-n", "4294967296"}, {"--offset", "-1"}, {"--offset", "4294967297"},
+        {"--facet-limit", "-1"}}) {
+    const auto r = t::search({"--db", db(), "iran", option[0], option[1]});
+    EXPECT_EQ(r.status, 2) << option[0] << " " << option[1];
+    EXPECT_NE(r.err.find("not in range"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(t::search({"--db", db(), "iran", "-n", "1000000000"}).status, 0);
+}
+
 TEST(Database, MissingDatabaseIsOneLineErrorNamingThePath) {
   TempDir dir;
   auto r = t::search({"--db", dir / "nothing-here", "iran"});

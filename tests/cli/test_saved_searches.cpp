@@ -30,12 +30,32 @@ TEST(SavedSearches, SaveListRunForget) {
   ASSERT_EQ(t::run({DEPECHE_INDEX_BIN, t::source_dir() + "/data"}, "", env).status, 0);
   ASSERT_EQ(t::run({DEPECHE_SEARCH_BIN, "--save", "sahel", "--source", "info-sahel.example", "mali"}, "", env).status, 0);
   auto r = t::run({DEPECHE_SEARCH_BIN, "--list-saved"}, "", env);
-  EXPECT_EQ(r.out, "sahel\tmali source:\"info-sahel.example\"\n");
+  EXPECT_EQ(r.out, "sahel\t(mali) (source:\"info-sahel.example\")\n");
   r = t::run({DEPECHE_SEARCH_BIN, "--saved", "sahel", "--count"}, "", env);
   EXPECT_EQ(r.out, t::run({DEPECHE_SEARCH_BIN, "--count", "mali", "--source", "info-sahel.example"}, "", env).out);
   ASSERT_EQ(t::run({DEPECHE_SEARCH_BIN, "--forget", "sahel"}, "", env).status, 0);
   EXPECT_EQ(t::run({DEPECHE_SEARCH_BIN, "--list-saved"}, "", env).out, "");
   EXPECT_EQ(t::run({DEPECHE_SEARCH_BIN, "--saved", "sahel"}, "", env).status, 2);
+}
+
+// A saved OR query stays whole when filters are saved with it and when words are added to it:
+// "port OR mali" with --source once meant port OR (mali source:...).
+TEST(SavedSearches, OrQueryKeepsItsMeaning) {
+  t::TempDir home;
+  const auto env = env_for(home);
+  ASSERT_EQ(t::run({DEPECHE_INDEX_BIN, t::source_dir() + "/data"}, "", env).status, 0);
+  ASSERT_EQ(t::run({DEPECHE_SEARCH_BIN, "--save", "either", "--source", "info-sahel.example", "port", "OR", "mali"}, "", env)
+                .status,
+            0);
+  auto count = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> argv{DEPECHE_SEARCH_BIN, "--count"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return t::run(argv, "", env).out;
+  };
+  const std::string direct = count({"--source", "info-sahel.example", "(port OR mali)"});
+  EXPECT_NE(direct, count({"port", "OR", "mali", "source:info-sahel.example"})) << "the data must tell them apart";
+  EXPECT_EQ(count({"--saved", "either"}), direct);
+  EXPECT_EQ(count({"--saved", "either", "coton"}), count({"--source", "info-sahel.example", "(port OR mali) coton"}));
 }
 
 TEST(SavedSearches, NewPrintsEachArticleOnceAcrossRuns) {
