@@ -89,7 +89,7 @@ inline constexpr std::string_view kUndatedTerm = "XUNDATED";
 // On every article whose cluster has another article: an article without it is alone in the
 // cluster named after its id (own_cluster), which a search then knows without reading a value.
 inline constexpr std::string_view kHasCopiesTerm = "XCOPIES";
-inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of the input file an article came from
+inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of an input file that gave the article
 inline constexpr std::string_view kPrefixBand = "XB";  // MinHash LSH band: articles sharing one are compared
 
 // Metadata: one key per input file indexed (its size, mtime, hash), so reruns skip what is unchanged.

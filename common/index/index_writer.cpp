@@ -43,6 +43,16 @@ std::string origin_term(const std::string& file_key) {
   return file_key.empty() ? std::string() : std::string(schema::kPrefixOriginFile) + util::hex64(util::fnv1a64(file_key));
 }
 
+// The origin terms of a document: every file that gave its id. Two files can give one id (the
+// same article copied, or one URL in both), and the article stays while either of them does.
+std::vector<std::string> origin_terms(const Xapian::Document& doc) {
+  const std::string prefix(schema::kPrefixOriginFile);
+  std::vector<std::string> out;
+  auto t = doc.termlist_begin();
+  for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) out.push_back(*t);
+  return out;
+}
+
 namespace fs = std::filesystem;
 
 // Makes the synonym table hold exactly `wanted`; false when it already did (nothing written).
@@ -187,9 +197,19 @@ void IndexWriter::article(Article&& a) {
   Xapian::WritableDatabase& target = shard_by_ == ShardBy::kNone ? db_ : shard(shard_name(a));
   Xapian::PostingIterator existing = target.postlist_begin(id_term);
   const bool exists = existing != target.postlist_end(id_term);
-  if (exists && target.get_document(*existing).get_value(schema::kSlotContentHash) == hash) {
-    ++stats_.unchanged;
-    return;
+  std::vector<std::string> origins;  // of the article this one replaces
+  if (exists) {
+    Xapian::Document before = target.get_document(*existing);
+    origins = origin_terms(before);
+    const bool new_origin = !origin_term_.empty() && std::find(origins.begin(), origins.end(), origin_term_) == origins.end();
+    if (before.get_value(schema::kSlotContentHash) == hash) {
+      ++stats_.unchanged;
+      if (!new_origin) return;
+      before.add_boolean_term(origin_term_);  // another file gives the same article
+      target.replace_document(*existing, before);
+      changed();
+      return;
+    }
   }
   bool moved = false;  // a corrected date can move an article to another shard
   for (auto& [name, other] : shards_) {
@@ -198,6 +218,7 @@ void IndexWriter::article(Article&& a) {
     moved = true;
   }
   PreparedDocument p = prepare_document(builder_, a, hash, origin_term_);
+  for (const std::string& origin : origins) p.doc.add_boolean_term(origin);
   std::optional<std::string> cluster;
   if (p.signature) cluster = closest_copy_cluster(target, exists ? *existing : 0, *p.signature, p.copy_threshold);
   set_cluster(p.doc, cluster ? *cluster : own_cluster(a.id));
@@ -249,9 +270,15 @@ std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const s
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
       if (keep.count(load_article(db.get_document(*it), WithBody::kNo).id) == 0) doomed.push_back(*it);
     for (Xapian::docid id : doomed) {
-      db.delete_document(id);
-      ++stats_.deleted;
-      ++deleted;
+      Xapian::Document doc = db.get_document(id);
+      if (origin_terms(doc).size() > 1) {  // another file still gives it
+        doc.remove_term(term);
+        db.replace_document(id, doc);
+      } else {
+        db.delete_document(id);
+        ++stats_.deleted;
+        ++deleted;
+      }
       changed();
     }
   }

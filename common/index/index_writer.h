@@ -79,7 +79,8 @@ class IndexWriter : public ArticleSink {
 
   // Ids of the articles written or found unchanged since set_origin().
   const std::set<std::string>& origin_ids() const { return origin_ids_; }
-  // Deletes the articles that came from `file_key` whose id is not in `keep`; returns how many.
+  // Deletes the articles that came from `file_key` whose id is not in `keep`, but for those another
+  // file also gave, which only forget `file_key`; returns how many were deleted.
   std::size_t delete_from_origin(const std::string& file_key, const std::set<std::string>& keep);
   // Deletes the article with this id, or failing that with this URL; false when there is none.
   bool delete_id(const std::string& id_or_url);

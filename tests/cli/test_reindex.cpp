@@ -107,6 +107,29 @@ TEST(Reindex, PruneDeletesArticlesOfDeletedTextFilesOnly) {
   EXPECT_EQ(Xapian::Database(db).get_doccount(), 21u) << "JSON Lines articles stay after their file goes";
 }
 
+// Two files giving one id (a copied file, one URL in both): the article stays while either file
+// does, whichever was read last, whether their texts are the same or not.
+TEST(Reindex, PruneKeepsAnArticleAnotherFileStillGives) {
+  for (const bool same_text : {true, false}) {
+    for (const std::string first_gone : {"a.txt", "b.txt"}) {
+      TempDir dir;
+      dir.write("t/a.txt", "date 2023-07-01 https://exemple.fr/same\nTitre\n\nLe texte de a.\n");
+      dir.write("t/b.txt", same_text ? "date 2023-07-01 https://exemple.fr/same\nTitre\n\nLe texte de a.\n"
+                                      : "date 2023-07-01 https://exemple.fr/same\nTitre\n\nLe texte de b.\n");
+      const std::string db = dir / "db";
+      const std::string context = (same_text ? "same text, " : "other text, ") + first_gone + " removed first";
+      ASSERT_EQ(t::index({"--db", db, dir / "t"}).status, 0);
+      std::filesystem::remove(dir / ("t/" + first_gone));
+      EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 0) << context;
+      EXPECT_EQ(t::search({"--db", db, "--count", "url:https://exemple.fr/same"}).out, "1\n") << context;
+      std::filesystem::remove_all(dir / "t");
+      std::filesystem::create_directories(dir / "t");
+      EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 1) << context;
+      EXPECT_EQ(t::search({"--db", db, "--count", "url:https://exemple.fr/same"}).out, "0\n") << context;
+    }
+  }
+}
+
 TEST(Reindex, QuietWithoutSummary) {
   TempDir dir;
   write_archive(dir, 10);
