@@ -20,7 +20,17 @@ struct InputFile::Gz {
 
 namespace {
 constexpr std::size_t kChunk = 1 << 16;
+
+// zlib's message without the name it gives a descriptor ("<fd:4>: "): callers name the file.
+std::string gz_message(gzFile file, int& err) {
+  std::string message = gzerror(file, &err);
+  if (message.rfind("<fd:", 0) == 0) {
+    const std::size_t colon = message.find(": ");
+    if (colon != std::string::npos) message.erase(0, colon + 2);
+  }
+  return message;
 }
+}  // namespace
 
 InputFile::InputFile(const std::string& path) : gz_(std::make_unique<Gz>()), path_(path) {
   const int fd = path == "-" ? dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -46,14 +56,19 @@ bool InputFile::fill() {
   const int got = gzread(gz_->file, buffer_.data() + old, static_cast<unsigned>(kChunk));
   if (got < 0) {
     int err = 0;
-    const char* message = gzerror(gz_->file, &err);
+    const std::string message = gz_message(gz_->file, err);
     buffer_.resize(old);
     eof_ = true;
     throw Error(path_ + ": " + (err == Z_ERRNO ? std::strerror(errno) : message));
   }
   buffer_.resize(old + static_cast<std::size_t>(got));
-  if (got == 0) eof_ = true;
-  return got > 0;
+  if (got > 0) return true;
+  eof_ = true;
+  // A .gz cut short ends like a complete one, but for this error: the file is not done.
+  int err = 0;
+  const std::string message = gz_message(gz_->file, err);
+  if (err == Z_BUF_ERROR) throw Error(path_ + ": " + message + " (the compressed file is truncated)");
+  return false;
 }
 
 std::string_view InputFile::peek(std::size_t n) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -68,4 +69,30 @@ TEST(ArchiveIndexer, ReportsProgressWithinOneMultiArticleFile) {
     if (p.bytes_done > 0 && p.bytes_done < p.bytes_total) ++within_file;
   }
   EXPECT_GE(within_file, 2u) << "bytes consumed so far of the compressed file, not 0 or all of it";
+}
+
+// zlib ends a .gz cut short like a complete one, but for an error it keeps: the file is reported
+// (every run, since it is not recorded as done) and the articles read before the cut are kept.
+TEST(ArchiveIndexer, TruncatedGzipIsReportedAndNotRecordedAsDone) {
+  depeche::test::TempDir dir;
+  const std::string path = write_gz_articles(dir, 300);
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
+  for (int run = 1; run <= 2; ++run) {
+    std::vector<std::string> problems;
+    IndexWriter writer(dir / "db", 1000, 0, [](const std::string&) {});
+    ArchiveIndexer indexer(writer, {}, [&](const std::string& m) { problems.push_back(m); });
+    indexer.index({InputName{path, "big.jsonl.gz"}});
+    writer.finish(problems.size());
+    ASSERT_EQ(problems.size(), 1u) << "run " << run;
+    EXPECT_NE(problems[0].find("big.jsonl.gz: unexpected end of file (the compressed file is truncated)"), std::string::npos)
+        << problems[0];
+    const depeche::IndexStats& stats = writer.stats();
+    if (run == 1) {
+      EXPECT_GT(stats.added, 50u);
+      EXPECT_LT(stats.added, 300u);
+    } else {
+      EXPECT_EQ(stats.added, 0u);
+      EXPECT_GT(stats.unchanged, 50u) << "read again: what it held is still there";
+    }
+  }
 }
