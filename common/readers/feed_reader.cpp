@@ -4,6 +4,7 @@
 #include "util/ascii.h"
 #include "util/charset.h"
 #include "util/date_parse.h"
+#include "util/hash.h"
 #include "util/input_file.h"
 #include "util/utf8.h"
 
@@ -22,6 +23,7 @@
 namespace depeche {
 namespace {
 
+using markup::absolute_url;
 using markup::is_absolute_url;
 using util::iequals;
 using util::starts_with_ci;
@@ -497,12 +499,17 @@ class FeedParser {
       return b.take();
     }();
     if (!title.empty()) a.title = title;
-    a.url = trim_copy(it.link);
-    if (!is_absolute_url(a.url)) a.url = it.alt_link;
-    if (a.url.empty()) a.url = it.any_link;
+    std::string site;  // the feed's own site, or failing that the feed's address
+    for (const std::string* link : {&feed_link_text_, &feed_link_, &feed_self_link_})
+      if (site.empty() && is_absolute_url(trim_copy(*link))) site = trim_copy(*link);
+    // Atom links may be relative to the site: alone, "/2023/07/article" would name articles of
+    // two sites alike, and one would replace the other.
+    a.url = absolute_url(it.link, site);
+    if (a.url.empty()) a.url = absolute_url(it.alt_link, site);
+    if (a.url.empty()) a.url = absolute_url(it.any_link, site);
     const std::string guid = trim_copy(it.guid);
     if (a.url.empty() && it.guid_permalink && is_absolute_url(guid)) a.url = guid;
-    a.id = !a.url.empty() ? a.url : !guid.empty() ? guid : name_.display + "#" + std::to_string(it.index);
+    a.id = !a.url.empty() ? a.url : guid;
 
     bool cut = it.cut;
     a.body = body_text(it.content, it.content_type, cut);
@@ -515,9 +522,6 @@ class FeedParser {
     a.section = clean_inline(it.category);
     a.author = clean_inline(!it.creator.empty() ? it.creator : !it.atom_author.empty() ? it.atom_author : rss_author(it.author));
     a.lang = markup::language_code(!it.lang.empty() ? it.lang : !feed_lang_text_.empty() ? feed_lang_text_ : feed_lang_);
-    std::string site = trim_copy(feed_link_text_);
-    if (!is_absolute_url(site)) site = feed_link_;
-    if (site.empty()) site = feed_self_link_;
     a.source = host_of(site);
     if (a.source.empty()) a.source = host_of(a.url);
 
@@ -540,6 +544,10 @@ class FeedParser {
       problem(it.line, "item " + std::to_string(it.index) + " has neither title nor text; skipped");
       return;
     }
+    // Neither link nor id: the feed's name and what the item says. Its position would give the
+    // same id to other items once the feed is rewritten, and they would replace it.
+    if (a.id.empty())
+      a.id = name_.display + "#" + util::hex64(util::fnv1a64(a.title.value_or("") + '\n' + a.date.iso() + '\n' + a.body));
     sink_.article(std::move(a));
   }
 

@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -145,6 +146,18 @@ std::string TextBuilder::take() {
 }
 
 bool is_absolute_url(std::string_view s) { return util::starts_with_ci(s, "http://") || util::starts_with_ci(s, "https://"); }
+
+std::string absolute_url(std::string_view link, std::string_view base) {
+  const std::string trimmed = util::trim_copy(link);
+  if (trimmed.empty() || is_absolute_url(trimmed)) return trimmed;
+  if (!is_absolute_url(base)) return "";
+  const std::string base_url(base);
+  xmlChar* built = xmlBuildURI(reinterpret_cast<const xmlChar*>(trimmed.c_str()),
+                               reinterpret_cast<const xmlChar*>(base_url.c_str()));
+  std::string out = built ? reinterpret_cast<const char*>(built) : "";
+  xmlFree(built);
+  return is_absolute_url(out) ? out : "";
+}
 
 }  // namespace markup
 

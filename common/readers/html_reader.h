@@ -34,6 +34,9 @@ void init_libxml();
 
 // http:// or https://, in any case.
 bool is_absolute_url(std::string_view s);
+// `link` (trimmed) made absolute against `base`, as a browser would ("/a/b" on https://site.fr/x
+// gives https://site.fr/a/b); empty when neither gives an absolute http(s) URL.
+std::string absolute_url(std::string_view link, std::string_view base);
 
 // A language tag's primary language in lower case ("fr-FR", "fr_FR", "FR" -> "fr"); empty when
 // the tag does not start with two letters.

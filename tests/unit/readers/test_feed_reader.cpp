@@ -131,11 +131,39 @@ TEST(FeedReader, AtomEntries) {
   EXPECT_EQ(sans_lien.date.iso(), "2024-01-31");
 }
 
-TEST(FeedReader, ItemWithoutLinkOrGuidIsNumbered) {
-  const Collect sink = read_feed(rss("<item><title>Un</title></item><item><title>Deux</title></item>"), "jour.rss");
-  ASSERT_EQ(sink.articles.size(), 2u) << sink.describe();
-  EXPECT_EQ(sink.articles[0].id, "jour.rss#1");
-  EXPECT_EQ(sink.articles[1].id, "jour.rss#2");
+// Alone, "/2023/07/article" from two sites' feeds was one id: one article replaced the other.
+TEST(FeedReader, RelativeLinksAreMadeAbsoluteAgainstTheSite) {
+  auto atom = [](const std::string& site_link, const std::string& entry_link) {
+    return "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">" + site_link +
+           "<entry><title>Un</title><link href=\"" + entry_link + "\"/><updated>2023-07-01T10:00:00Z</updated></entry></feed>";
+  };
+  EXPECT_EQ(read_feed(atom("<link href=\"https://a.example/\"/>", "/2023/07/article")).articles.at(0).id,
+            "https://a.example/2023/07/article");
+  EXPECT_EQ(read_feed(atom("<link href=\"https://b.example/rubrique/\"/>", "article.html")).articles.at(0).url,
+            "https://b.example/rubrique/article.html");
+  EXPECT_EQ(read_feed(atom("<link rel=\"self\" href=\"https://c.example/flux.atom\"/>", "/un")).articles.at(0).url,
+            "https://c.example/un")
+      << "the feed's own address when it names no site";
+  const Collect without_base = read_feed(atom("", "/2023/07/article"), "seul.atom");
+  EXPECT_EQ(without_base.articles.at(0).url, "") << "no site to make it absolute: not a URL";
+  EXPECT_NE(without_base.articles.at(0).id, "/2023/07/article");
+  EXPECT_EQ(read_feed(rss("<item><title>Un</title><link>/un</link></item>")).articles.at(0).url, "https://flux.example/un");
+}
+
+// Numbered by position, the items of a rewritten feed (A, B, then C, A) took each other's ids, and
+// B was lost (decisions.md 15).
+TEST(FeedReader, ItemWithoutLinkOrGuidIsNamedByTheFeedAndItsContent) {
+  const std::string a = "<item><title>Un</title><description>Premier.</description></item>";
+  const std::string b = "<item><title>Deux</title></item>";
+  const std::string c = "<item><title>Trois</title></item>";
+  const Collect before = read_feed(rss(a + b), "jour.rss");
+  const Collect after = read_feed(rss(c + a), "jour.rss");
+  ASSERT_EQ(before.articles.size(), 2u) << before.describe();
+  ASSERT_EQ(after.articles.size(), 2u) << after.describe();
+  EXPECT_EQ(before.articles[0].id.rfind("jour.rss#", 0), 0u) << before.articles[0].id;
+  EXPECT_NE(before.articles[0].id, before.articles[1].id);
+  EXPECT_EQ(after.articles[1].id, before.articles[0].id) << "the same item, moved";
+  EXPECT_NE(after.articles[0].id, before.articles[1].id) << "another item";
 }
 
 TEST(FeedReader, PermalinkGuidIsTheUrl) {
