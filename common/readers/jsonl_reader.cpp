@@ -31,6 +31,7 @@ std::string text_field(const json& obj, const char* key, std::size_t& nuls) {
   auto it = obj.find(key);
   if (it == obj.end()) return {};
   if (it->is_string()) return without_nuls(it->get<std::string>(), nuls);
+  if (it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());  // beyond long long's range
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   return {};
 }
@@ -64,6 +65,8 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
   a.origin = name.display;
   a.url = text_field(obj, "url", nuls);
   a.id = text_field(obj, "id", nuls);
+  if (auto id = obj.find("id"); id != obj.end() && id->is_number_float())  // a fraction, or past 64 bits
+    sink.problem(name.display, line_no, "id " + id->dump() + " is not a string or a 64-bit integer; ignored");
   if (a.id.empty()) a.id = a.url;
   if (a.id.empty()) a.id = name.display + "#" + std::to_string(line_no);
   a.source = text_field(obj, "source", nuls);

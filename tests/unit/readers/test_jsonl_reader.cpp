@@ -76,7 +76,20 @@ TEST(JsonlReader, IdIsKeptVerbatim) {
   const auto n = parse_line(R"({"id":1234567,"body":"Un texte."})", sink);
   ASSERT_TRUE(n);
   EXPECT_EQ(n->id, "1234567");
+  // Past long long, an id once wrapped to a negative number, and collided with it.
+  for (const std::string id : {"18446744073709551615", "9223372036854775808", "-9223372036854775808", "-1"}) {
+    const auto big = parse_line(R"({"id":)" + id + R"(,"body":"Un texte."})", sink);
+    ASSERT_TRUE(big);
+    EXPECT_EQ(big->id, id);
+  }
   EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  // Past 64 bits, or with a fraction, the number is not kept exactly: not an id, and said so.
+  const auto huge = parse_line(R"({"id":123456789012345678901234,"body":"Un texte."})", sink);
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->id, "flux/depeches.jsonl#7");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_NE(sink.problems[0].message.find("is not a string or a 64-bit integer; ignored"), std::string::npos)
+      << sink.describe();
 }
 
 TEST(JsonlReader, IdFromUrlWhenMissing) {
