@@ -483,8 +483,22 @@ Xapian::Query QueryParser::filter(const std::string& field_name, const std::stri
     const std::size_t dots = value.find("..");
     return dots == std::string::npos ? date_range(value, value) : date_range(value.substr(0, dots), value.substr(dots + 2));
   }
+  if (f->name == "year" || f->name == "month") {
+    // year:21 or month:2022-13 would match nothing without a word: malformed, like date:2023-13.
+    const bool year = f->name == "year";
+    const std::size_t size = year ? 4 : 7, dots = value.find("..");
+    auto well_formed = [&](const std::string& v) { return v.size() == size && util::parse_iso_date(v).has_value(); };
+    if (dots != std::string::npos) {  // year:2021..2022, month:..2023-06: the same as date: ranges
+      const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+      if ((from.empty() || well_formed(from)) && (to.empty() || well_formed(to))) return date_range(from, to);
+    } else if (well_formed(value)) {
+      return Xapian::Query(schema::boolean_term(f->prefix, value));
+    }
+    throw QueryError("invalid " + std::string(f->name) + " '" + value + "' (expected " + (year ? "YYYY" : "YYYY-MM") +
+                     ", or a range such as " + (year ? "2021..2022" : "2023-01..2023-06") + ")");
+  }
   // Ids and URLs are matched as written; other values folded like the index folds them.
-  const bool verbatim = f->name == "id" || f->name == "url" || f->name == "year" || f->name == "month";
+  const bool verbatim = f->name == "id" || f->name == "url";
   return Xapian::Query(schema::boolean_term(f->prefix, verbatim ? value : analyzer_.fold(value)));
 }
 

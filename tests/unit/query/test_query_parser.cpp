@@ -229,6 +229,19 @@ TEST_F(QueryParserTest, MalformedDatesAreQueryErrors) {
   EXPECT_NE(error("date:2023-13").find("2023-13"), std::string::npos) << error("date:2023-13");
 }
 
+// year:21 and month:2022-13 matched nothing, exit 1, where date:2023-13 is an error.
+TEST_F(QueryParserTest, YearAndMonthValuesAreCheckedAndTakeRanges) {
+  EXPECT_EQ(ids("year:2023"), (Ids{"mali-iran", "coton", "pomme", "terre"}));
+  EXPECT_EQ(ids("month:2023-07"), (Ids{"mali-iran", "coton"}));
+  EXPECT_EQ(ids("year:2021..2022"), ids("date:2021..2022"));
+  EXPECT_EQ(ids("month:..2022-11"), ids("date:..2022-11"));
+  EXPECT_EQ(error("year:21"), "invalid year '21' (expected YYYY, or a range such as 2021..2022)");
+  EXPECT_EQ(error("month:2022-13"), "invalid month '2022-13' (expected YYYY-MM, or a range such as 2023-01..2023-06)");
+  EXPECT_NE(error("month:2023"), "");
+  EXPECT_NE(error("year:2023-07"), "");
+  EXPECT_NE(error("year:2021..22"), "");
+}
+
 TEST_F(QueryParserTest, UnknownFieldSuggestsTheNearest) {
   const std::string message = error("dat:2023-07");
   ASSERT_FALSE(message.empty());
