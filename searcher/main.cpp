@@ -107,7 +107,8 @@ int run(SearcherOptions o) {
   if (o.timeline) {
     const auto periods = searcher.timeline(r.request, o.by == "day");
     printer->timeline(r.request.query, periods);
-    return periods.empty() ? exit_code::kNoMatch : exit_code::kOk;
+    // Articles dated only by year (or undated) are in no period, but they did match.
+    return periods.empty() && searcher.count(r.request) == 0 ? exit_code::kNoMatch : exit_code::kOk;
   }
   if (o.stats) {
     printer->stats(searcher.stats());

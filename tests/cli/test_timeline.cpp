@@ -51,3 +51,15 @@ TEST(Timeline, YearFacetIsATimeSeriesUnlessAskedByCount) {
   EXPECT_TRUE(std::is_sorted(by_value.begin(), by_value.end()));
   EXPECT_NE(years({"--facet-sort", "count"}), by_value);
 }
+
+// Exit 1 means nothing matched: matches dated by year only, or undated, are in no month but match.
+TEST(Timeline, MatchesInNoMonthStillExitZero) {
+  t::TempDir dir;
+  dir.write("a/articles.jsonl", R"({"id":"annee","date":"2019","title":"Un millésime","body":"Les négociants en vin."})"
+                                "\n" R"({"id":"sans-date","title":"Sans date","body":"Les négociants en grain."})" "\n");
+  ASSERT_EQ(t::index({"--db", dir / "db", dir / "a"}).status, 0);
+  const auto some = t::search({"--db", dir / "db", "--timeline", "--format", "json", "négociants"});
+  EXPECT_EQ(some.status, 0) << some.out;
+  EXPECT_TRUE(json::parse(some.out)["timeline"].empty()) << some.out;
+  EXPECT_EQ(t::search({"--db", dir / "db", "--timeline", "zzzinconnu"}).status, 1);
+}
