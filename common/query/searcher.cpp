@@ -338,6 +338,9 @@ std::string Searcher::spelling_suggestion(const std::string& query) {
     const std::string word(tokens.folded(t));
     if (word.size() < 4 || db_.term_exists(word)) continue;
     if (t.src_begin > 0 && query[t.src_begin - 1] == ':') continue;  // a field's value, not a word
+    if (t.src_end < query.size() && query[t.src_end] == ':') continue;  // a field's name
+    const std::string_view written(query.data() + t.src_begin, t.src_end - t.src_begin);
+    if (written == "AND" || written == "NOT" || written == "NEAR" || written == "ADJ") continue;  // operators
     const std::string better = db_.get_spelling_suggestion(word, 2);
     if (better.empty()) continue;
     out.append(query, copied, t.src_begin - copied).append(better);

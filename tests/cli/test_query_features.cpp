@@ -46,6 +46,17 @@ TEST_F(QueryFeatures, MisspeltWordGetsASuggestion) {
   EXPECT_TRUE(search_json({"--no-suggest", "telecomunications"})["suggestion"].is_null());
 }
 
+// A suggestion is a query that runs: field names and operators are not words to correct
+// (title:x once became titre:x, source:x sources:x, country:x contre:x).
+TEST_F(QueryFeatures, SuggestionsKeepFieldNamesAndOperators) {
+  EXPECT_EQ(search_json({"telecomunications", "NEAR/3", "iran"})["suggestion"], "telecommunications NEAR/3 iran");
+  for (const std::string query : {"title:telecomunications", "source:nulle-part", "country:japn", "date:2030"}) {
+    const json j = search_json({query});
+    EXPECT_EQ(j["total"], 0) << query;
+    EXPECT_TRUE(j["suggestion"].is_null()) << query << ": " << j["suggestion"];
+  }
+}
+
 TEST_F(QueryFeatures, DefaultSynonymsFindVariantSpellings) {
   EXPECT_EQ(count("zelensky"), "1\n");
   EXPECT_EQ(count("Zelenski"), "1\n");
