@@ -93,10 +93,15 @@ void read_text_any_charset(util::InputFile& in, const InputName& name, const Rea
     sink.problem(name.display, line, repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
   }
   if (content.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-    sink.problem(name.display, 1, "empty file");
+    sink.problem(name.display, 1, "empty file; skipped");
     return;
   }
-  sink.article(parse_text_article(content, name, sink));
+  Article a = parse_text_article(content, name, sink);
+  if (!a.title && a.body.empty()) {  // a header line alone
+    sink.problem(name.display, 1, "article has neither title nor text; skipped");
+    return;
+  }
+  sink.article(std::move(a));
 }
 
 // Refines a month-precision date from the article's own text (a header "2023-07" and a body

@@ -1,5 +1,6 @@
 #include "readers/text_reader.h"
 
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <vector>
@@ -27,9 +28,7 @@ std::string_view take_token(std::string_view& s) {
   return token;
 }
 
-bool is_url(std::string_view token) {
-  return token.rfind("http://", 0) == 0 || token.rfind("https://", 0) == 0;
-}
+bool is_url(std::string_view token) { return util::starts_with_ci(token, "http://") || util::starts_with_ci(token, "https://"); }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -37,7 +36,9 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   while (start <= text.size()) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
-    lines.push_back(text.substr(start, nl - start));
+    std::string_view line = text.substr(start, nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF
+    lines.push_back(line);
     start = nl + 1;
   }
   return lines;
@@ -51,20 +52,23 @@ Article parse_text_article(std::string_view content, const InputName& name, Arti
   Article a;
   a.origin = name.display;
   const auto lines = split_lines(content);
-  std::size_t next = 0;
   std::string body_start;
 
-  std::string_view header = lines.empty() ? std::string_view{} : lines[0];
+  std::size_t first = 0;  // the header line, past blank lines
+  while (first < lines.size() && line_is_blank(lines[first])) ++first;
+  std::size_t next = first;
+  const std::size_t header_line_no = first + 1;
+  std::string_view header = first < lines.size() ? lines[first] : std::string_view{};
   while (!header.empty() && is_blank(header.front())) header.remove_prefix(1);
   std::string_view rest = header;
   if (take_token(rest) == "date") {
-    next = 1;
+    next = first + 1;
     const std::string_view date_text = take_token(rest);
     if (auto date = util::parse_iso_date(date_text);
         date && date->precision != util::DatePrecision::kYear && date_text.size() <= 10) {
       a.date = *date;
     } else {
-      sink.problem(name.display, 1,
+      sink.problem(name.display, header_line_no,
                    "invalid date '" + std::string(date_text) + "' (expected YYYY-MM or YYYY-MM-DD); indexed undated");
     }
     std::string_view after_date = rest;
@@ -74,7 +78,7 @@ Article parse_text_article(std::string_view content, const InputName& name, Arti
     }
     body_start = std::string(trim(after_date));
   } else {
-    sink.problem(name.display, 1, "no 'date YYYY-MM[-DD]' header line; indexed undated");
+    sink.problem(name.display, header_line_no, "no 'date YYYY-MM[-DD]' header line; indexed undated");
   }
 
   // An optional title line, unless the body already began on the date line.
@@ -82,8 +86,8 @@ Article parse_text_article(std::string_view content, const InputName& name, Arti
   if (body_start.empty() && next < lines.size()) {
     const std::string_view candidate = trim(lines[next]);
     const bool followed_by_blank = next + 1 >= lines.size() || line_is_blank(lines[next + 1]);
-    const bool looks_like_title = candidate.size() <= kMaxTitleBytes && candidate.back() != '.';
-    if (followed_by_blank || looks_like_title) {
+    // A paragraph of its own can be the title, unless it is too long for one.
+    if (candidate.size() <= kMaxTitleBytes && (followed_by_blank || candidate.back() != '.')) {
       a.title = std::string(candidate);
       ++next;
     }

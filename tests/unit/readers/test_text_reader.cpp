@@ -239,6 +239,45 @@ TEST(TextReader, BlankFileGivesNoArticle) {
   EXPECT_FALSE(sink.problems.empty());
 }
 
+// Blank lines before the header once made the date line the title: undated, URL lost.
+TEST(TextReader, BlankLinesBeforeTheHeaderAreSkipped) {
+  Collect sink;
+  const Article a = parse("\n \n\ndate 2023-07-01 https://exemple.fr/vide\nTitre\n\nCorps.\n", sink);
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_EQ(a.date.iso(), "2023-07-01");
+  EXPECT_EQ(a.url, "https://exemple.fr/vide");
+  EXPECT_EQ(a.title, "Titre");
+  EXPECT_EQ(a.body, "Corps.");
+  parse("\n\ndate 2023-13\nTitre\n\nCorps.\n", sink);
+  ASSERT_EQ(sink.problems.size(), 1u);
+  EXPECT_EQ(sink.problems[0].line, 3u) << "the header's own line";
+}
+
+TEST(TextReader, CrlfLinesAndUpperCaseSchemes) {
+  Collect sink;
+  const Article a = parse("date 2023-07-01 HTTPS://Exemple.fr/Crlf\r\nTitre\r\n\r\nUne ligne.\r\nUne autre.\r\n", sink);
+  EXPECT_EQ(a.url, "HTTPS://Exemple.fr/Crlf");
+  EXPECT_EQ(a.title, "Titre");
+  EXPECT_EQ(a.body, "Une ligne.\nUne autre.") << "no carriage return kept";
+}
+
+// A paragraph over 300 bytes is body, even alone before a blank line.
+TEST(TextReader, LongFirstParagraphIsNotATitle) {
+  Collect sink;
+  const std::string paragraph(330, 'a');
+  const Article a = parse("date 2023-07-01\n" + paragraph + ".\n\nSuite.\n", sink);
+  EXPECT_FALSE(a.title);
+  EXPECT_EQ(a.body, paragraph + ".\n\nSuite.");
+}
+
+TEST(TextReader, HeaderAloneIsReportedAndSkipped) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "seul.txt", "date 2023-07-01 https://exemple.fr/seul\n\n\n");
+  EXPECT_TRUE(sink.articles.empty()) << sink.describe();
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].message, "article has neither title nor text; skipped");
+}
+
 TEST(TextReader, GzipFileIsReadTransparently) {
   TempDir dir;
   const std::string content =
