@@ -134,14 +134,16 @@ void ArchiveIndexer::index(const std::vector<InputName>& inputs) {
 }
 
 void ArchiveIndexer::index_file(const InputName& input) {
-  if (input.path == "-") {
+  struct stat st {};
+  if (input.path != "-" && ::stat(input.path.c_str(), &st) != 0) throw Error(input.display + ": cannot read");
+  // stdin, a pipe (<(zcat ...)), a device: read once as it comes, never recorded; hashing it first
+  // would consume a pipe and never end on /dev/zero.
+  if (input.path == "-" || !S_ISREG(st.st_mode)) {
     writer_.set_origin("");
     ProgressSink sink(writer_, state_, progress_, 0);
     read_input(input, options_.format, options_.limits, sink);
     return;
   }
-  struct stat st {};
-  if (::stat(input.path.c_str(), &st) != 0) throw Error(input.display + ": cannot read");
   const std::string absolute = fs::absolute(input.path).lexically_normal().string();
   const std::string key = metadata_key(absolute);
   FileRecord now;

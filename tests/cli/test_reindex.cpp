@@ -130,6 +130,22 @@ TEST(Reindex, PruneKeepsAnArticleAnotherFileStillGives) {
   }
 }
 
+// A pipe named on the command line was hashed (read to its end) before being read: nothing was
+// left to index, and /dev/zero never ended. It is now read once, like stdin.
+TEST(Reindex, PipesAndDevicesAreReadOnceAsTheyCome) {
+  TempDir dir;
+  write_archive(dir, 20);
+  const std::string db = dir / "db";
+  const auto piped = t::run({"bash", "-c",
+                             std::string(DEPECHE_INDEX_BIN) + " --db " + db + " --summary=json <(cat " +
+                                 (dir / "archive/dump.jsonl") + ")"});
+  EXPECT_EQ(piped.status, 0) << piped.err;
+  EXPECT_EQ(summary(piped)["added"], 20) << piped.out;
+  const auto device = t::index({"--db", dir / "db2", "/dev/zero"});
+  EXPECT_EQ(device.status, 4);
+  EXPECT_NE(device.err.find("binary file; skipped"), std::string::npos) << device.err;
+}
+
 TEST(Reindex, QuietWithoutSummary) {
   TempDir dir;
   write_archive(dir, 10);
