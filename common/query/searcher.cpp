@@ -9,6 +9,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <functional>
 #include <chrono>
 #include <thread>
 #include <cstdio>
@@ -63,7 +64,9 @@ void order_and_cut(Facet& f, SearchRequest::FacetOrder order, std::size_t limit)
   else f.values.resize(limit);
 }
 
-Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccount total) {
+// `undated` counts the matches without a date; called only when a month facet needs it.
+Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccount total,
+              const std::function<Xapian::doccount()>& undated) {
   Facet f;
   f.name = spy.name;
   Xapian::doccount with_value = 0;
@@ -80,8 +83,12 @@ Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccoun
     }
   }
   order_and_cut(f, request.facet_order, request.facet_limit);
-  // Undated articles are counted too, in their own bucket, never given an invented date.
-  if (is_time_facet(f.name) && total > with_value) f.values.push_back({kUndatedBucket, total - with_value});
+  // Undated articles are counted too, in their own bucket, never given an invented date. Every
+  // dated article has a year; one dated by year only has no month, and is not undated.
+  if (is_time_facet(f.name) && total > with_value) {
+    const Xapian::doccount none = f.name == "year" ? total - with_value : undated();
+    if (none > 0) f.values.push_back({kUndatedBucket, none});
+  }
   return f;
 }
 
@@ -587,7 +594,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
       result.hits.push_back(std::move(hit));
     }
     const Xapian::doccount counted = result.partial ? matches.total : result.total;
-    for (const auto& spy : spies) result.facets.push_back(collect(spy, request, counted));
+    auto undated = [&] {
+      Xapian::Enquire enquire(db_);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, last_query, Xapian::Query(std::string(schema::kUndatedTerm))));
+      return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    };
+    for (const auto& spy : spies) result.facets.push_back(collect(spy, request, counted, undated));
     if (request.explain && result.total == 0) result.empty_because = explain_empty(request);
     if (request.suggest && result.total < kSuggestBelow && request.similar_to.empty())
       result.suggestion = spelling_suggestion(request.query);

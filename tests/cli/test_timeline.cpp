@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <sstream>
 
 namespace t = depeche::test;
@@ -62,4 +63,23 @@ TEST(Timeline, MatchesInNoMonthStillExitZero) {
   EXPECT_EQ(some.status, 0) << some.out;
   EXPECT_TRUE(json::parse(some.out)["timeline"].empty()) << some.out;
   EXPECT_EQ(t::search({"--db", dir / "db", "--timeline", "zzzinconnu"}).status, 1);
+}
+
+// An article dated by year only has no month, but it is not undated: the month facet counted it
+// under "undated" with the articles that have no date at all.
+TEST(Timeline, DateFacetsCountOnlyUndatedArticlesAsUndated) {
+  t::TempDir dir;
+  dir.write("a/articles.jsonl",
+            R"({"id":"annee","date":"2019","title":"Un millésime","body":"Les négociants en vin."})" "\n"
+            R"({"id":"sans-date","title":"Sans date","body":"Les négociants en grain."})" "\n"
+            R"({"id":"mois","date":"2020-03","title":"Un mois","body":"Les négociants du port."})" "\n");
+  ASSERT_EQ(t::index({"--db", dir / "db", dir / "a"}).status, 0);
+  auto facet = [&](const std::string& name) {
+    const json answer = json::parse(t::search({"--db", dir / "db", "--format", "json", "--facet", name, "négociants"}).out);
+    std::map<std::string, int> counts;
+    for (const auto& v : answer["facets"][name]["values"]) counts[v["value"]] = v["count"];
+    return counts;
+  };
+  EXPECT_EQ(facet("month"), (std::map<std::string, int>{{"2020-03", 1}, {"undated", 1}}));
+  EXPECT_EQ(facet("year"), (std::map<std::string, int>{{"2019", 1}, {"2020", 1}, {"undated", 1}}));
 }
