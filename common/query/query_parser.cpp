@@ -446,7 +446,10 @@ class QueryBuilder {
     out_.stems.push_back(stem);
     const std::string stem_prefix(prefix.empty() ? schema::kPrefixStem : schema::kPrefixTitleStem);
     Xapian::Query exact_q(exact);
-    if (p_.weights_.exact_form != 1.0) exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
+    if (p_.weights_.exact_form != 1.0) {
+      exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
+      out_.term_scales[exact] = p_.weights_.exact_form;
+    }
     std::vector<Xapian::Query> forms{exact_q, Xapian::Query(stem_prefix + stem)};
     forms.insert(forms.end(), variants.begin(), variants.end());
     for (analysis::Analyzer* other : p_.other_languages_) {

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct ParsedQuery {
   std::vector<std::string> stems;  // stems searched (words treated as names are not stemmed)
   bool has_free_text = false;      // false when the query is only filters
   std::vector<QueryWord> proximity_words;  // the plain words sought (not negated, not in a phrase), for proximity
+  std::map<std::string, double> term_scales;  // terms whose weight the query multiplies (the exact form's), for --explain
 };
 
 class QueryParser {

@@ -249,7 +249,7 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
 }
 
 std::vector<TermContribution> Searcher::explain_hit(Xapian::docid doc, const Xapian::Query& query, double proximity_bonus,
-                                                   const std::vector<QueryWord>& words) {
+                                                   const ParsedQuery& parsed) {
   std::vector<TermContribution> out;
   const Xapian::Document document = db_.get_document(doc);
   auto wdf_of = [&](const std::string& term) -> Xapian::termcount {
@@ -288,17 +288,30 @@ std::vector<TermContribution> Searcher::explain_hit(Xapian::docid doc, const Xap
     alone.set_weighting_scheme(bm25_weight(weights_));
     alone.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
     const Xapian::MSet m = alone.get_mset(0, 1);
-    if (!m.empty()) c.weight = m.begin().get_weight();
+    const auto scale = parsed.term_scales.find(term);
+    if (!m.empty()) c.weight = m.begin().get_weight() * (scale == parsed.term_scales.end() ? 1.0 : scale->second);
     out.push_back(c);
   }
   if (proximity_bonus > 0) {
     TermContribution c{"", "proximity", false, false, proximity_bonus};
-    for (const QueryWord& w : words) c.term += (c.term.empty() ? "" : " ") + w.forms.front();
+    for (const QueryWord& w : parsed.proximity_words) c.term += (c.term.empty() ? "" : " ") + w.forms.front();
     out.push_back(c);
   }
   std::sort(out.begin(), out.end(), [](const TermContribution& a, const TermContribution& b) { return a.weight > b.weight; });
   return out;
 }
+
+namespace {
+// The options a filter came from, as typed: a date filter is --since and --until.
+std::string option_of(const std::pair<std::string, std::string>& filter) {
+  const auto& [field, value] = filter;
+  const std::size_t dots = value.find("..");
+  if (field != "date" || dots == std::string::npos) return "--" + field + " " + value;
+  const std::string since = value.substr(0, dots), until = value.substr(dots + 2);
+  return (since.empty() ? "" : "--since " + since) + (since.empty() || until.empty() ? "" : " ") +
+         (until.empty() ? "" : "--until " + until);
+}
+}  // namespace
 
 std::vector<std::string> Searcher::explain_empty(const SearchRequest& request) {
   // Each part of the query, and each filter option, tried alone: those that match nothing are
@@ -327,8 +340,11 @@ std::vector<std::string> Searcher::explain_empty(const SearchRequest& request) {
   alone.query.clear();
   for (const auto& filter : request.filters) {
     alone.filters = {filter};
-    if (count(alone) == 0) empty.push_back("--" + filter.first + " " + filter.second);
+    if (count(alone) == 0) empty.push_back(option_of(filter));
   }
+  alone.filters.clear();
+  alone.indexed_since = request.indexed_since;
+  if (alone.indexed_since && count(alone) == 0) empty.push_back("--indexed-since");
   if (empty.empty()) empty.push_back("each part matches some articles, but no article matches them all");
   return empty;
 }
@@ -590,7 +606,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         fill_copies(hit);
       }
       if (request.explain)
-        hit.explanation = explain_hit(hit.docid, last_query, ranked[i].proximity_bonus, parsed.proximity_words);
+        hit.explanation = explain_hit(hit.docid, last_query, ranked[i].proximity_bonus, parsed);
       result.hits.push_back(std::move(hit));
     }
     const Xapian::doccount counted = result.partial ? matches.total : result.total;

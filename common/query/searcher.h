@@ -144,7 +144,7 @@ class Searcher {
   void fill_copies(Hit& hit);  // from hit.cluster
   std::string spelling_suggestion(const std::string& query);
   std::vector<TermContribution> explain_hit(Xapian::docid doc, const Xapian::Query& query, double proximity_bonus,
-                                           const std::vector<QueryWord>& words);
+                                           const ParsedQuery& parsed);
   struct Ranked {
     Xapian::MSetIterator it;
     double proximity_bonus = 0;

@@ -91,10 +91,30 @@ TEST_F(QueryFeatures, ExplainSaysWhichTermsMatchedWhereAndHowMuch) {
   EXPECT_TRUE(body_stem) << j.dump(1);
 }
 
+// The exact form's weight counts twice in the score (the exact-form bonus): --explain once showed
+// it counted once, and its parts did not add up to the score.
+TEST_F(QueryFeatures, ExplainedWeightsAddUpToTheScore) {
+  for (const std::vector<std::string>& query : {std::vector<std::string>{"migrants"}, {"migrants", "ministre"}, {"mali"}}) {
+    std::vector<std::string> args{"--explain", "--limit", "5"};
+    args.insert(args.end(), query.begin(), query.end());
+    const json j = search_json(args);
+    ASSERT_FALSE(j["hits"].empty()) << query[0];
+    for (const auto& hit : j["hits"]) {
+      double sum = 0;
+      for (const auto& c : hit["explain"]) sum += c["weight"].get<double>();
+      EXPECT_NEAR(sum, hit["score"].get<double>(), 1e-6) << query[0] << "\n" << hit.dump(1);
+    }
+  }
+}
+
 TEST_F(QueryFeatures, ExplainOnEmptyResultNamesTheCulprit) {
   const json j = search_json({"--explain", "migrants", "zorglub", "--lang", "fr"});
   EXPECT_EQ(j["total"], 0);
   EXPECT_EQ(j["empty_because"], json::array({"zorglub", "--lang fr"}));
+  // Named by the options typed, not by the filter they make (there is no --date).
+  EXPECT_EQ(search_json({"--explain", "migrants", "--since", "2099"})["empty_because"], json::array({"--since 2099"}));
+  EXPECT_EQ(search_json({"--explain", "--until", "1900-01"})["empty_because"], json::array({"--until 1900-01"}));
+  EXPECT_EQ(search_json({"--explain", "--indexed-since", "2099-01-01"})["empty_because"], json::array({"--indexed-since"}));
 }
 
 TEST_F(QueryFeatures, TrailingWildcardsAreBounded) {
