@@ -679,7 +679,10 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   std::string text;
   const std::string forced = limits.encoding.empty() ? std::string() : util::canonical_charset(limits.encoding);
   if (!util::bom_charset(bytes).empty() || (!forced.empty() && forced != "UTF-8")) {
-    text = util::to_utf8(bytes, forced);
+    std::string used;
+    util::Utf8Repair changes;
+    text = util::to_utf8(bytes, forced, &used, &changes);
+    report_conversion(changes, used, name, sink);
   } else if (!forced.empty() || util::is_valid_utf8(bytes)) {
     text.assign(bytes);
   } else {

@@ -75,7 +75,10 @@ void read_text_any_charset(util::InputFile& in, const InputName& name, const Rea
   // --encoding UTF-8 (or an unknown label) leaves bad bytes to the repair below, which reports them.
   const std::string forced = limits.encoding.empty() ? std::string() : util::canonical_charset(limits.encoding);
   if (!util::bom_charset(content).empty() || (!forced.empty() && forced != "UTF-8")) {
-    content = util::to_utf8(content, forced);
+    std::string used;
+    util::Utf8Repair changes;
+    content = util::to_utf8(content, forced, &used, &changes);
+    report_conversion(changes, used, name, sink);
   } else if (forced.empty() && !util::is_valid_utf8(content)) {
     std::string copy = content;
     const std::size_t first_bad = std::min(util::repair_utf8(copy).first_offset, content.size());
@@ -136,6 +139,14 @@ bool looks_binary(std::string_view head) {
 }
 
 }  // namespace
+
+void report_conversion(const util::Utf8Repair& changes, const std::string& charset, const InputName& name,
+                       ArticleSink& sink) {
+  if (changes.recoded_bytes)  // UTF-8 is repaired byte by byte, as Windows-1252 (util::repair_utf8)
+    sink.problem(name.display, 1, charset == "UTF-8" ? "invalid UTF-8, read as Windows-1252"
+                                                     : "bytes not valid in " + charset + " replaced with U+FFFD");
+  if (changes.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
+}
 
 InputFormat parse_input_format(std::string_view name) {
   if (name == "auto") return InputFormat::kAuto;

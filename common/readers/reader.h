@@ -3,6 +3,7 @@
 #define DEPECHE_INCLUDED_READERS_READER_H
 
 #include "readers/article.h"
+#include "util/utf8.h"
 
 #include <cstddef>
 #include <string>
@@ -63,6 +64,12 @@ InputFormat detect_format(const std::string& path, std::string_view head);
 // that cannot be read at all throws depeche::Error. Returns the format it was read as (kAuto when
 // it was skipped as empty, binary or of unknown format).
 InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& sink);
+
+// Reports what converting a file to UTF-8 from the charset its byte-order mark or --encoding named
+// replaced or dropped (util::to_utf8's `changes`), one message for each (decisions.md 4). The line
+// is not known once the file is converted: line 1.
+void report_conversion(const util::Utf8Repair& changes, const std::string& charset, const InputName& name,
+                       ArticleSink& sink);
 
 }  // namespace depeche
 

@@ -181,7 +181,8 @@ std::string detect_charset(std::string_view bytes, bool markup) {
   return canonical.empty() ? "windows-1252" : canonical;
 }
 
-std::string to_utf8(std::string_view bytes, std::string_view declared_or_forced, std::string* detected) {
+std::string to_utf8(std::string_view bytes, std::string_view declared_or_forced, std::string* detected,
+                    Utf8Repair* changes) {
   std::size_t bom = 0;
   std::string charset(bom_charset(bytes, &bom));
   bytes.remove_prefix(bom);
@@ -201,6 +202,10 @@ std::string to_utf8(std::string_view bytes, std::string_view declared_or_forced,
   out.reserve(bytes.size() + bytes.size() / 8);
   Utf8Decoder decoder(charset);
   decoder.decode(bytes, out, true);
+  if (changes) {
+    changes->recoded_bytes = decoder.bad_bytes();
+    changes->dropped_nuls = decoder.dropped_nuls();
+  }
   return out;
 }
 
@@ -289,6 +294,9 @@ void Utf8Decoder::decode(std::string_view in, std::string& out, bool last) {
         ++bad_bytes_;
       } else if (c == 0) {
         ++dropped_nuls_;
+      } else if (c >= 0x80 && c <= 0x9F) {  // C1 controls are never text
+        append_utf8(0xFFFD, out);
+        ++bad_bytes_;
       } else {
         append_utf8(c, out);
       }

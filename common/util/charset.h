@@ -3,6 +3,8 @@
 #ifndef DEPECHE_INCLUDED_UTIL_CHARSET_H
 #define DEPECHE_INCLUDED_UTIL_CHARSET_H
 
+#include "util/utf8.h"
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -35,8 +37,11 @@ std::string detect_charset(std::string_view bytes, bool markup = false);
 // it; else valid UTF-8 is returned as is (the fast path: one scan, no ICU); else text that is
 // mostly UTF-8 with a few stray bytes is repaired (each bad byte read as Windows-1252,
 // decisions.md 4); else the charset is detected (detect_charset). Bytes the charset does not
-// define become U+FFFD. NUL bytes are dropped. `detected`, when given, receives the charset used.
-std::string to_utf8(std::string_view bytes, std::string_view declared_or_forced, std::string* detected = nullptr);
+// define become U+FFFD, and so do C1 control characters (what Windows-1252's five undefined bytes
+// would otherwise become). NUL bytes are dropped. `detected`, when given, receives the charset
+// used; `changes`, what was replaced or dropped, for the caller to report.
+std::string to_utf8(std::string_view bytes, std::string_view declared_or_forced, std::string* detected = nullptr,
+                    Utf8Repair* changes = nullptr);
 
 // Chunk-by-chunk conversion to UTF-8 for inputs too large to hold (feeds): sequences cut between
 // two chunks are completed by the next one. "UTF-8" validates and repairs as repair_utf8 does.

@@ -19,6 +19,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using namespace std::string_literals;  // "...\0..."s keeps its NUL bytes
 using depeche::Article;
 using depeche::ArticleSink;
 using depeche::InputFormat;
@@ -205,6 +206,36 @@ TEST(TextReader, Windows1252PunctuationIsRecoded) {
   ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
   EXPECT_EQ(sink.articles[0].body, "L’œuvre est finie.");
   EXPECT_EQ(sink.problems.size(), 1u) << sink.describe();
+}
+
+// Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): U+FFFD, not the C1
+// control characters ICU maps them to (decisions.md 4).
+TEST(TextReader, UndefinedWindows1252BytesBecomeReplacementCharacters) {
+  TempDir dir;
+  const Collect sink = read_file(dir, "c1.txt", "date 2022-05\n\nTitre\n\nUn \x81 octet et un caf\xE9.\n");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].body, "Un \uFFFD octet et un café.");
+  EXPECT_EQ(sink.problems.size(), 1u) << sink.describe();
+}
+
+// After a byte-order mark, or with --encoding, what the conversion replaced or dropped was silent.
+TEST(TextReader, RepairsAfterAByteOrderMarkOrAForcedCharsetAreReported) {
+  TempDir dir;
+  const Collect bom = read_file(dir, "bom.txt", "\xEF\xBB\xBF" "date 2022-05\n\nTitre\n\nCaf\xE9 et \x00nul.\n"s);
+  ASSERT_EQ(bom.articles.size(), 1u) << bom.describe();
+  EXPECT_EQ(bom.articles[0].body, "Café et nul.");
+  ASSERT_EQ(bom.problems.size(), 2u) << bom.describe();
+  EXPECT_EQ(bom.problems[0].message, "invalid UTF-8, read as Windows-1252");
+  EXPECT_EQ(bom.problems[1].message, "NUL bytes dropped");
+
+  Collect forced;
+  ReadLimits limits;
+  limits.encoding = "windows-1252";
+  const std::string path = dir.write("force.txt", "date 2022-05\n\nTitre\n\nUn \x81 octet.\n");
+  depeche::read_input(InputName{path, "force.txt"}, InputFormat::kAuto, limits, forced);
+  ASSERT_EQ(forced.articles.size(), 1u) << forced.describe();
+  ASSERT_EQ(forced.problems.size(), 1u) << forced.describe();
+  EXPECT_EQ(forced.problems[0].message, "bytes not valid in windows-1252 replaced with U+FFFD");
 }
 
 TEST(TextReader, NulBytesAreDroppedAndArticleKept) {
