@@ -65,9 +65,9 @@ ojson hit_json(const Hit& hit) {
   ojson copies = ojson::array();
   for (const CopyRef& c : hit.copies) copies.push_back({{"id", c.id}, {"source", text_or_null(c.source)}});
   j["copies"] = copies;
-  if (!hit.explanation.empty()) {
+  if (hit.explanation) {
     ojson explain = ojson::array();
-    for (const TermContribution& c : hit.explanation) {
+    for (const TermContribution& c : *hit.explanation) {
       ojson where = ojson::array();
       if (c.in_title) where.push_back("title");
       if (c.in_body) where.push_back("body");

@@ -103,10 +103,12 @@ class JsonlPrinter : public Printer {
       if (f.approximate) data["approximate"] = true;
       message("facet", data);
     }
-    message("end", {{"status", result.total > 0 ? "ok" : "no_match"},
-                    {"total", result.total},
-                    {"partial", result.partial},
-                    {"suggestion", result.suggestion.empty() ? ojson(nullptr) : ojson(result.suggestion)}});
+    ojson end{{"status", result.total > 0 ? "ok" : "no_match"},
+              {"total", result.total},
+              {"partial", result.partial},
+              {"suggestion", result.suggestion.empty() ? ojson(nullptr) : ojson(result.suggestion)}};
+    if (!result.empty_because.empty()) end["empty_because"] = result.empty_because;
+    message("end", end);
   }
   void count(Xapian::doccount n) override { message("count", {{"format_version", kFormatVersion}, {"total", n}}); }
   void article(const Article& a) override {

@@ -50,7 +50,7 @@ class TextPrinter : public Printer {
     if (!a.url.empty()) out_ << "   " << paint(kDim, a.url) << '\n';
     else out_ << "   " << paint(kDim, "id: " + a.id) << '\n';
     if (!hit.snippet.text.empty()) out_ << "   " << highlighted(hit.snippet) << '\n';
-    for (const TermContribution& c : hit.explanation) {
+    for (const TermContribution& c : hit.explanation ? *hit.explanation : std::vector<TermContribution>{}) {
       char weight[32];
       std::snprintf(weight, sizeof weight, "%+.3f", c.weight);
       std::string where = c.in_title ? (c.in_body ? "title, body" : "title") : (c.in_body ? "body" : "");

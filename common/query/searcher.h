@@ -68,7 +68,8 @@ struct Hit {
   std::string cluster;          // cluster key; shared by near-identical copies
   std::vector<CopyRef> copies;  // the other articles of the cluster (at most kMaxCopiesListed)
   std::size_t copy_count = 0;   // how many other articles the cluster holds
-  std::vector<TermContribution> explanation;  // with --explain
+  // With --explain: empty when no term scored (a query of filters only, a wildcard's expansion).
+  std::optional<std::vector<TermContribution>> explanation;
   double indexed_at = 0;  // when the article was (last) indexed, seconds since the epoch (with_indexed_at)
 };
 

@@ -115,6 +115,17 @@ TEST_F(QueryFeatures, ExplainOnEmptyResultNamesTheCulprit) {
   EXPECT_EQ(search_json({"--explain", "migrants", "--since", "2099"})["empty_because"], json::array({"--since 2099"}));
   EXPECT_EQ(search_json({"--explain", "--until", "1900-01"})["empty_because"], json::array({"--until 1900-01"}));
   EXPECT_EQ(search_json({"--explain", "--indexed-since", "2099-01-01"})["empty_because"], json::array({"--indexed-since"}));
+  // JSON Lines says it too, in its end message.
+  const auto jsonl = t::search({"--db", db(), "--format", "jsonl", "--explain", "zorglub"});
+  EXPECT_NE(jsonl.out.find(R"("empty_because":["zorglub"])"), std::string::npos) << jsonl.out;
+}
+
+// With --explain every hit has the key, even one no term scores: scripts need not guess.
+TEST_F(QueryFeatures, ExplainIsOnEveryHit) {
+  const json j = search_json({"--explain"});  // no words: every article, none scored
+  ASSERT_FALSE(j["hits"].empty());
+  for (const auto& hit : j["hits"]) EXPECT_EQ(hit["explain"], json::array()) << hit.dump(1);
+  EXPECT_FALSE(search_json({"migrants"})["hits"][0].contains("explain"));
 }
 
 TEST_F(QueryFeatures, TrailingWildcardsAreBounded) {
