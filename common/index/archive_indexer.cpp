@@ -168,6 +168,8 @@ void ArchiveIndexer::index_file(const InputName& input) {
   ProgressSink sink(writer_, state_, progress_, now.size);
   const InputFormat format = read_input(input, options_.format, options_.limits, sink);
   now.format = format_name(format);
+  // A text file emptied keeps its format: its article goes with --prune once the file is deleted.
+  if (format == InputFormat::kAuto && before && before->format != "skipped") now.format = before->format;
   now.articles = writer_.origin_ids().size();
   // A single-article file: if its id changed (a new URL), the old article goes.
   if (is_single_article(now.format) && before) writer_.delete_from_origin(key, writer_.origin_ids());

@@ -146,6 +146,30 @@ TEST(Reindex, PipesAndDevicesAreReadOnceAsTheyCome) {
   EXPECT_NE(device.err.find("binary file; skipped"), std::string::npos) << device.err;
 }
 
+// A text file is its article: emptied, the article goes; filled again, it comes back; deleted,
+// --prune removes it. Once emptied, the file's record said 'skipped' and --prune ignored it.
+TEST(Reindex, EmptiedTextFileFollowsItsArticle) {
+  TempDir dir;
+  const std::string article = "date 2023-07-01 https://exemple.fr/vide\nTitre\n\nLe texte.\n";
+  dir.write("t/a.txt", article);
+  const std::string db = dir / "db";
+  auto count = [&] { return t::search({"--db", db, "--count", "url:https://exemple.fr/vide"}).out; };
+  ASSERT_EQ(t::index({"--db", db, dir / "t"}).status, 0);
+  dir.write("t/a.txt", "");
+  const auto emptied = t::index({"--db", db, dir / "t", "--summary=json"});
+  EXPECT_EQ(emptied.status, 4) << "an empty file is reported";
+  EXPECT_EQ(json::parse(emptied.out)["deleted"], 1);
+  EXPECT_EQ(count(), "0\n");
+  dir.write("t/a.txt", article);
+  EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--summary=json"}))["added"], 1);
+  dir.write("t/a.txt", "");
+  t::index({"--db", db, dir / "t"});
+  std::filesystem::remove(dir / "t/a.txt");
+  t::index({"--db", db, dir / "t", "--prune"});
+  EXPECT_EQ(count(), "0\n");
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 0u);
+}
+
 TEST(Reindex, QuietWithoutSummary) {
   TempDir dir;
   write_archive(dir, 10);
