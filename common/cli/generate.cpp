@@ -203,7 +203,10 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& error) {
       if (arg.rfind("--", 0) != 0) continue;
       const std::string typed = arg.substr(0, arg.find('='));
       std::string best;
-      std::size_t best_distance = 4;
+      // Suggested only when closer than about a third of what was typed: --fomat gives --format,
+      // --limti --limit, --bogus nothing (--jobs is 3 edits away).
+      const std::size_t letters = typed.size() - 2;  // without "--"
+      std::size_t best_distance = std::clamp<std::size_t>((letters + 1) / 3 + 1, 2, 4);  // the first not accepted
       for (const OptionDoc& d : describe_options(app))
         for (const std::string& name : d.names) {
           // Levenshtein distance, small strings only.

@@ -50,7 +50,7 @@ struct FacetSpy {
 bool is_time_facet(const std::string& name) { return name == "year" || name == "month"; }
 
 // Orders a facet's values and keeps `limit` of them: by count (the largest), or by value (a time
-// series: the latest periods, oldest first).
+// series keeps the latest periods, oldest first; other facets the first values).
 void order_and_cut(Facet& f, SearchRequest::FacetOrder order, std::size_t limit) {
   const bool by_value = order == SearchRequest::FacetOrder::kValue ||
                         (order == SearchRequest::FacetOrder::kAuto && is_time_facet(f.name));
@@ -60,7 +60,7 @@ void order_and_cut(Facet& f, SearchRequest::FacetOrder order, std::size_t limit)
   });
   f.distinct = f.values.size();
   if (f.values.size() <= limit) return;
-  if (by_value) f.values.erase(f.values.begin(), f.values.end() - static_cast<std::ptrdiff_t>(limit));
+  if (by_value && is_time_facet(f.name)) f.values.erase(f.values.begin(), f.values.end() - static_cast<std::ptrdiff_t>(limit));
   else f.values.resize(limit);
 }
 
@@ -184,7 +184,10 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, RankingWeights weig
       // Xapian 1.4 hands match spies each database's own docids, so columns serve one database only.
       facet_columns_usable_(db_paths.size() == 1 && !remote_ && !is_stub(db_paths[0])),
       db_(open_all(db_paths)),
-      weights_(weights) {}
+      weights_(weights) {
+  // An undated article has no date value, which sorts first: "\xff" sorts after every date.
+  undated_last_.add_value(schema::kSlotDate, false, "\xff");
+}
 
 // A searcher never fails because an indexer committed meanwhile: Xapian says so with
 // DatabaseModifiedError, and reopening sees the new revision.
@@ -516,7 +519,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       switch (request.sort) {
         case SortOrder::kRelevance: break;
         case SortOrder::kDateNewest: enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true); break;
-        case SortOrder::kDateOldest: enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false); break;
+        case SortOrder::kDateOldest: enquire.set_sort_by_key_then_relevance(&undated_last_, false); break;
       }
       // The facets' spies, new, in place of any before.
       auto new_spies = [&] {

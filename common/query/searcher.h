@@ -183,6 +183,7 @@ class Searcher {
   analysis::Analyzer english_{"en"};  // for the archive's English articles, when it has some
   RankingWeights weights_;
   analysis::TokenList title_tokens_;  // reused by snippet_of
+  Xapian::MultiValueKeyMaker undated_last_;  // --sort -date: oldest first, undated articles after them
 };
 
 }  // namespace depeche

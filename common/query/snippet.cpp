@@ -120,6 +120,8 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   while (last_match > first && match[last_match] < 0) --last_match;
   first = std::max(first >= kLeadWords ? first - kLeadWords : 0, last_match + 1 > max_words ? last_match + 1 - max_words : 0);
   if (best_distinct == 0) first = 0;
+  // A window that would end before max_words words starts earlier: a short body shows whole.
+  first = std::min(first, list.size() > max_words ? list.size() - max_words : 0);
   const std::size_t last = std::min(list.size(), first + max_words) - 1;
 
   const std::size_t from = first == 0 ? 0 : list[first].src_begin;  // keep an elided "L’" at the start

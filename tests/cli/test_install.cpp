@@ -109,6 +109,9 @@ TEST(Install, UnknownOptionSuggestsTheNearest) {
   r = t::index({"--prun", "x"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("did you mean --prune?"), std::string::npos) << r.err;
+  r = t::search({"--bogus", "iran"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << "nothing is near: " << r.err;
 }
 
 }  // namespace

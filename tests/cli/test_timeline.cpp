@@ -83,3 +83,38 @@ TEST(Timeline, DateFacetsCountOnlyUndatedArticlesAsUndated) {
   EXPECT_EQ(facet("month"), (std::map<std::string, int>{{"2020-03", 1}, {"undated", 1}}));
   EXPECT_EQ(facet("year"), (std::map<std::string, int>{{"2019", 1}, {"2020", 1}, {"undated", 1}}));
 }
+
+// --facet-sort value keeps the latest periods of a time series, but the first values of any other
+// facet (it kept the last two sources alphabetically).
+TEST(Timeline, ValueOrderKeepsTheFirstValuesOfOtherFacets) {
+  t::TempDir dir;
+  ASSERT_EQ(t::index({"--db", dir / "db", t::source_dir() + "/data"}).status, 0);
+  auto values = [&](const std::string& facet, const std::string& limit) {
+    const json answer = json::parse(
+        t::search({"--db", dir / "db", "--format", "json", "-n", "0", "--facet", facet, "--facet-sort", "value",
+                   "--facet-limit", limit})
+            .out);
+    std::vector<std::string> out;
+    for (const auto& v : answer["facets"][facet]["values"]) out.push_back(v["value"]);
+    return out;
+  };
+  const auto sources = values("source", "100");
+  ASSERT_GT(sources.size(), 2u);
+  EXPECT_EQ(values("source", "2"), std::vector<std::string>(sources.begin(), sources.begin() + 2));
+  const auto years = values("year", "100");
+  EXPECT_EQ(values("year", "2"), std::vector<std::string>(years.end() - 2, years.end()));
+}
+
+// Oldest first lists undated articles after the dated ones, as newest first does: they are not the oldest.
+TEST(Timeline, UndatedArticlesSortLastEitherWay) {
+  t::TempDir dir;
+  dir.write("a/articles.jsonl",
+            R"({"id":"sans-date","title":"Sans date","body":"Les négociants en grain."})" "\n"
+            R"({"id":"ancien","date":"2019-05-02","title":"Ancien","body":"Les négociants en vin."})" "\n"
+            R"({"id":"recent","date":"2021-03","title":"Récent","body":"Les négociants du port."})" "\n");
+  ASSERT_EQ(t::index({"--db", dir / "db", dir / "a"}).status, 0);
+  for (const std::string order : {"date", "-date"}) {
+    const auto r = t::search({"--db", dir / "db", "--format", "tsv", "--fields", "id", "--sort", order, "négociants"});
+    EXPECT_EQ(r.out, order == "date" ? "id\nrecent\nancien\nsans-date\n" : "id\nancien\nrecent\nsans-date\n") << order;
+  }
+}

@@ -96,6 +96,22 @@ TEST_F(SnippetTest, WindowAtTheEndKeepsTheFinalPunctuation) {
   EXPECT_EQ(marked(s), (std::vector<std::string>{"conclusion"}));
 }
 
+// A body shorter than the window once started at its match with "…", hiding its first words.
+TEST_F(SnippetTest, ShortBodyShowsWhole) {
+  const std::string body = "Un engin " + filler(6) + "a été piégé pour la course de demain.";
+  const Snippet s = snippet(body, {"course"});
+  EXPECT_EQ(s.text, body);
+  EXPECT_EQ(marked(s), (std::vector<std::string>{"course"}));
+}
+
+// A match near the end of a long body shows the window's full width before it.
+TEST_F(SnippetTest, WindowNearTheEndIsFullWidth) {
+  const Snippet s = snippet(filler(100) + "la fin arrive ici.", {"fin"});
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < s.text.size(); ++i) words += s.text[i] == ' ' && i + 1 < s.text.size() && s.text[i + 1] != ' ';
+  EXPECT_GE(words + 1, depeche::kSnippetWords) << s.text;
+}
+
 TEST_F(SnippetTest, NoMatchShowsTheBeginning) {
   const Snippet s = snippet("Premiers mots du texte. " + filler(100), {"absent"});
   EXPECT_EQ(s.text.rfind("Premiers mots du texte.", 0), 0u) << s.text;
