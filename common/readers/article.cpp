@@ -1,5 +1,7 @@
 #include "readers/article.h"
 
+#include "util/hash.h"
+
 namespace depeche {
 
 std::string host_of(const std::string& url) {
@@ -14,6 +16,14 @@ std::string host_of(const std::string& url) {
   for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   return host;
+}
+
+std::string id_from_content(const std::string& name, const Article& a) {
+  return name + "#" + util::hex64(util::fnv1a64(a.title.value_or("") + '\n' + a.date.iso() + '\n' + a.body));
+}
+
+std::string id_of_unlinked(const std::string& name, const Article& a) {
+  return name == "-" ? id_from_content(name, a) : name;
 }
 
 }  // namespace depeche

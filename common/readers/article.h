@@ -25,6 +25,15 @@ struct Article {
 // The URL's host without "www.", the default source; empty when `url` has none.
 std::string host_of(const std::string& url);
 
+// The id of an article that has no id or URL of its own, nor a name that is its alone (a feed
+// item, a page or text read from stdin): `name`, '#' and a hash of its title, date and text. Its
+// position or the name alone would give the same id to another article, which would replace it.
+std::string id_from_content(const std::string& name, const Article& a);
+
+// The id of a page or text file without a URL: its name (decisions.md 1), or for stdin ("-"),
+// which names every such input alike, id_from_content.
+std::string id_of_unlinked(const std::string& name, const Article& a);
+
 }  // namespace depeche
 
 #endif

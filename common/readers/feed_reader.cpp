@@ -4,7 +4,6 @@
 #include "util/ascii.h"
 #include "util/charset.h"
 #include "util/date_parse.h"
-#include "util/hash.h"
 #include "util/input_file.h"
 #include "util/utf8.h"
 
@@ -544,10 +543,8 @@ class FeedParser {
       problem(it.line, "item " + std::to_string(it.index) + " has neither title nor text; skipped");
       return;
     }
-    // Neither link nor id: the feed's name and what the item says. Its position would give the
-    // same id to other items once the feed is rewritten, and they would replace it.
-    if (a.id.empty())
-      a.id = name_.display + "#" + util::hex64(util::fnv1a64(a.title.value_or("") + '\n' + a.date.iso() + '\n' + a.body));
+    // Neither link nor id: by position, the items of a rewritten feed would take each other's ids.
+    if (a.id.empty()) a.id = id_from_content(name_.display, a);
     sink_.article(std::move(a));
   }
 

@@ -797,7 +797,7 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   if (!dated && !strong.empty())
     sink.problem(name.display, 1, "invalid date '" + std::string(util::utf8_prefix(strong.front(), 80)) + "'; indexed undated");
 
-  a.id = a.url.empty() ? name.display : a.url;
+  a.id = a.url.empty() ? id_of_unlinked(name.display, a) : a.url;
   if (!a.title && a.body.empty()) {
     sink.problem(name.display, 1, "page has neither title nor text; skipped");
     return;

@@ -98,7 +98,7 @@ Article parse_text_article(std::string_view content, const InputName& name, Arti
     body.append(lines[next]);
   }
   a.body = std::string(trim(body));
-  a.id = a.url.empty() ? name.display : a.url;
+  a.id = a.url.empty() ? id_of_unlinked(name.display, a) : a.url;
   a.source = host_of(a.url);
   return a;
 }

@@ -107,6 +107,19 @@ TEST(Formats, SameItemInTwoDailyFeedFilesIsIndexedOnce) {
   EXPECT_EQ(count(db, {"goélands"}), "1\n");
 }
 
+// Every text article or page piped on stdin without a URL was named "-": each run replaced the
+// article of the run before. They are now named by what they say.
+TEST(Formats, ArticlesOnStdinWithoutUrlsKeepTheirOwnIds) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  const std::string first = "date 2023-07-01\nLe port\n\nLe port de Brest accueille un paquebot.\n";
+  const std::string second = "date 2023-07-02\nLa criée\n\nLa criée de Brest ouvre plus tôt.\n";
+  const std::string page = "<html><head><title>Une page</title></head><body><p>Brest sur une page.</p></body></html>";
+  for (const std::string* input : {&first, &second, &first, &page}) ASSERT_EQ(t::index({"--db", db, "-"}, *input).status, 0);
+  EXPECT_EQ(exported(db).size(), 3u) << "two texts (one piped twice) and a page";
+  EXPECT_EQ(count(db, {"brest"}), "3\n");
+}
+
 TEST(Formats, GzipHtmlAndFeedFiles) {
   TempDir dir;
   for (const char* name : {"article-simple.html", "feed-atom.xml"}) {
