@@ -129,7 +129,7 @@ out.append("depeche's per-query times are stamped inside the `--batch` process b
            "Answers (first pass): " + "; ".join(f"{v}: {hits_summary(v)}" for v, *_ in variants) + ".")
 out.append("")
 
-out.append(f"### Queries: whole `--batch` runs ({repeat} passes of the {nq} queries, {repeat * nq} queries, one process)")
+out.append(f"### Queries: whole `--batch` runs ({repeat} passes of the {nq} queries, {repeat * nq} queries, one process, best of 3)")
 out.append("")
 out.append("| | wall s | mean ms per query | CPU ms per query | queries/s | peak RSS MB | mean ÷ floor mean | mean ÷ Lucene mean |")
 out.append("|---|---|---|---|---|---|---|---|")
