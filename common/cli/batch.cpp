@@ -128,7 +128,7 @@ bool blank(const std::string& line) { return line.find_first_not_of(" \t") == st
 // The threads' shared state: queries waiting for a searcher, answers waiting for their turn. A
 // searcher whose answer is next prints it, and every answer ready after it, while the others go
 // on searching; the reader waits only when far ahead. (A printing thread, and one condition
-// notified at every step, cost two or three context switches a query: a seventh of the time.)
+// notified at every step, cost two or three context switches a query.)
 struct Board {
   std::mutex mutex;
   std::condition_variable work;  // searchers: a query is waiting, or the input is done
