@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -338,8 +339,64 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 
-DocPtr parse_html(std::string_view html, const char* encoding) {
+// libxml2's HTML parser compares each attribute of an element with every one before it: 100,000
+// attributes on one element took 107 s. Pages have a few dozen; past this many, the rest of an
+// element's attributes are dropped before parsing.
+constexpr std::size_t kMaxAttributes = 1000;
+
+bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Where, in the start tag opening at html[lt], attribute number kMaxAttributes + 1 begins, and where
+// the tag ends (its '>', or the end); npos for the first when there are not that many. Quoted
+// values are skipped; a quote left open hides the rest, which only means nothing is dropped.
+std::pair<std::size_t, std::size_t> excess_attributes(std::string_view html, std::size_t lt) {
+  std::size_t attributes = 0, excess = std::string_view::npos, i = lt + 1;
+  while (i < html.size() && !is_tag_space(html[i]) && html[i] != '>') ++i;  // the element's name
+  bool in_token = false;
+  for (char quote = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      break;
+    } else if (is_tag_space(c)) {
+      in_token = false;
+    } else if (!in_token && c != '=' && c != '/') {
+      in_token = true;
+      if (++attributes == kMaxAttributes + 1) excess = i;
+    }
+  }
+  return {excess, i};
+}
+
+// `html` without the attributes past kMaxAttributes of any element; unchanged (and not copied)
+// when no element has that many.
+std::string_view without_excess_attributes(std::string_view html, std::string& storage, bool& dropped) {
+  dropped = false;
+  std::size_t copied = 0;
+  for (std::size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
+    if (lt + 1 >= html.size() || !std::isalpha(static_cast<unsigned char>(html[lt + 1]))) continue;
+    const auto [excess, end] = excess_attributes(html, lt);
+    if (excess != std::string_view::npos) {
+      storage.append(html.substr(copied, excess - copied));
+      copied = end;  // from the tag's '>' on
+      dropped = true;
+    }
+    lt = std::max(lt, end == html.size() ? end - 1 : end);
+  }
+  if (!dropped) return html;
+  storage.append(html.substr(copied));
+  return storage;
+}
+
+DocPtr parse_html(std::string_view html, const char* encoding, bool* attributes_dropped = nullptr) {
   markup::init_libxml();
+  std::string storage;
+  bool dropped = false;
+  html = without_excess_attributes(html, storage, dropped);
+  if (attributes_dropped) *attributes_dropped = dropped;
   const int size = static_cast<int>(std::min<std::size_t>(html.size(), INT_MAX));
   return DocPtr(htmlReadMemory(html.data(), size, nullptr, encoding, kHtmlOptions));
 }
@@ -698,7 +755,11 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   if (repair.recoded_bytes) sink.problem(name.display, 1, "invalid UTF-8, read as Windows-1252");
   else if (repair.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
 
-  DocPtr doc = parse_html(text, "UTF-8");
+  bool attributes_dropped = false;
+  DocPtr doc = parse_html(text, "UTF-8", &attributes_dropped);
+  if (attributes_dropped)
+    sink.problem(name.display, 1,
+                 "an element with more than " + std::to_string(kMaxAttributes) + " attributes; the rest of them ignored");
   if (!doc || !xmlDocGetRootElement(doc.get())) {
     sink.problem(name.display, 1, "no HTML content; skipped");
     return;
