@@ -36,6 +36,48 @@ std::string text_field(const json& obj, const char* key, std::size_t& nuls) {
   return {};
 }
 
+// The four hex digits of a \u escape at text[i] (the backslash), or -1.
+long escaped_unit(std::string_view text, std::size_t i) {
+  if (i + 6 > text.size() || text[i + 1] != 'u') return -1;
+  long unit = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    const char c = text[k];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
+// `line` with each \u escape of a lone UTF-16 surrogate (a half of a pair without the other, which
+// the JSON parser rejects, line and all) written \uFFFD; how many in `repaired`.
+std::string without_lone_surrogates(std::string_view line, std::size_t& repaired) {
+  std::string out;
+  repaired = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != '\\' || i + 1 >= line.size()) {
+      out += line[i];
+      continue;
+    }
+    const long unit = escaped_unit(line, i);
+    if (unit < 0xD800 || unit > 0xDFFF) {  // another escape (or not a \u one): kept as it is
+      out.append(line.substr(i, 2));
+      ++i;
+      continue;
+    }
+    const long next = unit <= 0xDBFF ? escaped_unit(line, i + 6) : -1;
+    if (next >= 0xDC00 && next <= 0xDFFF) {  // a whole pair
+      out.append(line.substr(i, 12));
+      i += 11;
+      continue;
+    }
+    out += "\\uFFFD";
+    ++repaired;
+    i += 5;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& name, std::size_t line_no,
@@ -50,9 +92,15 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
     return false;
   };
   json obj = json::parse(line.begin(), line.end(), bounded, /*allow_exceptions=*/false);
-  if (obj.is_discarded()) {
-    sink.problem(name.display, line_no, "malformed JSON; line skipped");
-    return std::nullopt;
+  if (obj.is_discarded()) {  // perhaps only for a lone surrogate escape, which decisions.md 4 replaces
+    std::size_t repaired = 0;
+    const std::string fixed = without_lone_surrogates(line, repaired);
+    if (repaired) obj = json::parse(fixed.begin(), fixed.end(), bounded, /*allow_exceptions=*/false);
+    if (obj.is_discarded()) {
+      sink.problem(name.display, line_no, "malformed JSON; line skipped");
+      return std::nullopt;
+    }
+    sink.problem(name.display, line_no, "lone UTF-16 surrogate escapes (\\uD800-\\uDFFF) replaced with U+FFFD");
   }
   if (!obj.is_object()) {
     sink.problem(name.display, line_no, "not a JSON object; line skipped");

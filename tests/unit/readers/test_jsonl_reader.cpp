@@ -301,6 +301,20 @@ TEST(JsonlReader, EscapedNulCharactersAreDroppedAndReported) {
   EXPECT_FALSE(parse_line(R"({"id":"vide","title":"\u0000"})", only_nul, 4)) << "a title of NULs is no title";
 }
 
+// A lone surrogate escape made the parser reject the whole line: the article was lost for one
+// character (decisions.md 4: replaced with U+FFFD, one warning, the article kept).
+TEST(JsonlReader, LoneSurrogateEscapesBecomeReplacementCharacters) {
+  Collect sink;
+  const auto a = parse_line(R"({"id":"s","title":"Un \ud800 seul","body":"Paire \ud83d\ude00, bas \udc00, \\ud800 \u00e9."})", sink);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(*a->title, "Un \uFFFD seul");
+  EXPECT_EQ(a->body, "Paire \U0001F600, bas \uFFFD, \\ud800 é.") << "pairs, escaped backslashes and other escapes kept";
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 7u);
+  EXPECT_NE(sink.problems[0].message.find("replaced with U+FFFD"), std::string::npos);
+  EXPECT_FALSE(parse_line(R"({"id":"t","body":"\ud800)", sink)) << "still malformed otherwise";
+}
+
 TEST(JsonlReader, ArticleWithNeitherTitleNorBodyIsReported) {
   Collect sink;
   EXPECT_FALSE(parse_line(R"({"id":"vide","url":"https://exemple.fr/v"})", sink, 9));
