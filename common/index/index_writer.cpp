@@ -53,6 +53,12 @@ std::vector<std::string> origin_terms(const Xapian::Document& doc) {
   return out;
 }
 
+bool has_posting(const Xapian::Database& db, const std::string& term, Xapian::docid doc) {
+  Xapian::PostingIterator p = db.postlist_begin(term);
+  p.skip_to(doc);
+  return p != db.postlist_end(term) && *p == doc;
+}
+
 namespace fs = std::filesystem;
 
 // Makes the synonym table hold exactly `wanted`; false when it already did (nothing written).
@@ -200,16 +206,17 @@ void IndexWriter::article(Article&& a) {
   std::vector<std::string> origins;  // of the article this one replaces
   if (exists) {
     Xapian::Document before = target.get_document(*existing);
-    origins = origin_terms(before);
-    const bool new_origin = !origin_term_.empty() && std::find(origins.begin(), origins.end(), origin_term_) == origins.end();
     if (before.get_value(schema::kSlotContentHash) == hash) {
       ++stats_.unchanged;
-      if (!new_origin) return;
+      // A file reread gives most of its articles unchanged: its origin term's posting list says
+      // whether the article knows it, without decoding the article's whole term list.
+      if (origin_term_.empty() || has_posting(target, origin_term_, *existing)) return;
       before.add_boolean_term(origin_term_);  // another file gives the same article
       target.replace_document(*existing, before);
       changed();
       return;
     }
+    origins = origin_terms(before);
   }
   bool moved = false;  // a corrected date can move an article to another shard
   for (auto& [name, other] : shards_) {
