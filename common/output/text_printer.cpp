@@ -50,13 +50,14 @@ class TextPrinter : public Printer {
     if (!a.url.empty()) out_ << "   " << paint(kDim, a.url) << '\n';
     else out_ << "   " << paint(kDim, "id: " + a.id) << '\n';
     if (!hit.snippet.text.empty()) out_ << "   " << highlighted(hit.snippet) << '\n';
-    for (const TermContribution& c : hit.explanation ? *hit.explanation : std::vector<TermContribution>{}) {
-      char weight[32];
-      std::snprintf(weight, sizeof weight, "%+.3f", c.weight);
-      std::string where = c.in_title ? (c.in_body ? "title, body" : "title") : (c.in_body ? "body" : "");
-      out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + c.term + (where.empty() ? "" : " (" + where + ")"))
-           << '\n';
-    }
+    if (hit.explanation)
+      for (const TermContribution& c : *hit.explanation) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%+.3f", c.weight);
+        std::string where = c.in_title ? (c.in_body ? "title, body" : "title") : (c.in_body ? "body" : "");
+        out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + c.term + (where.empty() ? "" : " (" + where + ")"))
+             << '\n';
+      }
     if (hit.copy_count > 0) {
       std::string sources;
       for (const CopyRef& c : hit.copies) sources += (sources.empty() ? "" : ", ") + (c.source.empty() ? c.id : c.source);

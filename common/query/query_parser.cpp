@@ -415,8 +415,8 @@ class QueryBuilder {
     }
     if (drop_stopwords_ && p_.analyzer_.is_stopword(folded)) {
       out_.words.pop_back();
-      Part dropped;
-      dropped.near_term = std::string(prefix) + folded;  // "élu NEAR le" still asks for the word
+      Part dropped;  // nothing searched, but "élu NEAR le" still asks for the word
+      dropped.near_term = std::move(p.near_term);
       return dropped;
     }
     p.query = word_query(folded, prefix);

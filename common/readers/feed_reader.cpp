@@ -499,8 +499,11 @@ class FeedParser {
     }();
     if (!title.empty()) a.title = title;
     std::string site;  // the feed's own site, or failing that the feed's address
-    for (const std::string* link : {&feed_link_text_, &feed_link_, &feed_self_link_})
-      if (site.empty() && is_absolute_url(trim_copy(*link))) site = trim_copy(*link);
+    for (const std::string* link : {&feed_link_text_, &feed_link_, &feed_self_link_}) {
+      site = trim_copy(*link);
+      if (is_absolute_url(site)) break;
+      site.clear();
+    }
     // Atom links may be relative to the site: alone, "/2023/07/article" would name articles of
     // two sites alike, and one would replace the other.
     a.url = absolute_url(it.link, site);
