@@ -391,12 +391,116 @@ std::string_view without_excess_attributes(std::string_view html, std::string& s
   return storage;
 }
 
-DocPtr parse_html(std::string_view html, const char* encoding, bool* attributes_dropped = nullptr) {
+// libxml2's HTML parser halts at its depth limit, and everything after the deep part of the page
+// was lost with what was inside it. Start tags that would open an element deeper than this are
+// dropped before parsing, with their end tags: their text stays, inside the last element kept.
+constexpr std::size_t kFlattenDepth = 200;
+
+bool is_void_element(std::string_view name) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img",
+                                              "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"};
+  return std::find(std::begin(kVoid), std::end(kVoid), name) != std::end(kVoid);
+}
+
+bool is_raw_text_element(std::string_view name) {
+  static constexpr std::string_view kRaw[] = {"script", "style", "textarea", "title", "xmp", "noembed", "noframes"};
+  return std::find(std::begin(kRaw), std::end(kRaw), name) != std::end(kRaw);
+}
+
+// Whether a start tag `name` closes an open element `open` that a sibling implies the end of
+// (<p>a<p>b, <li>a<li>b): the parser nests them no deeper, nor does the depth counted here.
+bool closes_sibling(std::string_view name, std::string_view open) {
+  auto either = [](std::string_view n, std::string_view a, std::string_view b) { return n == a || n == b; };
+  if (either(name, "td", "th")) return either(open, "td", "th");
+  if (either(name, "dt", "dd")) return either(open, "dt", "dd");
+  if (name == "p" || name == "li" || name == "option" || name == "tr") return open == name;
+  return false;
+}
+
+std::size_t tag_name_end(std::string_view html, std::size_t from) {
+  while (from < html.size() && (std::isalnum(static_cast<unsigned char>(html[from])) || html[from] == '-' || html[from] == ':'))
+    ++from;
+  return from;
+}
+
+std::string lower_name(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) c = util::ascii_lower(c);
+  return out;
+}
+
+// `html` without the start tags, and their end tags, of elements that would open deeper than
+// kFlattenDepth; unchanged (and not copied) when none would.
+std::string_view with_nesting_bounded(std::string_view html, std::string& storage, bool& flattened) {
+  flattened = false;
+  struct Open {
+    std::string name;
+    bool dropped;
+  };
+  std::vector<Open> open;
+  std::size_t kept = 0, copied = 0;
+  auto drop = [&](std::size_t from, std::size_t to) {
+    storage.append(html.substr(copied, from - copied));
+    copied = to;
+    flattened = true;
+  };
+  auto close_from = [&](std::size_t index) {
+    for (std::size_t i = index; i < open.size(); ++i) kept -= open[i].dropped ? 0 : 1;
+    open.resize(index);
+  };
+  for (std::size_t lt = html.find('<'); lt != std::string_view::npos && lt + 1 < html.size(); lt = html.find('<', lt + 1)) {
+    const char next = html[lt + 1];
+    if (next == '!' || next == '?') {  // comment, doctype, CDATA, processing instruction
+      const bool comment = html.compare(lt, 4, "<!--") == 0;
+      const std::size_t end = comment ? html.find("-->", lt + 4) : html.find('>', lt);
+      if (end == std::string_view::npos) break;
+      lt = end;
+      continue;
+    }
+    const bool end_tag = next == '/';
+    const std::size_t name_start = lt + (end_tag ? 2 : 1);
+    if (name_start >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_start]))) continue;
+    const std::string name = lower_name(html.substr(name_start, tag_name_end(html, name_start) - name_start));
+    const std::size_t gt = end_tag ? html.find('>', name_start) : excess_attributes(html, lt).second;
+    const std::size_t tag_end = gt == std::string_view::npos || gt >= html.size() ? html.size() : gt + 1;
+    if (end_tag) {
+      auto match = std::find_if(open.rbegin(), open.rend(), [&](const Open& o) { return o.name == name; });
+      if (match != open.rend()) {
+        if (match->dropped) drop(lt, tag_end);
+        close_from(static_cast<std::size_t>(open.rend() - match) - 1);
+      }
+    } else if (is_raw_text_element(name)) {
+      // Their text is not markup: "<b>" inside a script opens nothing.
+      std::size_t close = tag_end;
+      while ((close = html.find("</", close)) != std::string_view::npos && !util::starts_with_ci(html.substr(close + 2), name))
+        close += 2;
+      if (close == std::string_view::npos) break;
+      lt = close;
+      continue;
+    } else if (!is_void_element(name) && html[tag_end - 2] != '/') {
+      if (!open.empty() && closes_sibling(name, open.back().name)) close_from(open.size() - 1);
+      const bool too_deep = kept >= kFlattenDepth;
+      if (too_deep) drop(lt, tag_end);
+      open.push_back({name, too_deep});
+      kept += too_deep ? 0 : 1;
+    }
+    if (tag_end >= html.size()) break;
+    lt = tag_end - 1;
+  }
+  if (!flattened) return html;
+  storage.append(html.substr(std::min(copied, html.size())));
+  return storage;
+}
+
+DocPtr parse_html(std::string_view html, const char* encoding, bool* attributes_dropped = nullptr,
+                  bool* nesting_flattened = nullptr) {
   markup::init_libxml();
-  std::string storage;
-  bool dropped = false;
+  std::string storage, flat_storage;
+  bool dropped = false, flattened = false;
   html = without_excess_attributes(html, storage, dropped);
+  html = with_nesting_bounded(html, flat_storage, flattened);
   if (attributes_dropped) *attributes_dropped = dropped;
+  if (nesting_flattened) *nesting_flattened = flattened;
   const int size = static_cast<int>(std::min<std::size_t>(html.size(), INT_MAX));
   return DocPtr(htmlReadMemory(html.data(), size, nullptr, encoding, kHtmlOptions));
 }
@@ -755,8 +859,8 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   if (repair.recoded_bytes) sink.problem(name.display, 1, "invalid UTF-8, read as Windows-1252");
   else if (repair.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
 
-  bool attributes_dropped = false;
-  DocPtr doc = parse_html(text, "UTF-8", &attributes_dropped);
+  bool attributes_dropped = false, nesting_flattened = false;
+  DocPtr doc = parse_html(text, "UTF-8", &attributes_dropped, &nesting_flattened);
   if (attributes_dropped)
     sink.problem(name.display, 1,
                  "an element with more than " + std::to_string(kMaxAttributes) + " attributes; the rest of them ignored");
@@ -818,6 +922,9 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   if (too_deep)
     sink.problem(name.display, 1,
                  "markup nested deeper than " + std::to_string(max_depth) + " elements; the deeper content ignored");
+  else if (nesting_flattened)
+    sink.problem(name.display, 1,
+                 "markup nested deeper than " + std::to_string(kFlattenDepth) + " elements; the deeper tags ignored, their text kept");
   if (cut)
     sink.problem(name.display, 1,
                  "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");

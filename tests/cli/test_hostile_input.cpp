@@ -130,14 +130,16 @@ TEST(HostileInput, HtmlWithHundredThousandNestedTags) {
     put_repeated(out, "<div>", 5 * depth);
     out << "Abysses";
     put_repeated(out, "</div>", 6 * depth);
-    out << "</body></html>\n";
+    out << "<p>Remontée finale.</p></body></html>\n";
   }
   dir.write("in/ok.html", "<title>Intact</title><p>Le marché de Rungis ouvre tôt.</p>");
   const auto r = index_hostile(dir, "HTML with 100,000 nested tags", {});
   EXPECT_EQ(r.status, 4) << r.err;
-  EXPECT_EQ(r.err, "depeche-index: profond.html:1: markup nested deeper than 255 elements; the deeper content ignored\n");
+  EXPECT_EQ(r.err,
+            "depeche-index: profond.html:1: markup nested deeper than 200 elements; the deeper tags ignored, their text kept\n");
   EXPECT_EQ(count(dir, "Surface"), "1\n");
-  EXPECT_EQ(count(dir, "Abysses"), "0\n");
+  EXPECT_EQ(count(dir, "Abysses"), "1\n");
+  EXPECT_EQ(count(dir, "Remontée"), "1\n");
   EXPECT_EQ(count(dir, "Rungis"), "1\n");
 }
 
