@@ -39,10 +39,11 @@ ojson stats_json(const ArchiveStats& s) {
   return j;
 }
 
-ojson periods_json(const std::vector<FacetCount>& periods) {
-  ojson j = ojson::array();
-  for (const FacetCount& p : periods) j.push_back({{"period", p.value}, {"count", p.count}});
-  return j;
+// One object for JSON and for the data of a JSON Lines message, as for --count and --stats.
+ojson timeline_json(const std::string& query, const std::vector<FacetCount>& periods) {
+  ojson list = ojson::array();
+  for (const FacetCount& p : periods) list.push_back({{"period", p.value}, {"count", p.count}});
+  return {{"format_version", kFormatVersion}, {"query", query}, {"periods", std::move(list)}};
 }
 
 void write(std::ostream& out, const ojson& j) {
@@ -77,7 +78,7 @@ class JsonPrinter : public Printer {
   }
   void stats(const ArchiveStats& s) override { write(out_, stats_json(s)); }
   void timeline(const std::string& query, const std::vector<FacetCount>& periods) override {
-    write(out_, {{"format_version", kFormatVersion}, {"query", query}, {"timeline", periods_json(periods)}});
+    write(out_, timeline_json(query, periods));
   }
   void query_error(const std::string& query, const std::string& message) override {
     write(out_, {{"format_version", kFormatVersion}, {"query", query}, {"status", "error"}, {"error", message}});
@@ -119,7 +120,7 @@ class JsonlPrinter : public Printer {
   }
   void stats(const ArchiveStats& s) override { message("stats", stats_json(s)); }
   void timeline(const std::string& query, const std::vector<FacetCount>& periods) override {
-    message("timeline", {{"format_version", kFormatVersion}, {"query", query}, {"periods", periods_json(periods)}});
+    message("timeline", timeline_json(query, periods));
   }
   void query_error(const std::string& query, const std::string& message_text) override {
     message("error", {{"query", query}, {"message", message_text}});

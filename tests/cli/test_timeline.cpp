@@ -61,7 +61,7 @@ TEST(Timeline, MatchesInNoMonthStillExitZero) {
   ASSERT_EQ(t::index({"--db", dir / "db", dir / "a"}).status, 0);
   const auto some = t::search({"--db", dir / "db", "--timeline", "--format", "json", "négociants"});
   EXPECT_EQ(some.status, 0) << some.out;
-  EXPECT_TRUE(json::parse(some.out)["timeline"].empty()) << some.out;
+  EXPECT_TRUE(json::parse(some.out).at("periods").empty()) << some.out;
   EXPECT_EQ(t::search({"--db", dir / "db", "--timeline", "zzzinconnu"}).status, 1);
 }
 
@@ -117,4 +117,19 @@ TEST(Timeline, UndatedArticlesSortLastEitherWay) {
     const auto r = t::search({"--db", dir / "db", "--format", "tsv", "--fields", "id", "--sort", order, "négociants"});
     EXPECT_EQ(r.out, order == "date" ? "id\nrecent\nancien\nsans-date\n" : "id\nancien\nrecent\nsans-date\n") << order;
   }
+}
+
+// JSON and JSON Lines print one object, as docs/output-format.md says: the JSON object once named
+// its list "timeline", the JSON Lines one "periods".
+TEST(Timeline, JsonIsTheDataOfTheJsonLinesMessage) {
+  t::TempDir dir;
+  ASSERT_EQ(t::index({"--db", dir / "db", t::source_dir() + "/data"}).status, 0);
+  const auto one = t::search({"--db", dir / "db", "--timeline", "--format", "json", "date:2022"});
+  const auto lines = t::search({"--db", dir / "db", "--timeline", "--format", "jsonl", "date:2022"});
+  ASSERT_EQ(one.status, 0) << one.err;
+  const json doc = json::parse(one.out), message = json::parse(lines.out);
+  EXPECT_EQ(message.at("type"), "timeline");
+  EXPECT_EQ(message.at("data"), doc);
+  ASSERT_FALSE(doc.at("periods").empty()) << one.out;
+  EXPECT_EQ(doc.at("periods")[0].size(), 2u);  // {period, count}
 }
