@@ -217,11 +217,21 @@ class QueryBuilder {
     return false;
   }
 
+  // "iran AND", "OR mali", "iran OR OR mali": an operator missing a side is an error, not dropped,
+  // so that a script's empty variable ("iran AND $word") does not silently widen its query.
+  static QueryError nothing_on_one_side(const Lexeme& op) {
+    return QueryError("operator at character " + std::to_string(op.pos + 1) + " has nothing on one side");
+  }
+
   Part parse_or() {
+    std::size_t before = pos_;
     std::vector<Part> parts{parse_and()};
     while (peek().kind == Kind::kOr) {
-      take();
+      const Lexeme& op = take();
+      if (pos_ - 1 == before) throw nothing_on_one_side(op);
+      before = pos_;
       parts.push_back(parse_and());
+      if (pos_ == before) throw nothing_on_one_side(op);
     }
     if (parts.size() == 1) return parts[0];
     Part result;
@@ -247,7 +257,10 @@ class QueryBuilder {
       const Kind k = peek().kind;
       if (k == Kind::kEnd || k == Kind::kClose || k == Kind::kOr) break;
       if (k == Kind::kAnd) {
-        take();
+        const Lexeme& op = take();
+        const Kind next = peek().kind;
+        if (parts.empty() || next == Kind::kEnd || next == Kind::kClose || next == Kind::kOr || next == Kind::kAnd)
+          throw nothing_on_one_side(op);
         explicit_and = true;
         continue;
       }
@@ -353,8 +366,7 @@ class QueryBuilder {
       case Kind::kPhrase: return words(l.text, true, "");
       case Kind::kField: return field(l);
       case Kind::kClose: throw QueryError("unbalanced ')' at character " + std::to_string(l.pos + 1));
-      case Kind::kAnd: case Kind::kOr:
-        throw QueryError("operator at character " + std::to_string(l.pos + 1) + " has nothing on one side");
+      case Kind::kAnd: case Kind::kOr: throw nothing_on_one_side(l);
       default: break;
     }
     throw QueryError("unexpected end of query");

@@ -274,6 +274,26 @@ TEST_F(QueryParserTest, NotBeforeAClosingParenthesisExcludesNothing) {
   EXPECT_EQ(error("mali - OR coton"), "");  // a '-' touching nothing is punctuation
 }
 
+// An AND or OR missing a side was dropped: "iran AND" searched iran, and a script's empty
+// variable widened its query without a word.
+TEST_F(QueryParserTest, OperatorMissingASideIsAnError) {
+  const std::string nothing_at = "operator at character ";
+  EXPECT_EQ(error("mali AND"), nothing_at + "6 has nothing on one side");
+  EXPECT_EQ(error("mali OR"), nothing_at + "6 has nothing on one side");
+  EXPECT_EQ(error("AND mali"), nothing_at + "1 has nothing on one side");
+  EXPECT_EQ(error("OR mali"), nothing_at + "1 has nothing on one side");
+  EXPECT_EQ(error("mali AND OR iran"), nothing_at + "6 has nothing on one side");
+  EXPECT_EQ(error("mali OR OR iran"), nothing_at + "6 has nothing on one side");
+  EXPECT_EQ(error("(mali AND) iran"), nothing_at + "7 has nothing on one side");
+  EXPECT_EQ(error("(OR mali)"), nothing_at + "2 has nothing on one side");
+  // Operators with both sides, a stop word for one of them, and negations after AND still run.
+  EXPECT_EQ(error("mali AND iran"), "");
+  EXPECT_EQ(error("le OR mali"), "");
+  EXPECT_EQ(error("mali AND NOT iran"), "");
+  EXPECT_EQ(error("mali AND -iran"), "");
+  EXPECT_EQ(ids("(mali OR iran) AND satellite"), ids("satellite (mali OR iran)"));
+}
+
 // Positions in messages count characters, as the user sees them, not bytes.
 TEST_F(QueryParserTest, ErrorPositionsCountCharacters) {
   EXPECT_EQ(error("télé )"), "unbalanced ')' at character 6");
