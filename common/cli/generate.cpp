@@ -195,40 +195,52 @@ std::vector<OptionDoc> describe_options(const CLI::App& app) {
   return docs;
 }
 
-int report_parse_error(const CLI::App& app, const CLI::ParseError& error) {
-  const int status = const_cast<CLI::App&>(app).exit(error);
-  if (status == 0) return 0;
+namespace {
+
+// The option of `app` nearest to `typed` ("--fomat" gives "--format"), or "" when none is near.
+std::string nearest_option(const CLI::App& app, const std::string& typed) {
+  std::string best;
+  // Suggested only when closer than about a third of what was typed: --fomat gives --format,
+  // --limti --limit, --bogus nothing (--jobs is 3 edits away).
+  const std::size_t letters = typed.size() - 2;  // without "--"
+  std::size_t best_distance = std::clamp<std::size_t>((letters + 1) / 3 + 1, 2, 4);  // the first not accepted
+  for (const OptionDoc& d : describe_options(app))
+    for (const std::string& name : d.names) {
+      // Levenshtein distance, small strings only.
+      std::vector<std::size_t> row(name.size() + 1);
+      for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
+      for (std::size_t i = 1; i <= typed.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= name.size(); ++j) {
+          const std::size_t up = row[j];
+          row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (typed[i - 1] == name[j - 1] ? 0 : 1)});
+          diag = up;
+        }
+      }
+      if (row[name.size()] < best_distance) {
+        best_distance = row[name.size()];
+        best = name;
+      }
+    }
+  return best;
+}
+
+}  // namespace
+
+int report_parse_error(const CLI::App& app, const CLI::ParseError& error, const std::string& program) {
+  // --help and --version are "errors" to CLI11 that print to stdout and exit 0.
+  if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return const_cast<CLI::App&>(app).exit(error);
+  std::string line = program + ": " + error.what();
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
     for (const std::string& arg : const_cast<CLI::App&>(app).remaining()) {
       if (arg.rfind("--", 0) != 0) continue;
       const std::string typed = arg.substr(0, arg.find('='));
-      std::string best;
-      // Suggested only when closer than about a third of what was typed: --fomat gives --format,
-      // --limti --limit, --bogus nothing (--jobs is 3 edits away).
-      const std::size_t letters = typed.size() - 2;  // without "--"
-      std::size_t best_distance = std::clamp<std::size_t>((letters + 1) / 3 + 1, 2, 4);  // the first not accepted
-      for (const OptionDoc& d : describe_options(app))
-        for (const std::string& name : d.names) {
-          // Levenshtein distance, small strings only.
-          std::vector<std::size_t> row(name.size() + 1);
-          for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
-          for (std::size_t i = 1; i <= typed.size(); ++i) {
-            std::size_t diag = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= name.size(); ++j) {
-              const std::size_t up = row[j];
-              row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (typed[i - 1] == name[j - 1] ? 0 : 1)});
-              diag = up;
-            }
-          }
-          if (row[name.size()] < best_distance) {
-            best_distance = row[name.size()];
-            best = name;
-          }
-        }
-      if (!best.empty()) std::cerr << typed << ": did you mean " << best << "?\n";
+      if (const std::string best = nearest_option(app, typed); !best.empty())
+        line += "; did you mean " + best + " for " + typed + "?";
     }
   }
+  std::cerr << line << " (" << program << " --help lists the options)\n";
   return exit_code::kUsage;
 }
 

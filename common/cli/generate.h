@@ -26,10 +26,11 @@ void add_generate_option(CLI::App& app, std::string& target);
 // The generated text for `target` ("man", "bash", "zsh", or "query-man" for depeche-query(7)).
 std::string generate(const CLI::App& app, const std::string& program, const std::string& target);
 
-// Reports a command-line error the way both binaries do: CLI11's message, plus, for an unknown
-// option, the nearest real one ("--fomat": did you mean --format?). Returns the exit status
-// (0 for --help and --version, exit_code::kUsage otherwise).
-int report_parse_error(const CLI::App& app, const CLI::ParseError& error);
+// Reports a command-line error the way both binaries do, on one line of stderr that starts with
+// the program's name (docs/exit-codes.md): CLI11's message, plus, for an unknown option, the
+// nearest real one ("did you mean --format for --fomat?"). Returns the exit status (0 for --help and
+// --version, exit_code::kUsage otherwise).
+int report_parse_error(const CLI::App& app, const CLI::ParseError& error, const std::string& program);
 
 }  // namespace depeche::cli
 

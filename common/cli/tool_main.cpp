@@ -17,7 +17,7 @@ int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return report_parse_error(app, e);
+    return report_parse_error(app, e, program);
   }
   if (!generate_target.empty()) {
     std::cout << generate(app, program, generate_target);
