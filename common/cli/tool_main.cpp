@@ -14,6 +14,12 @@ int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, 
               const std::function<int()>& run) {
   std::string generate_target;
   add_generate_option(app, generate_target);
+  // An empty value ("--show \"$id\"" with $id unset) is never what a script meant, and options
+  // read as strings took it for their absence: --show '' printed a search of the whole archive.
+  const CLI::Validator not_empty([](std::string& value) { return value.empty() ? std::string("empty value") : std::string(); },
+                                 "", "not empty");
+  for (CLI::Option* option : app.get_options())
+    if (option->nonpositional() && option->get_type_size() != 0) option->check(not_empty);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

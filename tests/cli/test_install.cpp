@@ -116,6 +116,21 @@ TEST(Install, UnknownOptionSuggestsTheNearest) {
 }
 
 
+// "--show \"$id\"" with $id unset printed a search of the whole archive and exited 0: options read
+// as strings took an empty value for their absence.
+TEST(Install, EmptyOptionValueIsAUsageError) {
+  t::TempDir dir;
+  ASSERT_EQ(t::index({"--db", dir / "db", t::source_dir() + "/data"}).status, 0);
+  for (const std::string option : {"--show", "--similar", "--since", "--source", "--saved"}) {
+    const auto r = t::search({"--db", dir / "db", option, "", "iran"});
+    EXPECT_EQ(r.status, 2) << option << ": " << r.out;
+    EXPECT_TRUE(r.out.empty()) << option;
+    EXPECT_EQ(r.err, "depeche-search: " + option + ": empty value (depeche-search --help lists the options)\n");
+  }
+  EXPECT_EQ(t::index({"--db", "", t::source_dir() + "/data"}).status, 2);
+  EXPECT_EQ(t::search({"--db", dir / "db", "--count", ""}).status, 0);  // an empty query still matches every article
+}
+
 // docs/exit-codes.md: every failure prints one line on stderr, starting with the program's name.
 // CLI11's own report was two lines, neither of them named.
 TEST(Install, UsageErrorIsOneLineNamingTheProgram) {
