@@ -6,6 +6,7 @@
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
+#include "util/date.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -680,20 +681,24 @@ std::vector<FacetCount> Searcher::timeline(const SearchRequest& request, bool by
         counts[v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2)] += it.get_termfreq();
       }
     }
+    // Every period from the first to the last, those without a match at 0, so that a plot's
+    // x axis is time.
     std::vector<FacetCount> series;
-    if (!by_day && !counts.empty()) {  // every month from the first to the last
-      int year = std::stoi(counts.begin()->first.substr(0, 4)), month = std::stoi(counts.begin()->first.substr(5, 2));
-      const std::string last = counts.rbegin()->first;
-      for (;;) {
-        char period[16];
-        std::snprintf(period, sizeof period, "%04d-%02d", year, month);
-        const auto it = counts.find(period);
-        series.push_back({period, it == counts.end() ? 0 : it->second});
-        if (period == last) break;
-        if (++month > 12) month = 1, ++year;
-      }
-    } else {
-      for (const auto& [period, n] : counts) series.push_back({period, n});
+    if (counts.empty()) return series;
+    const std::string& first = counts.begin()->first;
+    const std::string last = counts.rbegin()->first;
+    int year = std::stoi(first.substr(0, 4)), month = std::stoi(first.substr(5, 2));
+    int day = by_day ? std::stoi(first.substr(8, 2)) : 0;
+    for (;;) {
+      char period[16];
+      if (by_day) std::snprintf(period, sizeof period, "%04d-%02d-%02d", year, month, day);
+      else std::snprintf(period, sizeof period, "%04d-%02d", year, month);
+      const auto it = counts.find(period);
+      series.push_back({period, it == counts.end() ? 0 : it->second});
+      if (period == last) break;
+      if (by_day && ++day <= util::days_in_month(year, month)) continue;
+      day = 1;
+      if (++month > 12) month = 1, ++year;
     }
     return series;
   });

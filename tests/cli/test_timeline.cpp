@@ -6,6 +6,7 @@
 
 #include <map>
 #include <sstream>
+#include <vector>
 
 namespace t = depeche::test;
 using nlohmann::json;
@@ -132,4 +133,27 @@ TEST(Timeline, JsonIsTheDataOfTheJsonLinesMessage) {
   EXPECT_EQ(message.at("data"), doc);
   ASSERT_FALSE(doc.at("periods").empty()) << one.out;
   EXPECT_EQ(doc.at("periods")[0].size(), 2u);  // {period, count}
+}
+
+// docs/output-format.md: empty periods are included. Months were; --by day printed only the days
+// with a match.
+TEST(Timeline, ByDayIncludesTheEmptyDays) {
+  t::TempDir dir;
+  dir.write("a/articles.jsonl",
+            R"({"id":"un","date":"2023-12-30","title":"Un","body":"Les négociants en vin."})" "\n"
+            R"({"id":"deux","date":"2024-03-01","title":"Deux","body":"Les négociants en grain."})" "\n");
+  ASSERT_EQ(t::index({"--db", dir / "db", dir / "a"}).status, 0);
+  const auto csv = t::search({"--db", dir / "db", "--timeline", "--by", "day", "--format", "csv", "négociants"});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::vector<std::string> rows;
+  while (std::getline(lines, line)) rows.push_back(line);
+  // Header, 2023-12-30 to 2024-03-01: 2 + 31 + 29 (a leap February) + 1 days.
+  ASSERT_EQ(rows.size(), 1u + 63u) << csv.out;
+  EXPECT_EQ(rows[1], "2023-12-30,1");
+  EXPECT_EQ(rows[2], "2023-12-31,0");
+  EXPECT_EQ(rows[3], "2024-01-01,0");
+  EXPECT_EQ(rows[62], "2024-02-29,0");
+  EXPECT_EQ(rows[63], "2024-03-01,1");
 }
