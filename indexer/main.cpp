@@ -117,7 +117,7 @@ int run(depeche::IndexerOptions o) {
   std::size_t missing_inputs = 0;
   const std::vector<InputName> inputs = expand_inputs(o.paths, [&](const std::string& m) {
     ++missing_inputs;
-    report(m);
+    report(o.prune ? m + "; nothing pruned in this run" : m);
   });
   IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by), jobs);
   if (!o.synonyms.empty()) {
@@ -132,7 +132,9 @@ int run(depeche::IndexerOptions o) {
     if (show_progress) bar.update(p);
   });
   indexer.index(inputs);
-  if (o.prune) indexer.prune();
+  // A folder that is missing or unreadable this time (an unmounted share, a renamed folder) is not
+  // a folder whose files were all deleted: nothing is pruned then.
+  if (o.prune && missing_inputs == 0) indexer.prune();
   const std::size_t failed = missing_inputs + writer.stats().problems;
   writer.finish(failed);
   bar.finish();

@@ -4,6 +4,7 @@
 #include "util/error.h"
 #include "util/hash.h"
 #include "util/input_file.h"
+#include "util/utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,10 +42,26 @@ std::optional<FileRecord> load_record(const Xapian::Database& db, const std::str
                     j.value("format", ""), j.value("articles", std::size_t{0})};
 }
 
+// A path is bytes; JSON holds only UTF-8. One in another charset is kept as "path_bytes", two hex
+// digits a byte, so that --prune finds the very file again (a repaired name would not exist).
 std::string encode(const std::string& path, const FileRecord& r) {
-  return json{{"path", path}, {"size", r.size}, {"mtime_ns", r.mtime_ns}, {"hash", r.hash},
-              {"format", r.format}, {"articles", r.articles}}
-      .dump();
+  json j{{"size", r.size}, {"mtime_ns", r.mtime_ns}, {"hash", r.hash}, {"format", r.format}, {"articles", r.articles}};
+  if (util::is_valid_utf8(path)) {
+    j["path"] = path;
+  } else {
+    std::string hex;
+    for (unsigned char c : path) hex += "0123456789abcdef"[c >> 4], hex += "0123456789abcdef"[c & 15];
+    j["path_bytes"] = hex;
+  }
+  return j.dump();
+}
+
+std::string recorded_path(const json& record) {
+  const std::string hex = record.value("path_bytes", "");
+  if (hex.empty()) return record.value("path", "");
+  std::string path;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) path += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return path;
 }
 
 std::string hash_file(const std::string& path) {
@@ -183,7 +200,7 @@ void ArchiveIndexer::prune() {
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
     const json j = json::parse(db.get_metadata(*it), nullptr, false);
     if (!j.is_object()) continue;
-    const std::string path = j.value("path", "");
+    const std::string path = recorded_path(j);
     std::error_code ec;
     if (path.empty() || fs::exists(path, ec) || ec) continue;
     if (is_single_article(j.value("format", ""))) gone.emplace_back(*it, path);

@@ -1,5 +1,7 @@
 #include "index/inputs.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -7,6 +9,26 @@
 namespace depeche {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Names are bytes to the file system but become article ids and JSON: a name in another charset
+// ("caf\xe9.txt") is read as Windows-1252, like bad bytes in text (decisions.md 4). The JSON of the
+// file's record could not hold it, and every run stopped there.
+std::string display_name(std::string name) {
+  util::repair_utf8(name);
+  return name;
+}
+
+// Whether the folder `dir` can be listed; otherwise reports why.
+bool listable(const fs::path& dir, const std::string& shown, const std::function<void(const std::string&)>& problem) {
+  std::error_code ec;
+  fs::directory_iterator probe(dir, ec);
+  if (ec) problem(display_name(shown) + ": cannot read (" + ec.message() + ")");
+  return !ec;
+}
+
+}  // namespace
 
 std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
                                      const std::function<void(const std::string&)>& problem) {
@@ -23,10 +45,12 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(status)) {
-      out.push_back({path, fs::path(path).filename().string()});
+      out.push_back({path, display_name(fs::path(path).filename().string())});
       continue;
     }
+    if (!listable(path, path, problem)) continue;
     std::vector<InputName> found;
+    // Unreadable folders inside are skipped here and reported below, one line each.
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
       problem(path + ": " + ec.message());
@@ -38,12 +62,20 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
         break;
       }
       const fs::path& p = it->path();
+      const std::string relative = p.lexically_relative(path).generic_string();
       if (p.filename().string().front() == '.') {  // .git, editor backups
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(ec)) continue;
-      found.push_back({p.string(), p.lexically_relative(path).generic_string()});
+      if (it->is_directory(ec)) {
+        listable(p, (fs::path(path) / relative).generic_string(), problem);
+        continue;
+      }
+      if (!it->is_regular_file(ec)) {
+        if (it->is_symlink(ec) && !fs::exists(p, ec)) problem(display_name(relative) + ": broken symbolic link");
+        continue;  // FIFOs, sockets, devices: a folder's pipe would hang the run
+      }
+      found.push_back({p.string(), display_name(relative)});
     }
     std::sort(found.begin(), found.end(), [](const InputName& a, const InputName& b) { return a.display < b.display; });
     out.insert(out.end(), found.begin(), found.end());

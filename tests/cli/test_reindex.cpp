@@ -130,6 +130,52 @@ TEST(Reindex, PruneKeepsAnArticleAnotherFileStillGives) {
   }
 }
 
+// An unmounted share or a renamed folder is not a folder whose files were all deleted: --prune
+// deleted every article of a root named on the command line that was missing for one run.
+TEST(Reindex, PruneDeletesNothingWhenANamedInputIsMissing) {
+  TempDir dir;
+  write_archive(dir, 20);
+  const std::string db = dir / "db";
+  summary(t::index({"--db", db, dir / "archive", "--summary=json"}));
+  std::filesystem::rename(dir / "archive", dir / "away");
+  const auto r = t::index({"--db", db, dir / "archive", "--prune", "--summary=json"});
+  EXPECT_EQ(r.status, 4);
+  EXPECT_EQ(r.err, "depeche-index: " + (dir / "archive") + ": no such file or directory; nothing pruned in this run\n");
+  EXPECT_EQ(json::parse(r.out)["deleted"], 0);
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 22u);
+  std::filesystem::rename(dir / "away", dir / "archive");
+  std::filesystem::remove(dir / "archive/texts/a0.txt");
+  EXPECT_EQ(summary(t::index({"--db", db, dir / "archive", "--prune", "--summary=json"}))["deleted"], 1);
+}
+
+// A file name in another charset stopped every run at its JSON record (exit 3, no file named, the
+// files after it never indexed). Its id is read as Windows-1252, and --prune still finds the file.
+TEST(Reindex, FileNameInAnotherCharsetIsIndexedAndPruned) {
+  TempDir dir;
+  dir.write("t/caf\xe9.txt", "date 2023-01-01\n\nLatin\n\nLe zorglub boit un café.\n");
+  dir.write("t/z.txt", "date 2023-01-02\n\nAprès\n\nLe zorglub repart.\n");
+  const std::string db = dir / "db";
+  EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--summary=json"}))["added"], 2);
+  EXPECT_EQ(t::search({"--db", db, "--format", "tsv", "--fields", "id", "--sort", "-date", "zorglub"}).out,
+            "id\ncafé.txt\nz.txt\n");
+  EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--summary=json"}))["unchanged"], 2);
+  EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 0);
+  std::filesystem::remove(dir / "t/caf\xe9.txt");
+  EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 1);
+}
+
+// A broken link inside a folder was skipped without a word, unlike one named directly.
+TEST(Reindex, BrokenLinkInAFolderIsReported) {
+  TempDir dir;
+  dir.write("t/ok.txt", "date 2023-01-01\n\nUn\n\nLe zorglub.\n");
+  std::filesystem::create_symlink(dir / "nowhere.txt", dir / "t/broken.txt");
+  const auto r = t::index({"--db", dir / "db", dir / "t", "--summary=json"});
+  EXPECT_EQ(r.status, 4);
+  EXPECT_EQ(r.err, "depeche-index: broken.txt: broken symbolic link\n");
+  EXPECT_EQ(json::parse(r.out)["added"], 1);
+  EXPECT_EQ(json::parse(r.out)["failed"], 1);
+}
+
 // A pipe named on the command line was hashed (read to its end) before being read: nothing was
 // left to index, and /dev/zero never ended. It is now read once, like stdin.
 TEST(Reindex, PipesAndDevicesAreReadOnceAsTheyCome) {
