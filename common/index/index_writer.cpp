@@ -61,11 +61,16 @@ bool has_posting(const Xapian::Database& db, const std::string& term, Xapian::do
 
 namespace fs = std::filesystem;
 
+std::map<std::string, std::set<std::string>> read_synonyms(const Xapian::Database& db) {
+  std::map<std::string, std::set<std::string>> table;
+  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key)
+    for (auto it = db.synonyms_begin(*key); it != db.synonyms_end(*key); ++it) table[*key].insert(*it);
+  return table;
+}
+
 // Makes the synonym table hold exactly `wanted`; false when it already did (nothing written).
 bool write_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, std::set<std::string>>& wanted) {
-  std::map<std::string, std::set<std::string>> present;
-  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key)
-    for (auto it = db.synonyms_begin(*key); it != db.synonyms_end(*key); ++it) present[*key].insert(*it);
+  const std::map<std::string, std::set<std::string>> present = read_synonyms(db);
   if (present == wanted) return false;
   for (const auto& [key, unused] : present) db.clear_synonyms(key);
   for (const auto& [word, others] : wanted)
@@ -257,8 +262,14 @@ void IndexWriter::set_synonyms(const std::vector<std::string>& extra_lines, cons
     for (const std::string& word : group)
       for (const std::string& other : group)
         if (other != word) wanted[word].insert(other);
+  replace_synonyms(std::move(wanted));
+}
+
+void IndexWriter::copy_synonyms(const Xapian::Database& from) { replace_synonyms(read_synonyms(from)); }
+
+void IndexWriter::replace_synonyms(SynonymTable wanted) {
   if (bulk_) {
-    deferred_synonyms_ = std::move(wanted);
+    deferred_synonyms_ = std::move(wanted);  // written into the merged database
     return;
   }
   if (write_synonyms(db_, wanted)) changed();

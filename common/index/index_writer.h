@@ -96,6 +96,8 @@ class IndexWriter : public ArticleSink {
   // (a synonyms file's lines, already read; `source` names it in errors). Writes nothing when
   // the table already holds exactly these groups.
   void set_synonyms(const std::vector<std::string>& extra_lines, const std::string& source);
+  // Replaces the synonym table with the one `from` holds (a rebuild keeps the groups it had).
+  void copy_synonyms(const Xapian::Database& from);
 
   // Records this run's counts (for --stats) when it changed anything, then commits (after the
   // merge of a bulk load).
@@ -109,6 +111,7 @@ class IndexWriter : public ArticleSink {
 
  private:
   using SynonymTable = std::map<std::string, std::set<std::string>>;
+  void replace_synonyms(SynonymTable wanted);
   void changed();
   std::string shard_name(const Article& a) const;
   Xapian::WritableDatabase& shard(const std::string& name);  // opened or created, and listed in the stub

@@ -18,6 +18,7 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   const std::string fresh_path = path + ".rebuild";
   fs::remove_all(fresh_path);  // what a crashed rebuild left
   IndexStats stats;
+  std::size_t unreadable = 0;
   {
     IndexWriter fresh(fresh_path, batch_size, 0, report, ShardBy::kNone, jobs);
     const std::string origin_prefix(schema::kPrefixOriginFile);
@@ -28,7 +29,8 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
       try {
         a = load_article(doc, WithBody::kYes, layout);
       } catch (const Error& e) {
-        fresh.problem(path, *it, std::string("document unreadable, not carried over: ") + e.what());
+        fresh.problem(path, *it, std::string("document unreadable: ") + e.what());
+        ++unreadable;
         continue;
       }
       auto term = doc.termlist_begin();
@@ -39,8 +41,17 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
     const std::string file_prefix(schema::kMetaFilePrefix);
     for (auto key = old.metadata_keys_begin(file_prefix); key != old.metadata_keys_end(file_prefix); ++key)
       fresh.set_metadata(*key, old.get_metadata(*key));
+    fresh.copy_synonyms(old);  // the groups of --synonyms FILE are in no input to read again
     fresh.finish(0);
     stats = fresh.stats();
+  }
+  // A rebuild that cannot carry every article over would delete the ones it cannot read, with the
+  // old database they are stored in: it keeps that database instead.
+  if (unreadable > 0) {
+    fs::remove_all(fresh_path);
+    throw Fatal(exit_code::kDatabase, path + ": " + std::to_string(unreadable) + " of " +
+                                          std::to_string(old.get_doccount()) +
+                                          " articles could not be read; the database is left as it was");
   }
   swap_in(fresh_path, path);
   old.close();

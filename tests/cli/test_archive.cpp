@@ -133,6 +133,40 @@ TEST_F(Archive, OlderSchemaVersionsAreRebuiltWithTheirBodies) {
   }
 }
 
+// A rebuild that could read none of the stored articles (a database it cannot decode) swapped in
+// an empty database and deleted the old one: all its articles were gone.
+TEST_F(Archive, RebuildThatCannotReadEveryArticleKeepsTheDatabase) {
+  {
+    Xapian::WritableDatabase w(db(), Xapian::DB_OPEN);
+    Xapian::Document doc = w.get_document(*w.postlist_begin(""));
+    doc.add_value(depeche::schema::kSlotArticle, std::string("\x02\x00\x00\x00{]", 6));  // fields that are not JSON
+    w.replace_document(*w.postlist_begin(""), doc);
+    w.set_metadata(depeche::schema::kMetaAnalysisVersion, "0");
+    w.commit();
+  }
+  const auto r = t::index({"--db", db(), "--rebuild"});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("1 of " + std::to_string(Xapian::Database(db()).get_doccount()) + " articles could not be read; the database is left as it was"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Xapian::Database(db()).get_metadata(depeche::schema::kMetaAnalysisVersion), "0") << "the old database";
+  EXPECT_FALSE(std::filesystem::exists(db() + ".rebuild"));
+}
+
+// The groups of --synonyms FILE are in no input a rebuild reads again: they were lost with it, and
+// the defaults came back only at the next run, which then wrote a revision with nothing to do.
+TEST_F(Archive, RebuildKeepsTheSynonymGroups) {
+  dir_.write("syn.txt", "zorglub, iran\n");
+  ASSERT_EQ(t::index({"--db", db(), "--synonyms", dir_ / "syn.txt", t::source_dir() + "/data", t::seeds_dir()}).status, 0);
+  const std::string found = t::search({"--db", db(), "--count", "zorglub"}).out;
+  ASSERT_NE(found, "0\n");
+  ASSERT_EQ(t::index({"--db", db(), "--rebuild"}).status, 0);
+  EXPECT_EQ(t::search({"--db", db(), "--count", "zorglub"}).out, found);
+  const Xapian::rev revision = Xapian::Database(db()).get_revision();
+  ASSERT_EQ(t::index({"--db", db(), "--synonyms", dir_ / "syn.txt", t::source_dir() + "/data", t::seeds_dir()}).status, 0);
+  EXPECT_EQ(Xapian::Database(db()).get_revision(), revision) << "nothing left to write";
+}
+
 TEST_F(Archive, FormatVersionTooOldOrTooNew) {
   EXPECT_EQ(t::search({"--db", db(), "--format", "json", "--format-version", "1", "iran"}).status, 0);
   EXPECT_EQ(t::search({"--db", db(), "--format", "json", "--format-version", "0", "iran"}).status, 20);
