@@ -4,6 +4,7 @@
 #include "index/document_builder.h"
 #include "output/exit_codes.h"
 #include "util/error.h"
+#include "util/xapian_error.h"
 
 #include <xapian.h>
 
@@ -77,7 +78,7 @@ void BulkLoader::work() {
     try {
       write_part(part, builder);
     } catch (const Xapian::Error& e) {
-      return fail(part, e.get_msg());
+      return fail(part, util::xapian_message(e));
     } catch (const std::exception& e) {
       return fail(part, e.what());
     }
@@ -135,7 +136,7 @@ void BulkLoader::in_parallel(std::size_t tasks, const std::function<void(std::si
         try {
           task(i);
         } catch (const Xapian::Error& e) {
-          return record(e.get_msg());
+          return record(util::xapian_message(e));
         } catch (const std::exception& e) {
           return record(e.what());
         }
@@ -194,7 +195,7 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
     paths.insert(paths.end(), spelling_paths.begin(), spelling_paths.end());
     compact(paths, output);
   } catch (const Xapian::Error& e) {
-    throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + e.get_msg());
+    throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + util::xapian_message(e));
   }
   fs::remove_all(parts_dir_);
   return thresholds;

@@ -8,6 +8,7 @@
 #include "schema.h"
 #include "util/error.h"
 #include "util/hash.h"
+#include "util/xapian_error.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,7 +33,7 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
         throw Fatal(exit_code::kLocked, path + ": database is locked by another indexer; try again later");
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     } catch (const Xapian::Error& e) {
-      throw Fatal(exit_code::kDatabase, path + ": cannot open database for writing: " + e.get_msg());
+      throw Fatal(exit_code::kDatabase, path + ": cannot open database for writing: " + util::xapian_message(e));
     }
   }
 }
@@ -336,7 +337,7 @@ void IndexWriter::end_bulk() {
       if (deferred_synonyms_) write_synonyms(merged, *deferred_synonyms_);
       merged.commit();
     } catch (const Xapian::Error& e) {
-      throw Fatal(exit_code::kDatabase, fresh + ": finishing the merged database failed: " + e.get_msg());
+      throw Fatal(exit_code::kDatabase, fresh + ": finishing the merged database failed: " + util::xapian_message(e));
     }
     swap_in(fresh, path_);
     db_.close();  // the empty database we held locked, now at `fresh`
@@ -387,7 +388,7 @@ void IndexWriter::commit() {
     db_.commit_transaction();
     db_.begin_transaction(true);
   } catch (const Xapian::Error& e) {
-    throw Fatal(exit_code::kDatabase, path_ + ": commit failed: " + e.get_msg());
+    throw Fatal(exit_code::kDatabase, path_ + ": commit failed: " + util::xapian_message(e));
   }
   pending_ = 0;
 }
