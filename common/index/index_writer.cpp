@@ -138,8 +138,16 @@ void IndexWriter::open_sharding(double wait_seconds) {
     shard_by_ = existing;
   }
   std::ifstream stub(fs::path(path_) / schema::kShardStubName);
-  for (std::string line; std::getline(stub, line);)
-    if (line.rfind("auto ", 0) == 0 && line.substr(5) != kControlName) shard(line.substr(5));
+  for (std::string line; std::getline(stub, line);) {
+    if (line.rfind("auto ", 0) != 0 || line.substr(5) == kControlName) continue;
+    // A listed shard that is gone is being swapped (docs/scale-out.md) or was moved by mistake:
+    // opening it would create an empty one, which the swap's second mv then moves the real one into.
+    const fs::path folder = fs::path(path_) / line.substr(5);
+    if (!fs::exists(folder / "iamglass"))
+      throw Fatal(exit_code::kLocked, folder.string() + ": a shard the database lists is missing (being swapped?); "
+                                                        "nothing written, retry when it is back");
+    shard(line.substr(5));
+  }
 }
 
 std::string IndexWriter::shard_name(const Article& a) const {

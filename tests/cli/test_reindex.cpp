@@ -164,6 +164,27 @@ TEST(Reindex, FileNameInAnotherCharsetIsIndexedAndPruned) {
   EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 1);
 }
 
+// docs/scale-out.md swaps a compacted shard in with two mv. A run between them created an empty
+// shard in the gap, exited 0, and the second mv moved the real shard inside it: its articles were
+// gone from every search.
+TEST(Reindex, ShardMissingDuringASwapStopsTheRunWithNothingWritten) {
+  TempDir dir;
+  for (int i = 1; i <= 3; ++i)
+    dir.write("t/a" + std::to_string(i) + ".txt", "date 2022-0" + std::to_string(i) + "-01\n\nMali\n\nLe Mali.\n");
+  dir.write("t/b.txt", "date 2023-01-01\n\nMali\n\nLe Mali encore.\n");
+  const std::string db = dir / "arch";
+  ASSERT_EQ(t::index({"--db", db, "--shard-by", "year", dir / "t"}).status, 0);
+  std::filesystem::rename(dir / "arch/2022", dir / "2022.old");
+  const auto r = t::index({"--db", db, dir / "t"});
+  EXPECT_EQ(r.status, 75);
+  EXPECT_EQ(r.err, "depeche-index: " + db + "/2022: a shard the database lists is missing (being swapped?); "
+                   "nothing written, retry when it is back\n");
+  EXPECT_FALSE(std::filesystem::exists(dir / "arch/2022"));
+  std::filesystem::rename(dir / "2022.old", dir / "arch/2022");
+  EXPECT_EQ(t::search({"--db", db, "--count", "mali"}).out, "4\n");
+  EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--summary=json"}))["unchanged"], 4);
+}
+
 // A broken link inside a folder was skipped without a word, unlike one named directly.
 TEST(Reindex, BrokenLinkInAFolderIsReported) {
   TempDir dir;
