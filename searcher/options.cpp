@@ -37,7 +37,8 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--section", o.section, "Only articles of this section")->group("Filters");
   app.add_option("--lang", o.lang, "Only articles in this language (fr, en ...)")->group("Filters");
   app.add_option("--country", o.country, "Only articles that mention this country")->group("Filters");
-  app.add_option("--sort", o.sort, "Order: relevance, date (newest first) or -date (oldest first); undated articles come last")
+  app.add_option("--sort", o.sort, "Order: relevance, date (newest first) or -date (oldest first); undated articles come last "
+                  "(first with -date over remote shards)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->capture_default_str()
       ->group("Results");

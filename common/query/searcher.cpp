@@ -520,7 +520,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
       switch (request.sort) {
         case SortOrder::kRelevance: break;
         case SortOrder::kDateNewest: enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true); break;
-        case SortOrder::kDateOldest: enquire.set_sort_by_key_then_relevance(&undated_last_, false); break;
+        case SortOrder::kDateOldest:
+          // xapian-tcpsrv cannot run a KeyMaker: over remote shards undated articles, whose date
+          // value is empty, come first (docs/scale-out.md).
+          if (remote_) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+          else enquire.set_sort_by_key_then_relevance(&undated_last_, false);
+          break;
       }
       // The facets' spies, new, in place of any before.
       auto new_spies = [&] {

@@ -138,6 +138,40 @@ TEST_F(ScaleOut, RemoteShardsOnXapianTcpsrvAnswerLikeOneDatabase) {
   EXPECT_EQ(show.status, 0) << show.err;
 }
 
+// xapian-tcpsrv runs no KeyMaker: oldest first sorts by the date value, where undated articles
+// (an empty value) come first (docs/scale-out.md); it used to fail with UnimplementedError.
+TEST(ScaleOutRemote, OldestFirstOverARemoteShard) {
+  if (!have("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tools is not installed";
+  t::TempDir dir;
+  dir.write("in/a.jsonl", R"({"id":"b","date":"2023-03-05","title":"Guerre deux","body":"La guerre continue."}
+{"id":"a","date":"2022-01-05","title":"Guerre un","body":"La guerre commence."}
+{"id":"c","title":"Guerre trois","body":"La guerre sans date."}
+)");
+  ASSERT_EQ(t::index({"--db", dir / "db", dir / "in"}).status, 0);
+  const int port = free_port();
+  ServerProcess server({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port), dir / "db"}, port);
+  const std::string remote = "tcp://127.0.0.1:" + std::to_string(port);
+  auto ids = [](const std::string& document) {
+    const json j = json::parse(document);
+    std::vector<std::string> out;
+    for (const auto& hit : j["hits"]) out.push_back(hit["id"]);
+    return out;
+  };
+  const std::vector<std::string> oldest_first{"c", "a", "b"};
+  const auto r = t::search({"--db", remote, "--sort", "-date", "--format", "json", "guerre"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ids(r.out), oldest_first);
+  const auto batch = t::search({"--db", remote, "--sort", "-date", "--batch", "-"}, "guerre\nguerre\n");
+  ASSERT_EQ(batch.status, 0) << batch.err;
+  const std::size_t newline = batch.out.find('\n');
+  ASSERT_NE(newline, std::string::npos);
+  EXPECT_EQ(ids(batch.out.substr(0, newline)), oldest_first);
+  EXPECT_EQ(ids(batch.out.substr(newline + 1)), oldest_first);
+  // Newest first needs no KeyMaker: undated articles come last there too.
+  EXPECT_EQ(ids(t::search({"--db", remote, "--sort", "date", "--format", "json", "guerre"}).out),
+            (std::vector<std::string>{"b", "a", "c"}));
+}
+
 TEST_F(ScaleOut, ReplicaFollowsTheMasterOnLoopback) {
   if (!have("xapian-replicate-server") || !have("xapian-replicate")) GTEST_SKIP() << "xapian-tools is not installed";
   const int port = free_port();
