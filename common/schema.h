@@ -24,6 +24,7 @@ inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";
 // A sharded database is a folder whose stub file (Xapian's name for it) lists its shards.
 inline constexpr const char* kShardStubName = "XAPIANDB";
+inline constexpr const char* kShardControlName = "control";  // a sharded database's lock, layout and file records
 inline constexpr const char* kMetaShardBy = "depeche.shard_by";  // "year" or "month", in a sharded database's control
 inline constexpr const char* kMetaLastRun = "depeche.last_run";  // JSON: when, added, updated, unchanged, deleted, failed
 

@@ -5,6 +5,7 @@
 #include "cli/jobs.h"
 
 #include "index/archive_indexer.h"
+#include "index/compact.h"
 #include "index/inputs.h"
 #include "index/rebuild.h"
 #include "util/config.h"
@@ -75,7 +76,7 @@ int run(depeche::IndexerOptions o) {
   o.db = util::resolve_db(o.db, config);
   g_database_path = o.db;
   if (o.init) return write_initial_config(o, config_path, o.db);
-  if (o.paths.empty() && !o.rebuild) {
+  if (o.paths.empty() && !o.rebuild && !o.compact) {
     if (config.inputs.empty())
       throw Error("nothing to index: give files or folders, or name them in " + config_path + " (see --init)");
     o.paths = config.inputs;
@@ -86,6 +87,14 @@ int run(depeche::IndexerOptions o) {
   auto to_stderr = [](const std::string& message) { std::cerr << "depeche-index: " << message << '\n'; };
   // 0 jobs: no bulk load, every run commits in batches.
   const unsigned jobs = o.resumable ? 0 : cli::threads_for(o.jobs);
+  if (o.compact) {
+    const CompactStats s = compact_database(o.db, o.wait_seconds);
+    if (o.summary == "json")
+      std::cout << nlohmann::json{{"bytes_before", s.bytes_before}, {"bytes_after", s.bytes_after}}.dump() << '\n';
+    else if (o.summary == "text")
+      std::cout << "compacted " << s.bytes_before << " bytes into " << s.bytes_after << '\n';
+    return exit_code::kOk;
+  }
   if (o.rebuild) {
     const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, jobs, to_stderr);
     print_summary(o, s, s.problems);

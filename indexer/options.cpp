@@ -30,6 +30,9 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_flag("--rebuild", o.rebuild,
                "Re-analyse every stored article into a fresh database and swap it in (after an upgrade)")
       ->group("Archive");
+  app.add_flag("--compact", o.compact,
+               "Compact the database into a smaller copy and swap it in; searchers keep answering meanwhile")
+      ->group("Archive");
   app.add_option("--input-format", o.input_format, "Input format: auto (from name and content), text, jsonl, html, feed")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "feed"}))
       ->capture_default_str()
@@ -87,6 +90,8 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       ->group("Limits");
   app.callback([&o] {
     if (o.rebuild && (o.delete_ids || !o.paths.empty())) throw CLI::ValidationError("--rebuild takes no paths");
+    if (o.compact && (o.rebuild || o.delete_ids || !o.paths.empty()))
+      throw CLI::ValidationError("--compact takes no paths and goes alone");
   });
   app.set_version_flag("--version", std::string("depeche-index ") + DEPECHE_VERSION);
 }

@@ -22,6 +22,7 @@ struct IndexerOptions {
   bool progress = true;
   bool delete_ids = false;  // the positional arguments are ids or URLs to delete
   bool rebuild = false;
+  bool compact = false;
   std::string config;  // --config; empty: $DEPECHE_CONFIG or the XDG default
   bool init = false;
   std::string shard_by = "none";

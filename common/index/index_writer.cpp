@@ -78,7 +78,6 @@ bool write_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, st
     for (const std::string& other : others) db.add_synonym(word, other);
   return true;
 }
-constexpr const char* kControlName = "control";
 
 }  // namespace
 
@@ -125,7 +124,7 @@ IndexWriter::~IndexWriter() = default;
 
 void IndexWriter::open_sharding(double wait_seconds) {
   fs::create_directories(path_);
-  db_ = open_writable((fs::path(path_) / kControlName).string(), wait_seconds);  // its lock guards all shards
+  db_ = open_writable((fs::path(path_) / schema::kShardControlName).string(), wait_seconds);  // its lock guards all shards
   db_.begin_transaction(true);
   const std::string recorded = db_.get_metadata(schema::kMetaShardBy);
   if (recorded.empty()) {
@@ -139,7 +138,7 @@ void IndexWriter::open_sharding(double wait_seconds) {
   }
   std::ifstream stub(fs::path(path_) / schema::kShardStubName);
   for (std::string line; std::getline(stub, line);) {
-    if (line.rfind("auto ", 0) != 0 || line.substr(5) == kControlName) continue;
+    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
     // A listed shard that is gone is being swapped (docs/scale-out.md) or was moved by mistake:
     // opening it would create an empty one, which the swap's second mv then moves the real one into.
     const fs::path folder = fs::path(path_) / line.substr(5);
@@ -177,7 +176,7 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   const fs::path stub = fs::path(path_) / schema::kShardStubName;
   {
     std::ofstream out(stub.string() + ".tmp", std::ios::trunc);
-    out << "auto " << kControlName << '\n';
+    out << "auto " << schema::kShardControlName << '\n';
     for (const auto& [shard_name, unused] : shards_) out << "auto " << shard_name << '\n';
   }
   fs::rename(stub.string() + ".tmp", stub);

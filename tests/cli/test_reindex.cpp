@@ -415,3 +415,35 @@ TEST(Reindex, FullDiskIsAClearErrorAndLosesNothingCommitted) {
 }
 
 }  // namespace
+
+// decisions.md 14: compacting later is on request, --compact. It did not exist.
+TEST(Reindex, CompactShrinksTheDatabaseAndChangesNoAnswer) {
+  for (const std::string layout : {"none", "year"}) {
+    SCOPED_TRACE("--shard-by " + layout);
+    TempDir dir;
+    write_archive(dir, 200);
+    const std::string db = dir / "db";
+    // Small batches: many commits, many half-full blocks.
+    ASSERT_EQ(t::index({"--db", db, "--resumable", "--batch-size", "5", "--shard-by", layout, dir / "archive"}).status, 0);
+    auto answers = [&] {
+      return t::search({"--db", db, "--format", "json", "--facet", "source", "--facet", "year", "-n", "50", "Brest"}).out +
+             t::search({"--db", db, "--export"}).out;
+    };
+    const std::string before = answers();
+    const auto r = t::index({"--db", db, "--compact", "--summary=json"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const json sizes = json::parse(r.out);
+    EXPECT_LT(sizes["bytes_after"].get<double>(), 0.7 * sizes["bytes_before"].get<double>()) << r.out;
+    EXPECT_EQ(answers(), before);
+    if (layout == "none") {
+      EXPECT_TRUE(xapian_check_passes(db));
+      EXPECT_EQ(t::facet_columns_mismatch(db), "") << "document ids are kept";
+    }
+    EXPECT_FALSE(std::filesystem::exists(db + ".compact"));
+    const std::string records = layout == "none" ? db : db + "/control";  // one revision per database
+    const Xapian::rev revision = Xapian::Database(records).get_revision();
+    EXPECT_EQ(summary(t::index({"--db", db, dir / "archive", "--summary=json"}))["unchanged"], 220);
+    EXPECT_EQ(Xapian::Database(records).get_revision(), revision) << "a run with nothing to do still writes nothing";
+  }
+  EXPECT_EQ(t::index({"--db", "x", "--compact", "dossier"}).status, 2);
+}

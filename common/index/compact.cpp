@@ -1,0 +1,69 @@
+#include "index/compact.h"
+
+#include "index/index_writer.h"
+#include "output/exit_codes.h"
+#include "schema.h"
+#include "util/error.h"
+#include "util/xapian_error.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace depeche {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::uintmax_t folder_bytes(const fs::path& folder) {
+  std::uintmax_t bytes = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+  return bytes;
+}
+
+// `db` is open for writing (its lock taken, by itself or by the sharded database's control).
+void compact_one(Xapian::WritableDatabase& db, const std::string& path, CompactStats& stats) {
+  const std::string copy = path + ".compact";
+  fs::remove_all(copy);  // what an interrupted run left
+  try {
+    db.compact(copy, Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(copy);
+    throw Fatal(exit_code::kDatabase, path + ": compacting failed: " + util::xapian_message(e));
+  }
+  stats.bytes_before += folder_bytes(path);
+  stats.bytes_after += folder_bytes(copy);
+  swap_in(copy, path);
+  db.close();
+  fs::remove_all(copy);  // now the old database
+}
+
+}  // namespace
+
+CompactStats compact_database(const std::string& path, double wait_seconds) {
+  CompactStats stats;
+  const fs::path stub = fs::path(path) / schema::kShardStubName;
+  if (!fs::exists(stub)) {
+    Xapian::WritableDatabase db = open_writable(path, wait_seconds, Xapian::DB_OPEN);
+    compact_one(db, path, stats);
+    return stats;
+  }
+  // The control database's lock guards every shard (IndexWriter): taken first, released last.
+  const std::string control = (fs::path(path) / schema::kShardControlName).string();
+  Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
+  std::ifstream listed(stub);
+  for (std::string line; std::getline(listed, line);) {
+    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
+    const std::string shard = (fs::path(path) / line.substr(5)).string();
+    Xapian::WritableDatabase shard_db = open_writable(shard, 0, Xapian::DB_OPEN);
+    compact_one(shard_db, shard, stats);
+  }
+  compact_one(control_db, control, stats);
+  return stats;
+}
+
+}  // namespace depeche
