@@ -544,6 +544,10 @@ ParsedQuery QueryParser::parse(const std::string& text, bool match_any) const {
   ParsedQuery out;
   QueryBuilder builder(*this, lex(text), match_any, out);
   Part p = builder.parse_all();
+  // Only an empty query matches every article. Punctuation alone ('?', '...', a lone '*' or '-')
+  // matched every article too, with exit 0, as if the user had asked for all of them.
+  if (p.empty && text.find_first_not_of(" \t\r\n") != std::string::npos)
+    throw QueryError("no word to search for in '" + text + "'");
   if (p.empty) {
     out.query = Xapian::Query::MatchAll;
   } else if (p.negative) {

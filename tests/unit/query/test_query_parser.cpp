@@ -294,6 +294,16 @@ TEST_F(QueryParserTest, OperatorMissingASideIsAnError) {
   EXPECT_EQ(ids("(mali OR iran) AND satellite"), ids("satellite (mali OR iran)"));
 }
 
+// Only an empty query matches every article: punctuation alone did too, with exit 0.
+TEST_F(QueryParserTest, QueryWithoutAWordIsAnError) {
+  for (const std::string q : {"?", "*", "...", "-", "\"", "()", "\xef\xbf\xbd"})
+    EXPECT_EQ(error(q), "no word to search for in '" + q + "'") << q;
+  EXPECT_EQ(error(""), "");
+  EXPECT_EQ(error("  "), "");
+  EXPECT_EQ(error("-mali"), "");  // an exclusion alone is a query: every article without the word
+  EXPECT_EQ(ids("mali -"), ids("mali"));  // a '-' touching nothing stays punctuation
+}
+
 // Positions in messages count characters, as the user sees them, not bytes.
 TEST_F(QueryParserTest, ErrorPositionsCountCharacters) {
   EXPECT_EQ(error("télé )"), "unbalanced ')' at character 6");
