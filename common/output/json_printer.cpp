@@ -30,8 +30,8 @@ ojson stats_json(const ArchiveStats& s) {
           {"clusters", s.clusters},
           {"per_source", counts(s.per_source)},
           {"per_year", counts(s.per_year)},
-          {"database_bytes", s.database_bytes},
-          {"revision", s.revision},
+          {"database_bytes", s.database_bytes ? ojson(*s.database_bytes) : ojson(nullptr)},
+          {"revision", s.revision ? ojson(*s.revision) : ojson(nullptr)},
           {"schema_version", s.schema_version},
           {"analysis_version", s.analysis_version}};
   const ojson last = ojson::parse(s.last_run, nullptr, false);

@@ -48,8 +48,9 @@ class TablePrinter : public Printer {
     row({"clusters", std::to_string(s.clusters)});
     for (const FacetCount& v : s.per_source) row({"source:" + v.value, std::to_string(v.count)});
     for (const FacetCount& v : s.per_year) row({"year:" + v.value, std::to_string(v.count)});
-    row({"database_bytes", std::to_string(s.database_bytes)});
-    row({"revision", std::to_string(s.revision)});
+    // Empty when unknown, as a missing date is.
+    row({"database_bytes", s.database_bytes ? std::to_string(*s.database_bytes) : ""});
+    row({"revision", s.revision ? std::to_string(*s.revision) : ""});
     row({"schema_version", s.schema_version});
     row({"analysis_version", s.analysis_version});
   }

@@ -121,8 +121,10 @@ class TextPrinter : public Printer {
     };
     list("sources", s.per_source);
     list("years", s.per_year);
-    out_ << paint(kBold, "database") << "  " << s.database_bytes / 1024 << " KiB, revision " << s.revision
-         << ", schema " << s.schema_version << ", analysis " << s.analysis_version << '\n';
+    out_ << paint(kBold, "database") << "  ";
+    if (s.database_bytes) out_ << *s.database_bytes / 1024 << " KiB, ";
+    if (s.revision) out_ << "revision " << *s.revision << ", ";
+    out_ << "schema " << s.schema_version << ", analysis " << s.analysis_version << '\n';
     if (!s.last_run.empty()) out_ << paint(kBold, "last run") << "  " << s.last_run << '\n';
   }
   void query_error(const std::string&, const std::string&) override {}  // errors go to stderr

@@ -746,16 +746,21 @@ ArchiveStats Searcher::stats() {
     try {
       s.revision = db_.get_revision();
     } catch (const Xapian::InvalidOperationError&) {
-      s.revision = 0;  // shards each have their own revision
+      // shards each have their own revision: none to report
+    } catch (const Xapian::UnimplementedError&) {
+      // a remote database does not tell its revision
     }
     s.schema_version = db_.get_metadata(schema::kMetaSchemaVersion);
     s.analysis_version = db_.get_metadata(schema::kMetaAnalysisVersion);
     s.last_run = db_.get_metadata(schema::kMetaLastRun);
-    for (const std::string& path : paths_) {
-      std::error_code ec;
-      if (std::filesystem::is_directory(path, ec))
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec))
-          if (entry.is_regular_file(ec)) s.database_bytes += entry.file_size(ec);
+    if (!remote_) {  // a remote database's files are not here to measure
+      s.database_bytes = 0;
+      for (const std::string& path : paths_) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec))
+          for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec))
+            if (entry.is_regular_file(ec)) *s.database_bytes += entry.file_size(ec);
+      }
     }
     return s;
   });

@@ -111,8 +111,10 @@ struct ArchiveStats {
   std::string first_date, last_date;  // ISO, at the precision stored; empty when nothing is dated
   std::vector<FacetCount> per_source, per_year;
   Xapian::doccount clusters = 0;  // stories: articles that are copies of each other count once
-  std::uint64_t database_bytes = 0;
-  Xapian::rev revision = 0;
+  // Unknown (nullopt) when some database is remote: its files are on the server.
+  std::optional<std::uint64_t> database_bytes;
+  // Unknown when the archive is several databases (each has its own) or remote (not told).
+  std::optional<Xapian::rev> revision;
   std::string schema_version, analysis_version;
   std::string last_run;  // JSON object written by the last indexing run that changed something
 };

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <fcntl.h>
+#include <memory>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -140,17 +141,32 @@ TEST_F(ScaleOut, RemoteShardsOnXapianTcpsrvAnswerLikeOneDatabase) {
 
 // xapian-tcpsrv runs no KeyMaker: oldest first sorts by the date value, where undated articles
 // (an empty value) come first (docs/scale-out.md); it used to fail with UnimplementedError.
-TEST(ScaleOutRemote, OldestFirstOverARemoteShard) {
-  if (!have("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tools is not installed";
-  t::TempDir dir;
-  dir.write("in/a.jsonl", R"({"id":"b","date":"2023-03-05","title":"Guerre deux","body":"La guerre continue."}
+// Three articles (two dated, one undated) in one database, served by xapian-tcpsrv as remote().
+class ScaleOutRemote : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!have("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tools is not installed";
+    dir_.write("in/a.jsonl", R"({"id":"b","date":"2023-03-05","title":"Guerre deux","body":"La guerre continue."}
 {"id":"a","date":"2022-01-05","title":"Guerre un","body":"La guerre commence."}
 {"id":"c","title":"Guerre trois","body":"La guerre sans date."}
 )");
-  ASSERT_EQ(t::index({"--db", dir / "db", dir / "in"}).status, 0);
-  const int port = free_port();
-  ServerProcess server({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port), dir / "db"}, port);
-  const std::string remote = "tcp://127.0.0.1:" + std::to_string(port);
+    ASSERT_EQ(t::index({"--db", db(), dir_ / "in"}).status, 0);
+    const int port = free_port();
+    server_ = std::make_unique<ServerProcess>(
+        std::vector<std::string>{"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port), db()}, port);
+    remote_ = "tcp://127.0.0.1:" + std::to_string(port);
+  }
+  std::string db() const { return dir_ / "db"; }
+  const std::string& remote() const { return remote_; }
+
+ private:
+  t::TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+  std::string remote_;
+};
+
+TEST_F(ScaleOutRemote, OldestFirstOverARemoteShard) {
+  const std::string remote = this->remote();
   auto ids = [](const std::string& document) {
     const json j = json::parse(document);
     std::vector<std::string> out;
@@ -170,6 +186,32 @@ TEST(ScaleOutRemote, OldestFirstOverARemoteShard) {
   // Newest first needs no KeyMaker: undated articles come last there too.
   EXPECT_EQ(ids(t::search({"--db", remote, "--sort", "date", "--format", "json", "guerre"}).out),
             (std::vector<std::string>{"b", "a", "c"}));
+}
+
+// A remote database tells neither its revision nor its size: --stats says null (JSON) and leaves
+// them out (text) rather than failing with UnimplementedError, as it did.
+TEST_F(ScaleOutRemote, StatsOverARemoteShard) {
+  const auto r = t::search({"--db", remote(), "--stats", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json s = json::parse(r.out);
+  EXPECT_EQ(s["articles"], 3);
+  EXPECT_EQ(s["undated"], 1);
+  EXPECT_EQ(s["first_date"], "2022-01-05");
+  EXPECT_TRUE(s["revision"].is_null());
+  EXPECT_TRUE(s["database_bytes"].is_null());
+  const auto text = t::search({"--db", remote(), "--stats", "--format", "text"});
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_EQ(text.out.find("revision"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("schema "), std::string::npos) << text.out;
+  // Local and remote together: the local files alone would understate the size.
+  const json mixed = json::parse(t::search({"--db", db(), "--db", remote(), "--stats", "--format", "json"}).out);
+  EXPECT_EQ(mixed["articles"], 6);
+  EXPECT_TRUE(mixed["database_bytes"].is_null());
+  EXPECT_TRUE(mixed["revision"].is_null());
+  // One local database has both.
+  const json local = json::parse(t::search({"--db", db(), "--stats", "--format", "json"}).out);
+  EXPECT_GT(local["database_bytes"].get<long>(), 0);
+  EXPECT_GT(local["revision"].get<long>(), 0);
 }
 
 TEST_F(ScaleOut, ReplicaFollowsTheMasterOnLoopback) {
