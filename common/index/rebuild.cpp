@@ -6,14 +6,16 @@
 #include "util/error.h"
 
 #include <filesystem>
+#include <fstream>
 
 namespace depeche {
 
-IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
-                            IndexWriter::ProblemReporter report) {
-  namespace fs = std::filesystem;
-  if (fs::exists(fs::path(path) / schema::kShardStubName))
-    throw Fatal(exit_code::kDatabase, path + ": --rebuild works on one database; rebuild each shard folder of a sharded one");
+namespace fs = std::filesystem;
+
+namespace {
+
+IndexStats rebuild_one(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
+                       const IndexWriter::ProblemReporter& report) {
   Xapian::WritableDatabase old = open_writable(path, wait_seconds, Xapian::DB_OPEN);  // the lock
   const std::string fresh_path = path + ".rebuild";
   fs::remove_all(fresh_path);  // what a crashed rebuild left
@@ -57,6 +59,37 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   old.close();
   fs::remove_all(fresh_path);  // now the old database
   return stats;
+}
+
+void add(IndexStats& total, const IndexStats& part) {
+  total.added += part.added;
+  total.updated += part.updated;
+  total.unchanged += part.unchanged;
+  total.deleted += part.deleted;
+  total.problems += part.problems;
+}
+
+}  // namespace
+
+IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
+                            IndexWriter::ProblemReporter report) {
+  const fs::path stub = fs::path(path) / schema::kShardStubName;
+  if (!fs::exists(stub)) return rebuild_one(path, batch_size, wait_seconds, jobs, report);
+  // A sharded database: each shard is rebuilt on its own, under the control database's lock (which
+  // guards them all), and the control database, which holds no article, takes the new versions
+  // last: until every shard is rebuilt, searchers and indexers still refuse the archive whole.
+  const std::string control = (fs::path(path) / schema::kShardControlName).string();
+  Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
+  IndexStats total;
+  std::ifstream listed(stub);
+  for (std::string line; std::getline(listed, line);) {
+    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
+    add(total, rebuild_one((fs::path(path) / line.substr(5)).string(), batch_size, 0, jobs, report));
+  }
+  control_db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+  control_db.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
+  control_db.commit();
+  return total;
 }
 
 }  // namespace depeche

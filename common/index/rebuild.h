@@ -13,7 +13,8 @@ namespace depeche {
 // database beside it, keeping ids, dates, facets, clusters and the records of indexed files, then
 // swaps the two folders in one atomic rename and removes the old one. Holds the write lock
 // throughout, so no indexer writes meanwhile; searchers keep answering from the old copy until
-// the swap. `jobs` threads write the fresh database (see IndexWriter). Returns its counts.
+// the swap. `jobs` threads write the fresh database (see IndexWriter). A sharded database has each
+// shard rebuilt so, then its control database takes the new versions. Returns the counts.
 IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
                             IndexWriter::ProblemReporter report);
 

@@ -133,6 +133,36 @@ TEST_F(Archive, OlderSchemaVersionsAreRebuiltWithTheirBodies) {
   }
 }
 
+// --rebuild refused a sharded database ('rebuild each shard folder'), and rebuilding its control
+// folder as told dropped the layout: every later run failed. The shards are rebuilt, then the
+// control database takes the new versions.
+TEST_F(Archive, ShardedDatabaseIsRebuiltWhole) {
+  const std::string sharded = dir_ / "sharded";
+  ASSERT_EQ(t::index({"--db", sharded, "--shard-by", "year", t::source_dir() + "/data", t::seeds_dir()}).status, 0);
+  const std::string before = t::search({"--db", sharded, "--export"}).out;
+  for (const auto& entry : std::filesystem::directory_iterator(sharded)) {
+    if (!entry.is_directory()) continue;
+    Xapian::WritableDatabase w(entry.path().string(), Xapian::DB_OPEN);
+    w.set_metadata(depeche::schema::kMetaAnalysisVersion, "0");
+    w.commit();
+  }
+  EXPECT_EQ(t::search({"--db", sharded, "iran"}).status, 3);
+  const auto r = t::index({"--db", sharded, "--rebuild"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(t::search({"--db", sharded, "--export"}).out, before);
+  for (const auto& entry : std::filesystem::directory_iterator(sharded)) {
+    if (!entry.is_directory()) continue;
+    EXPECT_EQ(Xapian::Database(entry.path().string()).get_metadata(depeche::schema::kMetaAnalysisVersion),
+              std::to_string(depeche::schema::kAnalysisVersion))
+        << entry.path();
+  }
+  const auto rerun = t::index({"--db", sharded, t::source_dir() + "/data", t::seeds_dir(), "--summary=json"});
+  ASSERT_EQ(rerun.status, 0) << rerun.err;
+  EXPECT_EQ(json::parse(rerun.out)["unchanged"], std::count(before.begin(), before.end(), '\n'))
+      << "the records of indexed files and the layout are kept";
+  EXPECT_EQ(json::parse(rerun.out)["added"], 0);
+}
+
 // A rebuild that could read none of the stored articles (a database it cannot decode) swapped in
 // an empty database and deleted the old one: all its articles were gone.
 TEST_F(Archive, RebuildThatCannotReadEveryArticleKeepsTheDatabase) {
