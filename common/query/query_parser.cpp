@@ -108,11 +108,18 @@ std::vector<Lexeme> lex(std::string_view s) {
       out.push_back(lx);
       continue;
     }
-    if ((s[i] == '-' || s[i] == '+') && i + 1 < s.size() && !is_space(s[i + 1]) && s[i + 1] != '-') {
-      lx.kind = s[i] == '-' ? Kind::kMinus : Kind::kPlus;
-      ++i;
-      out.push_back(lx);
-      continue;
+    if (s[i] == '-' || s[i] == '+') {
+      // "--mango" (a doubled dash, a long one typed as two) excludes like "-mango": read as a
+      // word, it searched the very articles the user meant to leave out. A run touching nothing
+      // ("a -- b") stays punctuation.
+      std::size_t after = i;
+      while (after < s.size() && s[after] == s[i]) ++after;
+      if (after < s.size() && !is_space(s[after])) {
+        lx.kind = s[i] == '-' ? Kind::kMinus : Kind::kPlus;
+        i = after;
+        out.push_back(lx);
+        continue;
+      }
     }
     std::size_t end = i;
     while (end < s.size() && !is_space(s[end]) && s[end] != '(' && s[end] != ')' && !quote_open_len(s.substr(end))) ++end;

@@ -304,6 +304,16 @@ TEST_F(QueryParserTest, QueryWithoutAWordIsAnError) {
   EXPECT_EQ(ids("mali -"), ids("mali"));  // a '-' touching nothing stays punctuation
 }
 
+// "--mango" was read as the word mango: the query found exactly the articles the user meant to
+// leave out. A run of dashes before a word excludes it; one touching nothing stays punctuation.
+TEST_F(QueryParserTest, RunOfDashesBeforeAWordExcludesIt) {
+  EXPECT_EQ(ids("iran --mali"), ids("iran -mali"));
+  EXPECT_EQ(ids("iran -----mali"), ids("iran -mali"));
+  EXPECT_EQ(ids("iran --(mali OR brest)"), ids("iran -(mali OR brest)"));
+  EXPECT_NE(ids("iran --mali"), ids("iran mali"));
+  EXPECT_EQ(ids("iran -- mali"), ids("iran mali"));
+}
+
 // Positions in messages count characters, as the user sees them, not bytes.
 TEST_F(QueryParserTest, ErrorPositionsCountCharacters) {
   EXPECT_EQ(error("télé )"), "unbalanced ')' at character 6");
