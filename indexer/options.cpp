@@ -55,9 +55,9 @@ void define_options(CLI::App& app, IndexerOptions& o) {
                "Commit a first index in batches like later runs, so that it is searchable as it grows and an "
                "interrupted run goes on where it stopped (slower than building it in parts)")
       ->group("Database");
-  app.add_option("--summary", o.summary, "Print counts on stdout when done: text or json")
-      ->expected(0, 1)
-      ->default_str("text")
+  // Flags with an optional =VALUE: as options with an optional value they took the path after
+  // them for theirs ('--summary in' failed, 'in' was not indexed).
+  app.add_flag("--summary{text}", o.summary, "Print counts on stdout when done: --summary (text) or --summary=json")
       ->check(CLI::IsMember({"text", "json"}))
       ->group("Output");
   app.add_option("--shard-by", o.shard_by,
@@ -74,11 +74,9 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_flag("--prune", o.prune,
                "Delete the articles of text files that no longer exist (never JSON Lines or feed items)")
       ->group("Database");
-  app.add_option("--wait", o.wait_seconds,
-                 "When another indexer holds the database, wait for it (--wait=SECONDS, default 3600) "
-                 "instead of exiting 75 at once")
-      ->expected(0, 1)
-      ->default_str("3600")
+  app.add_flag("--wait{3600}", o.wait_seconds,
+               "When another indexer holds the database, wait for it (--wait=SECONDS, default 3600) "
+               "instead of exiting 75 at once")
       ->group("Database");
   app.add_flag("!--no-progress", o.progress, "No progress line on stderr (it only shows on a terminal)")
       ->group("Output");

@@ -246,6 +246,20 @@ TEST(Reindex, QuietWithoutSummary) {
   EXPECT_EQ(r.err, "");
 }
 
+// docs/cron.md writes '--summary' and '--wait' as flags: they took the path after them for their
+// value ('--summary in': "in not in {text,json}", exit 2, nothing indexed).
+TEST(Reindex, SummaryAndWaitNeverTakeThePathAfterThem) {
+  TempDir dir;
+  write_archive(dir, 10);
+  auto r = t::index({"--db", dir / "db", "--summary", dir / "archive"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "added 11, updated 0, unchanged 0, deleted 0, failed 0\n");
+  r = t::index({"--db", dir / "db", "--wait", dir / "archive", "--summary=json"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["unchanged"], 11);
+  EXPECT_EQ(t::index({"--db", dir / "db", "--summary=xml", dir / "archive"}).status, 2);
+}
+
 TEST(Reindex, SecondIndexerExits75AtOnceOrWaits) {
   TempDir dir;
   write_archive(dir, 10);
