@@ -114,7 +114,9 @@ std::vector<Lexeme> lex(std::string_view s) {
       // ("a -- b") stays punctuation.
       std::size_t after = i;
       while (after < s.size() && s[after] == s[i]) ++after;
-      if (after < s.size() && !is_space(s[after])) {
+      // A '-' that ends the query excludes nothing, like a final NOT: an error, not punctuation.
+      const bool ends_query = s[i] == '-' && s.find_first_not_of(" \t\r\n", after) == std::string_view::npos;
+      if (ends_query || (after < s.size() && !is_space(s[after]))) {
         lx.kind = s[i] == '-' ? Kind::kMinus : Kind::kPlus;
         i = after;
         out.push_back(lx);

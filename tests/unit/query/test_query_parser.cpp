@@ -296,12 +296,21 @@ TEST_F(QueryParserTest, OperatorMissingASideIsAnError) {
 
 // Only an empty query matches every article: punctuation alone did too, with exit 0.
 TEST_F(QueryParserTest, QueryWithoutAWordIsAnError) {
-  for (const std::string q : {"?", "*", "...", "-", "\"", "()", "\xef\xbf\xbd"})
+  for (const std::string q : {"?", "*", "...", "\"", "()", "\xef\xbf\xbd"})
     EXPECT_EQ(error(q), "no word to search for in '" + q + "'") << q;
   EXPECT_EQ(error(""), "");
   EXPECT_EQ(error("  "), "");
   EXPECT_EQ(error("-mali"), "");  // an exclusion alone is a query: every article without the word
-  EXPECT_EQ(ids("mali -"), ids("mali"));  // a '-' touching nothing stays punctuation
+}
+
+// docs/query-syntax.md: NOT or '-' with nothing after it is an error. A final '-' was dropped.
+TEST_F(QueryParserTest, FinalDashIsAnErrorLikeAFinalNot) {
+  const std::string nothing = "NOT or '-' must be followed by something to exclude";
+  EXPECT_EQ(error("mali -"), nothing);
+  EXPECT_EQ(error("mali -- "), nothing);
+  EXPECT_EQ(error("-"), nothing);
+  EXPECT_EQ(error("mali NOT"), nothing);
+  EXPECT_EQ(error("mali - OR coton"), "");  // a '-' touching nothing inside the query stays punctuation
 }
 
 // "--mango" was read as the word mango: the query found exactly the articles the user meant to
