@@ -655,16 +655,42 @@ Xapian::doccount Searcher::count(const SearchRequest& request) {
 }
 
 void Searcher::for_each_article(const SearchRequest& request, const std::function<void(const Article&)>& visit) {
-  ParsedQuery parsed;
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(build_query(request, false, parsed));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  // Articles go out in docid order, so when an indexer's commits force a reopen midway, the export
+  // resumes after the last article visited: retrying the page would print some twice, and the
+  // offset reached no longer points there once articles before it were added or deleted.
   constexpr Xapian::doccount kPage = 1000;
-  for (Xapian::doccount first = 0;; first += kPage) {
-    const Xapian::MSet page = with_retry([&] { return enquire.get_mset(first, kPage); });
-    for (auto it = page.begin(); it != page.end(); ++it) visit(load_article(it.get_document()));
-    if (page.size() < kPage) break;
+  Xapian::docid last = 0;     // the last article visited
+  Xapian::doccount next = 0;  // the offset of the first match after `last`, while no reopen happened
+  bool interrupted = false;
+  for (bool more = true; more;) {
+    more = with_retry([&] {
+      ParsedQuery parsed;
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(build_query(request, false, parsed));
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+      if (interrupted) {
+        // Matches are in docid order: the first after `last` is found by halving.
+        Xapian::doccount low = 0, high = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+        while (low < high) {
+          const Xapian::doccount middle = low + (high - low) / 2;
+          const Xapian::MSet one = enquire.get_mset(middle, 1);
+          if (!one.empty() && *one.begin() <= last) low = middle + 1;
+          else high = middle;
+        }
+        next = low;
+      }
+      interrupted = true;  // until the page is done
+      const Xapian::MSet page = enquire.get_mset(next, kPage);
+      for (auto it = page.begin(); it != page.end(); ++it) {
+        if (*it <= last) continue;
+        visit(load_article(it.get_document()));
+        last = *it;
+      }
+      next += page.size();
+      interrupted = false;
+      return page.size() == kPage;
+    });
   }
 }
 

@@ -249,3 +249,46 @@ TEST(SearcherSnippet, WordsOnlyTheTitleHasTogetherAreNotSoughtTogetherInTheBody)
 }
 
 }  // namespace
+
+// An indexer committing while --export streams makes Xapian throw DatabaseModifiedError at the
+// next read of the old revision. The export reopens and resumes after the last article visited:
+// each article once, in order, even when articles before it were deleted meanwhile. (It used to
+// fail there, or retry the page at an offset that had moved.)
+TEST(SearcherExport, ResumesAfterTheLastArticleWhenAnIndexerCommits) {
+  TempDir dir;
+  constexpr int kArticles = 2500;  // pages of 1000: the writer commits during the first
+  std::vector<std::string> ids;
+  {
+    depeche::IndexWriter writer(dir / "db", kArticles, 0, [](const std::string& m) { ADD_FAILURE() << m; });
+    for (int i = 0; i < kArticles; ++i) {
+      Article a;
+      a.id = "dépêche-" + std::to_string(i);
+      a.body = "Le navire numéro " + std::to_string(i) + " entre au port.";
+      ids.push_back(a.id);
+      writer.article(std::move(a));
+    }
+    writer.finish(0);
+  }
+  Searcher searcher({dir / "db"});
+  std::vector<std::string> exported;
+  searcher.for_each_article(SearchRequest{}, [&](const Article& a) {
+    exported.push_back(a.id);
+    if (exported.size() != 10) return;
+    // Three commits rewriting every document, so the blocks of the revision being read are
+    // reused; the first five articles, already visited, are deleted.
+    Xapian::WritableDatabase w(dir / "db", Xapian::DB_OPEN);
+    for (int round = 0; round < 3; ++round) {
+      for (Xapian::docid id = 1; id <= static_cast<Xapian::docid>(kArticles); ++id) {
+        if (id <= 5) {
+          if (round == 0) w.delete_document(id);
+          continue;
+        }
+        Xapian::Document doc = w.get_document(id);
+        doc.add_value(60, std::to_string(round));
+        w.replace_document(id, doc);
+      }
+      w.commit();
+    }
+  });
+  EXPECT_EQ(exported, ids);
+}
