@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -66,7 +67,7 @@ std::string recorded_path(const json& record) {
 
 std::string hash_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot read");
+  if (!in) throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
   std::uint64_t h = 14695981039346656037ULL;
   std::vector<char> buf(1 << 16);
   while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
@@ -143,7 +144,10 @@ void ArchiveIndexer::index(const std::vector<InputName>& inputs) {
       index_file(input);
     } catch (const Error& e) {
       writer_.count_problem();
-      report_(e.what());
+      // What opens a file names it by its path; messages name it relative to the folder given.
+      std::string message = e.what();
+      if (message.rfind(input.path + ": ", 0) == 0) message = input.display + message.substr(input.path.size());
+      report_(message);
     }
     ++state_.files_done;
     if (progress_) progress_(state_);
