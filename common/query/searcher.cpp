@@ -51,13 +51,18 @@ struct FacetSpy {
 bool is_time_facet(const std::string& name) { return name == "year" || name == "month"; }
 
 // Orders a facet's values and keeps `limit` of them: by count (the largest), or by value (a time
-// series keeps the latest periods, oldest first; other facets the first values).
+// series keeps its last values, the latest periods then "undated"; other facets the first values).
 void order_and_cut(Facet& f, SearchRequest::FacetOrder order, std::size_t limit) {
   const bool by_value = order == SearchRequest::FacetOrder::kValue ||
                         (order == SearchRequest::FacetOrder::kAuto && is_time_facet(f.name));
-  std::sort(f.values.begin(), f.values.end(), [by_value](const FacetCount& a, const FacetCount& b) {
-    if (by_value) return a.value < b.value;
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  // A date facet's "undated" is one of its values, and sorts after every period in value order.
+  auto value_less = [](const FacetCount& a, const FacetCount& b) {
+    const bool a_undated = a.value == kUndatedBucket, b_undated = b.value == kUndatedBucket;
+    return a_undated != b_undated ? b_undated : a.value < b.value;
+  };
+  std::sort(f.values.begin(), f.values.end(), [by_value, &value_less](const FacetCount& a, const FacetCount& b) {
+    if (by_value) return value_less(a, b);
+    return a.count != b.count ? a.count > b.count : value_less(a, b);
   });
   f.distinct = f.values.size();
   if (f.values.size() <= limit) return;
@@ -83,13 +88,14 @@ Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccoun
       with_value += count;
     }
   }
-  order_and_cut(f, request.facet_order, request.facet_limit);
   // Undated articles are counted too, in their own bucket, never given an invented date. Every
-  // dated article has a year; one dated by year only has no month, and is not undated.
+  // dated article has a year; one dated by year only has no month, and is not undated. The bucket
+  // is ordered and cut with the periods.
   if (is_time_facet(f.name) && total > with_value) {
     const Xapian::doccount none = f.name == "year" ? total - with_value : undated();
     if (none > 0) f.values.push_back({kUndatedBucket, none});
   }
+  order_and_cut(f, request.facet_order, request.facet_limit);
   return f;
 }
 

@@ -85,6 +85,43 @@ TEST(Timeline, DateFacetsCountOnlyUndatedArticlesAsUndated) {
   EXPECT_EQ(facet("year"), (std::map<std::string, int>{{"2019", 1}, {"2020", 1}, {"undated", 1}}));
 }
 
+// "undated" is one of a date facet's values: --facet-limit counts it (limit 1 listed two values),
+// `distinct` counts it (3 for 4 values), and count order places it by its count (it came last).
+TEST(Timeline, UndatedIsOneValueOfADateFacet) {
+  t::TempDir dir;
+  dir.write("a/articles.jsonl", R"({"id":"r1","date":"2022-12-31","body":"kiwi un"}
+{"id":"r2","date":"2023-03-15","body":"kiwi deux"}
+{"id":"r3","date":"2024-01-01","body":"kiwi trois"}
+{"id":"r4","body":"kiwi quatre"}
+{"id":"r5","body":"kiwi cinq"}
+{"id":"r6","date":"2023","body":"kiwi six"}
+)");
+  ASSERT_EQ(t::index({"--db", dir / "db", dir / "a"}).status, 0);
+  // The values listed, "value:count" in order, then the number of distinct values.
+  auto facet = [&](const std::string& name, const std::vector<std::string>& options) {
+    std::vector<std::string> args{"--db", dir / "db", "--format", "json", "-n", "0", "--facet", name};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back("kiwi");
+    const json answer = json::parse(t::search(args).out);
+    std::vector<std::string> values;
+    for (const auto& v : answer["facets"][name]["values"])
+      values.push_back(v["value"].get<std::string>() + ":" + std::to_string(v["count"].get<int>()));
+    values.push_back("distinct " + std::to_string(answer["facets"][name]["distinct"].get<int>()));
+    return values;
+  };
+  using V = std::vector<std::string>;
+  // Value order, a time series: the periods, then undated; the cut keeps the last values.
+  EXPECT_EQ(facet("year", {}), (V{"2022:1", "2023:2", "2024:1", "undated:2", "distinct 4"}));
+  EXPECT_EQ(facet("year", {"--facet-limit", "2"}), (V{"2024:1", "undated:2", "distinct 4"}));
+  EXPECT_EQ(facet("year", {"--facet-limit", "1"}), (V{"undated:2", "distinct 4"}));
+  // Count order: undated ranks by its count, after periods of the same count.
+  EXPECT_EQ(facet("year", {"--facet-sort", "count"}), (V{"2023:2", "undated:2", "2022:1", "2024:1", "distinct 4"}));
+  EXPECT_EQ(facet("year", {"--facet-sort", "count", "--facet-limit", "1"}), (V{"2023:2", "distinct 4"}));
+  // By month, the article dated 2023 is in no month and not undated.
+  EXPECT_EQ(facet("month", {"--facet-sort", "count", "--facet-limit", "1"}), (V{"undated:2", "distinct 4"}));
+  EXPECT_EQ(facet("month", {"--facet-limit", "3"}), (V{"2023-03:1", "2024-01:1", "undated:2", "distinct 4"}));
+}
+
 // --facet-sort value keeps the latest periods of a time series, but the first values of any other
 // facet (it kept the last two sources alphabetically).
 TEST(Timeline, ValueOrderKeepsTheFirstValuesOfOtherFacets) {
