@@ -410,6 +410,7 @@ class QueryBuilder {
     if (wildcard && tokens_.tokens.size() == 1) {
       // migra* : every indexed form starting so, bounded (Xapian reports a pattern that expands too far).
       const std::string stem_of_pattern(tokens_.folded(tokens_.tokens[0]));
+      out_.words.push_back(stem_of_pattern + '*');  // highlights the words it stands for
       out_.has_free_text = true;
       p.empty = false;
       p.query = Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + stem_of_pattern, kMaxWildcardTerms,
@@ -419,7 +420,8 @@ class QueryBuilder {
     std::vector<Xapian::Query> terms;
     for (const auto& t : tokens_.tokens) {
       std::string folded(tokens_.folded(t));
-      out_.words.push_back(folded);
+      // The stop words of a phrase ("port de Brest") are not highlighted: each 'de' of the text was.
+      if (tokens_.tokens.size() == 1 || !p_.analyzer_.is_stopword(folded)) out_.words.push_back(folded);
       terms.emplace_back(std::string(prefix) + folded, 1, static_cast<Xapian::termpos>(terms.size() + 1));
     }
     out_.has_free_text = true;
@@ -435,7 +437,7 @@ class QueryBuilder {
       return p;
     }
     if (drop_stopwords_ && p_.analyzer_.is_stopword(folded)) {
-      out_.words.pop_back();
+      out_.words.pop_back();  // pushed above: one token, so kept
       Part dropped;  // nothing searched, but "élu NEAR le" still asks for the word
       dropped.near_term = std::move(p.near_term);
       return dropped;

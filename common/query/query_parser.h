@@ -27,7 +27,7 @@ inline constexpr Xapian::termcount kMaxWildcardTerms = 200;
 
 struct ParsedQuery {
   Xapian::Query query;             // what to run; MatchAll when only filters were given
-  std::vector<std::string> words;  // folded words searched (not negated), for highlighting
+  std::vector<std::string> words;  // folded words searched (not negated; "migra*" for a wildcard), for highlighting
   std::vector<std::string> stems;  // stems searched (words treated as names are not stemmed)
   bool has_free_text = false;      // false when the query is only filters
   std::vector<QueryWord> proximity_words;  // the plain words sought (not negated, not in a phrase), for proximity

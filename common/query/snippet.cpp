@@ -81,7 +81,9 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
       const std::string_view folded = tokens.folded(list[end]);
       int id = -1;
       for (std::size_t w = 0; w < words.size(); ++w)
-        if (words[w] == folded) id = static_cast<int>(w);
+        if (words[w] == folded || (words[w].back() == '*' && folded.size() + 1 >= words[w].size() &&
+                                   folded.compare(0, words[w].size() - 1, words[w], 0, words[w].size() - 1) == 0))
+          id = static_cast<int>(w);
       // Stemming every word of every hit's body dominated search time: a stem shares the start of
       // its words, so only words that begin like one of the query's stems are stemmed.
       const bool may_share_stem = std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {

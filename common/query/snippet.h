@@ -19,7 +19,8 @@ struct Snippet {
 inline constexpr std::size_t kSnippetWords = 32;
 
 // Picks the first window of about `max_words` words that shows every query word (by folded form
-// or by stem, so "telecommunications" marks "télécommunications"); failing that, the window
+// or by stem, so "telecommunications" marks "télécommunications"; a word ending in '*' stands for
+// the words it begins); failing that, the window
 // showing the most distinct query words, then the most matches. Without any match, the beginning
 // of the text. The body is read only as far as that window needs. `most_words_shown`, when the
 // caller knows it (from positions), is the most query words any window of the body shows: the

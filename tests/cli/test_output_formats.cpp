@@ -680,3 +680,24 @@ TEST_F(OutputFormats, SnippetHighlightCoversTheAccentedWord) {
   ASSERT_NE(escape, std::string::npos);
   EXPECT_EQ(text.out.find_first_not_of("[0123456789;", escape + 1), mark - 1) << text.out;
 }
+
+// docs/output-format.md: highlights are the matched words. A wildcard's words were not marked,
+// and a phrase's stop words were marked wherever the text had them.
+TEST(Highlights, WildcardWordsAndPhrasesWithoutTheirStopWords) {
+  t::TempDir dir;
+  dir.write("a/h.jsonl",
+            R"({"id":"h1","title":"Migrations","body":"Les migrants et la migration. Le port de Brest accueille )"
+            R"(des engins de chantier et une plateforme de levage."})" "\n");
+  ASSERT_EQ(t::index({"--db", dir / "db", dir / "a"}).status, 0);
+  auto marked = [&](const std::string& query) {
+    const json hit = json::parse(t::search({"--db", dir / "db", "--format", "json", query}).out)["hits"].at(0);
+    const std::string snippet = hit["snippet"];
+    std::vector<std::string> words;
+    for (const json& mark : hit["highlights"])
+      words.push_back(snippet.substr(mark[0].get<std::size_t>(), mark[1].get<std::size_t>() - mark[0].get<std::size_t>()));
+    return words;
+  };
+  EXPECT_EQ(marked("migra*"), (std::vector<std::string>{"migrants", "migration"}));
+  EXPECT_EQ(marked("\"port de Brest\""), (std::vector<std::string>{"port", "Brest"}));
+  EXPECT_EQ(marked("levage de"), (std::vector<std::string>{"levage"})) << "a stop word beside a word is dropped";
+}
