@@ -816,9 +816,12 @@ ArchiveStats Searcher::stats() {
       s.database_bytes = 0;
       for (const std::string& path : paths_) {
         std::error_code ec;
-        if (std::filesystem::is_directory(path, ec))
-          for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec))
-            if (entry.is_regular_file(ec)) *s.database_bytes += entry.file_size(ec);
+        if (!std::filesystem::is_directory(path, ec)) {  // a stub file: its databases may be anywhere
+          s.database_bytes.reset();
+          break;
+        }
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec))
+          if (entry.is_regular_file(ec)) *s.database_bytes += entry.file_size(ec);
       }
     }
     return s;

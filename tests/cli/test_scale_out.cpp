@@ -116,6 +116,10 @@ TEST_F(ScaleOut, SeveralDbOptionsAndAStubFileAnswerLikeOneDatabase) {
   const std::string stub = dir_.write("archive.stub", "auto " + parts[0] + "\nauto " + parts[1] + "\nauto " + parts[2] +
                                                           "\nauto " + parts[3] + "\nauto " + parts[4] + "\n");
   EXPECT_EQ(answer({stub}, "mali"), answer({single()}, "mali"));
+  // Its databases may be anywhere: their size is unknown, not 0 (what was reported).
+  const json stats = json::parse(t::search({"--db", stub, "--stats", "--format", "json"}).out);
+  EXPECT_TRUE(stats["database_bytes"].is_null()) << stats.dump();
+  EXPECT_GT(json::parse(t::search({"--db", parts[0], "--stats", "--format", "json"}).out)["database_bytes"], 0);
 }
 
 TEST_F(ScaleOut, RemoteShardsOnXapianTcpsrvAnswerLikeOneDatabase) {
