@@ -123,6 +123,15 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->group("Output");
   app.add_flag("--no-suggest", o.no_suggest, "No spelling suggestion when a query finds little")->group("Output");
   app.add_flag("--no-snippets", o.no_snippets, "Do not build snippets (faster for scripts)")->group("Output");
+  // One thing to print per run: '--count --timeline' printed the timeline, '--batch F --count'
+  // answers in full, and a script could not tell which option had been ignored.
+  app.callback([&app] {
+    std::vector<std::string> given;
+    for (const char* mode : {"--count", "--timeline", "--show", "--stats", "--export", "--batch", "--save", "--forget",
+                             "--list-saved"})
+      if (app.count(mode) > 0) given.push_back(mode);
+    if (given.size() > 1) throw CLI::ValidationError(given[0] + " and " + given[1] + " cannot be given together");
+  });
   app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);
 }
 

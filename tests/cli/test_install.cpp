@@ -131,6 +131,20 @@ TEST(Install, EmptyOptionValueIsAUsageError) {
   EXPECT_EQ(t::search({"--db", dir / "db", "--count", ""}).status, 0);  // an empty query still matches every article
 }
 
+// '--count --timeline' printed the timeline and '--batch F --count' answered in full: one of the
+// two was ignored without a word.
+TEST(Install, TwoModesAtOnceAreAUsageError) {
+  const std::vector<std::vector<std::string>> pairs{
+      {"--count", "--timeline"}, {"--count", "--batch", "-"}, {"--stats", "--export"}, {"--show", "x", "--count"}};
+  for (const auto& modes : pairs) {
+    std::vector<std::string> args{"--db", "nowhere"};
+    args.insert(args.end(), modes.begin(), modes.end());
+    const auto r = t::search(args);
+    EXPECT_EQ(r.status, 2) << modes[0];
+    EXPECT_NE(r.err.find("cannot be given together"), std::string::npos) << r.err;
+  }
+}
+
 // docs/exit-codes.md: every failure prints one line on stderr, starting with the program's name.
 // CLI11's own report was two lines, neither of them named.
 TEST(Install, UsageErrorIsOneLineNamingTheProgram) {
