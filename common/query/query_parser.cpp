@@ -129,8 +129,12 @@ std::vector<Lexeme> lex(std::string_view s) {
     if (raw.rfind("NEAR", 0) == 0 || raw.rfind("ADJ", 0) == 0) {
       const bool adj = raw[0] == 'A';
       const std::string_view rest = raw.substr(adj ? 3 : 4);
-      if (rest.empty() || (rest[0] == '/' && rest.size() > 1 &&
-                           std::all_of(rest.begin() + 1, rest.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+      const bool digits = rest.size() > 1 && std::all_of(rest.begin() + 1, rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+      // "NEAR/abc" was searched as a word: a distance that is not a number is a mistake to report.
+      if (!rest.empty() && rest[0] == '/' && !digits)
+        throw QueryError("'" + std::string(raw) + "': the distance after " + (adj ? "ADJ/" : "NEAR/") +
+                         " is a number of words (" + (adj ? "ADJ/3" : "NEAR/5") + ")");
+      if (rest.empty() || (rest[0] == '/' && digits)) {
         lx.kind = Kind::kNear;
         lx.ordered = adj;
         lx.distance = rest.empty() ? kDefaultProximity : static_cast<Xapian::termcount>(std::stoul(std::string(rest.substr(1, 6))));

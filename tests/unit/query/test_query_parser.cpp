@@ -323,6 +323,14 @@ TEST_F(QueryParserTest, RunOfDashesBeforeAWordExcludesIt) {
   EXPECT_EQ(ids("iran -- mali"), ids("iran mali"));
 }
 
+// "iran NEAR/abc mali" searched the word "NEAR/abc".
+TEST_F(QueryParserTest, NearDistanceMustBeANumber) {
+  EXPECT_EQ(error("iran NEAR/abc mali"), "'NEAR/abc': the distance after NEAR/ is a number of words (NEAR/5)");
+  EXPECT_EQ(error("iran ADJ/ mali"), "'ADJ/': the distance after ADJ/ is a number of words (ADJ/3)");
+  EXPECT_EQ(error("iran NEAR/12 mali"), "");
+  EXPECT_EQ(error("NEARBY"), "");  // a word that begins like the operator is a word
+}
+
 // Positions in messages count characters, as the user sees them, not bytes.
 TEST_F(QueryParserTest, ErrorPositionsCountCharacters) {
   EXPECT_EQ(error("télé )"), "unbalanced ')' at character 6");
