@@ -178,5 +178,9 @@ int main(int argc, char** argv) {
   CLI::App app{"depeche-index"};
   depeche::IndexerOptions options;
   depeche::define_options(app, options);
-  return depeche::cli::tool_main(app, argc, argv, "depeche-index", options.db, [&] { return run(options); });
+  std::vector<std::string> args = depeche::join_flag_values(argc, argv);
+  std::vector<char*> joined;
+  for (std::string& arg : args) joined.push_back(arg.data());
+  return depeche::cli::tool_main(app, static_cast<int>(joined.size()), joined.data(), "depeche-index", options.db,
+                                 [&] { return run(options); });
 }

@@ -94,4 +94,18 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.set_version_flag("--version", std::string("depeche-index ") + DEPECHE_VERSION);
 }
 
+std::vector<std::string> join_flag_values(int argc, char** argv) {
+  std::vector<std::string> out(argv, argv + argc);
+  for (std::size_t i = 1; i + 1 < out.size(); ++i) {
+    const std::string& next = out[i + 1];
+    const bool summary_value = out[i] == "--summary" && (next == "text" || next == "json");
+    const bool wait_value = out[i] == "--wait" && !next.empty() &&
+                            next.find_first_not_of("0123456789.") == std::string::npos;
+    if (!summary_value && !wait_value) continue;
+    out[i] += "=" + next;
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
+  return out;
+}
+
 }  // namespace depeche

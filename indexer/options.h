@@ -34,6 +34,11 @@ struct IndexerOptions {
 
 void define_options(CLI::App& app, IndexerOptions& options);
 
+// The command line with "--summary json" and "--wait 60" joined into "--summary=json" and
+// "--wait=60": these are flags whose value follows '=', so that the path after them stays a path,
+// and the older spelling with a space keeps working. Any other word after them is left alone.
+std::vector<std::string> join_flag_values(int argc, char** argv);
+
 }  // namespace depeche
 
 #endif
