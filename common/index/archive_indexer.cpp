@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sys/stat.h>
 
 namespace depeche {
@@ -140,17 +141,22 @@ void ArchiveIndexer::index(const std::vector<InputName>& inputs) {
     if (input.path != "-" && ::stat(input.path.c_str(), &st) == 0) state_.bytes_total += static_cast<std::uint64_t>(st.st_size);
   }
   for (const InputName& input : inputs) {
-    try {
-      index_file(input);
-    } catch (const Error& e) {
-      writer_.count_problem();
-      // What opens a file names it by its path; messages name it relative to the folder given.
-      std::string message = e.what();
-      if (message.rfind(input.path + ": ", 0) == 0) message = input.display + message.substr(input.path.size());
-      report_(message);
-    }
+    read_reporting(input);
     ++state_.files_done;
     if (progress_) progress_(state_);
+  }
+  inputs_ = inputs;
+}
+
+void ArchiveIndexer::read_reporting(const InputName& input) {
+  try {
+    index_file(input);
+  } catch (const Error& e) {
+    writer_.count_problem();
+    // What opens a file names it by its path; messages name it relative to the folder given.
+    std::string message = e.what();
+    if (message.rfind(input.path + ": ", 0) == 0) message = input.display + message.substr(input.path.size());
+    report_(message);
   }
 }
 
@@ -209,10 +215,28 @@ void ArchiveIndexer::prune() {
     if (path.empty() || fs::exists(path, ec) || ec) continue;
     if (is_single_article(j.value("format", ""))) gone.emplace_back(*it, path);
   }
+  std::set<std::string> still_given_by;
   for (const auto& [key, path] : gone) {
-    writer_.delete_from_origin(key, {});
+    writer_.delete_from_origin(key, {}, &still_given_by);
     writer_.set_metadata(key, "");  // Xapian deletes a metadata key set to empty
   }
+  // An article two files gave holds the text of the one read last: when that one goes, the other
+  // file's text must replace it. Its record forgets its time and hash, so that it is read again:
+  // now when this run was given it, else by the next run.
+  if (still_given_by.empty()) return;
+  std::set<std::string> reread;
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    if (!still_given_by.count(IndexWriter::origin_term(*it))) continue;
+    json record = json::parse(db.get_metadata(*it), nullptr, false);
+    if (!record.is_object()) continue;
+    record["mtime_ns"] = 0;
+    record["hash"] = "";
+    writer_.set_metadata(*it, record.dump(-1, ' ', false, json::error_handler_t::replace));
+    reread.insert(*it);
+  }
+  for (const InputName& input : inputs_)
+    if (input.path != "-" && reread.count(metadata_key(fs::absolute(input.path).lexically_normal().string())))
+      read_reporting(input);
 }
 
 }  // namespace depeche

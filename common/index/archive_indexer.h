@@ -39,11 +39,13 @@ class ArchiveIndexer {
 
  private:
   void index_file(const InputName& input);
+  void read_reporting(const InputName& input);  // index_file, its errors reported and counted
   IndexWriter& writer_;
   RunOptions options_;
   Reporter report_;
   ProgressFn progress_;
   Progress state_;
+  std::vector<InputName> inputs_;  // this run's, read again by prune() when it must
 };
 
 }  // namespace depeche

@@ -40,10 +40,6 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
 
 namespace {
 
-std::string origin_term(const std::string& file_key) {
-  return file_key.empty() ? std::string() : std::string(schema::kPrefixOriginFile) + util::hex64(util::fnv1a64(file_key));
-}
-
 // The origin terms of a document: every file that gave its id. Two files can give one id (the
 // same article copied, or one URL in both), and the article stays while either of them does.
 std::vector<std::string> origin_terms(const Xapian::Document& doc) {
@@ -288,7 +284,12 @@ void IndexWriter::problem(const std::string& file, std::size_t line, const std::
   report_(file + ":" + std::to_string(line) + ": " + message);
 }
 
-std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const std::set<std::string>& keep) {
+std::string IndexWriter::origin_term(const std::string& file_key) {
+  return file_key.empty() ? std::string() : std::string(schema::kPrefixOriginFile) + util::hex64(util::fnv1a64(file_key));
+}
+
+std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const std::set<std::string>& keep,
+                                            std::set<std::string>* still_given_by) {
   const std::string term = origin_term(file_key);
   std::size_t deleted = 0;
   for (auto& [name, db] : shards_) {
@@ -297,9 +298,12 @@ std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const s
       if (keep.count(load_article(db.get_document(*it), WithBody::kNo).id) == 0) doomed.push_back(*it);
     for (Xapian::docid id : doomed) {
       Xapian::Document doc = db.get_document(id);
-      if (origin_terms(doc).size() > 1) {  // another file still gives it
+      if (const std::vector<std::string> origins = origin_terms(doc); origins.size() > 1) {  // another file still gives it
         doc.remove_term(term);
         db.replace_document(id, doc);
+        if (still_given_by)
+          for (const std::string& other : origins)
+            if (other != term) still_given_by->insert(other);
       } else {
         db.delete_document(id);
         ++stats_.deleted;

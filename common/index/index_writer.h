@@ -80,8 +80,12 @@ class IndexWriter : public ArticleSink {
   // Ids of the articles written or found unchanged since set_origin().
   const std::set<std::string>& origin_ids() const { return origin_ids_; }
   // Deletes the articles that came from `file_key` whose id is not in `keep`, but for those another
-  // file also gave, which only forget `file_key`; returns how many were deleted.
-  std::size_t delete_from_origin(const std::string& file_key, const std::set<std::string>& keep);
+  // file also gave, which only forget `file_key` (the origin terms of the files still giving them
+  // are added to `still_given_by`, when given); returns how many were deleted.
+  std::size_t delete_from_origin(const std::string& file_key, const std::set<std::string>& keep,
+                                 std::set<std::string>* still_given_by = nullptr);
+  // The term that marks the articles a file gave (schema::kPrefixOriginFile).
+  static std::string origin_term(const std::string& file_key);
   // Deletes the article with this id, or failing that with this URL; false when there is none.
   bool delete_id(const std::string& id_or_url);
 
