@@ -131,6 +131,8 @@ void define_options(CLI::App& app, SearcherOptions& o) {
                              "--list-saved"})
       if (app.count(mode) > 0) given.push_back(mode);
     if (given.size() > 1) throw CLI::ValidationError(given[0] + " and " + given[1] + " cannot be given together");
+    // It summarises the whole archive: a query given with it was ignored without a word.
+    if (app.count("--stats") > 0 && app.count("query") > 0) throw CLI::ValidationError("--stats takes no query");
   });
   app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);
 }

@@ -143,6 +143,9 @@ TEST(Install, TwoModesAtOnceAreAUsageError) {
     EXPECT_EQ(r.status, 2) << modes[0];
     EXPECT_NE(r.err.find("cannot be given together"), std::string::npos) << r.err;
   }
+  const auto stats = t::search({"--db", "nowhere", "--stats", "iran"});
+  EXPECT_EQ(stats.status, 2);
+  EXPECT_NE(stats.err.find("--stats takes no query"), std::string::npos) << stats.err;
 }
 
 // docs/exit-codes.md: every failure prints one line on stderr, starting with the program's name.
