@@ -115,8 +115,10 @@ class ProgressSink : public ArticleSink {
     progress_(now);
   }
   void problem(const std::string& file, std::size_t line, const std::string& message) override {
-    next_.problem(file, line, message);
+    next_.problem(file, line, article_goes_when_empty_ && message == kEmptyFileMessage ? "empty file; its article deleted" : message);
   }
+  // A text file or page that gave an article: emptied, it loses it (not "skipped", which it is not).
+  void article_goes_when_empty() { article_goes_when_empty_ = true; }
 
  private:
   static constexpr std::size_t kEvery = 32;  // a few reports a second at depeche's articles/s
@@ -125,6 +127,7 @@ class ProgressSink : public ArticleSink {
   const ArchiveIndexer::ProgressFn& progress_;
   std::uint64_t file_size_;
   const util::InputFile* in_ = nullptr;
+  bool article_goes_when_empty_ = false;
   std::size_t since_report_ = 0;
 };
 
@@ -193,6 +196,7 @@ void ArchiveIndexer::index_file(const InputName& input) {
   }
   writer_.set_origin(key);
   ProgressSink sink(writer_, state_, progress_, now.size);
+  if (before && is_single_article(before->format) && before->articles > 0) sink.article_goes_when_empty();
   const InputFormat format = read_input(input, options_.format, options_.limits, sink);
   now.format = format_name(format);
   // A text file emptied keeps its format: its article goes with --prune once the file is deleted.

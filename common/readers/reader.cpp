@@ -96,7 +96,7 @@ void read_text_any_charset(util::InputFile& in, const InputName& name, const Rea
     sink.problem(name.display, line, repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
   }
   if (content.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-    sink.problem(name.display, 1, "empty file; skipped");
+    sink.problem(name.display, 1, kEmptyFileMessage);
     return;
   }
   Article a = parse_text_article(content, name, sink);
@@ -194,7 +194,7 @@ InputFormat read_input(const InputName& name, InputFormat format, const ReadLimi
   sink.reading(in);
   const std::string_view head = in.peek(4096);
   if (head.empty()) {
-    sink.problem(name.display, 1, "empty file; skipped");
+    sink.problem(name.display, 1, kEmptyFileMessage);
     return InputFormat::kAuto;
   }
   // UTF-16 and UTF-32 text is full of NUL bytes: its byte-order mark says it is text.

@@ -48,6 +48,9 @@ InputFormat parse_input_format(std::string_view name);
 // "text", "jsonl", "html", "feed"; "" for kAuto. The inverse of parse_input_format.
 const char* input_format_name(InputFormat format);
 
+// What a reader reports for a file with nothing but white space in it.
+inline constexpr const char* kEmptyFileMessage = "empty file; skipped";
+
 // Where an input file comes from: its path, the name used in messages and in ids.
 struct InputName {
   std::string path;     // to open ("-" for stdin)

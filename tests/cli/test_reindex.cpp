@@ -243,6 +243,7 @@ TEST(Reindex, EmptiedTextFileFollowsItsArticle) {
   dir.write("t/a.txt", "");
   const auto emptied = t::index({"--db", db, dir / "t", "--summary=json"});
   EXPECT_EQ(emptied.status, 4) << "an empty file is reported";
+  EXPECT_EQ(emptied.err, "depeche-index: a.txt:1: empty file; its article deleted\n") << "not 'skipped': it is not";
   EXPECT_EQ(json::parse(emptied.out)["deleted"], 1);
   EXPECT_EQ(count(), "0\n");
   dir.write("t/a.txt", article);
