@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace depeche {
@@ -438,6 +439,9 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
     bool dropped;
   };
   std::vector<Open> open;
+  // How many of each name are open: an end tag that matches none is skipped at once. Searching the
+  // stack for it took 13 s on 100,000 open <div> and as many stray </span>.
+  std::unordered_map<std::string, std::size_t> open_names;
   std::size_t kept = 0, copied = 0;
   auto drop = [&](std::size_t from, std::size_t to) {
     storage.append(html.substr(copied, from - copied));
@@ -445,7 +449,10 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
     flattened = true;
   };
   auto close_from = [&](std::size_t index) {
-    for (std::size_t i = index; i < open.size(); ++i) kept -= open[i].dropped ? 0 : 1;
+    for (std::size_t i = index; i < open.size(); ++i) {
+      kept -= open[i].dropped ? 0 : 1;
+      --open_names[open[i].name];
+    }
     open.resize(index);
   };
   for (std::size_t lt = html.find('<'); lt != std::string_view::npos && lt + 1 < html.size(); lt = html.find('<', lt + 1)) {
@@ -464,7 +471,11 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
     const std::size_t gt = end_tag ? html.find('>', name_start) : excess_attributes(html, lt).second;
     const std::size_t tag_end = gt == std::string_view::npos || gt >= html.size() ? html.size() : gt + 1;
     if (end_tag) {
-      auto match = std::find_if(open.rbegin(), open.rend(), [&](const Open& o) { return o.name == name; });
+      // Found, the search pops what it passes: each open element is passed once.
+      const auto any = open_names.find(name);
+      auto match = any == open_names.end() || any->second == 0
+                       ? open.rend()
+                       : std::find_if(open.rbegin(), open.rend(), [&](const Open& o) { return o.name == name; });
       if (match != open.rend()) {
         if (match->dropped) drop(lt, tag_end);
         close_from(static_cast<std::size_t>(open.rend() - match) - 1);
@@ -482,6 +493,7 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
       const bool too_deep = kept >= kFlattenDepth;
       if (too_deep) drop(lt, tag_end);
       open.push_back({name, too_deep});
+      ++open_names[name];
       kept += too_deep ? 0 : 1;
     }
     if (tag_end >= html.size()) break;
