@@ -9,7 +9,6 @@
 #include <xapian.h>
 
 #include <filesystem>
-#include <fstream>
 
 namespace depeche {
 
@@ -55,10 +54,8 @@ CompactStats compact_database(const std::string& path, double wait_seconds) {
   // The control database's lock guards every shard (IndexWriter): taken first, released last.
   const std::string control = (fs::path(path) / schema::kShardControlName).string();
   Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
-  std::ifstream listed(stub);
-  for (std::string line; std::getline(listed, line);) {
-    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
-    const std::string shard = (fs::path(path) / line.substr(5)).string();
+  for (const std::string& name : listed_shards(path)) {
+    const std::string shard = (fs::path(path) / name).string();
     Xapian::WritableDatabase shard_db = open_writable(shard, 0, Xapian::DB_OPEN);
     compact_one(shard_db, shard, stats);
   }

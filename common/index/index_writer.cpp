@@ -82,6 +82,14 @@ void swap_in(const std::string& fresh, const std::string& path) {
     throw Fatal(exit_code::kDatabase, path + ": cannot swap in the new database: " + std::strerror(errno));
 }
 
+std::vector<std::string> listed_shards(const std::string& path) {
+  std::vector<std::string> shards;
+  std::ifstream stub(fs::path(path) / schema::kShardStubName);
+  for (std::string line; std::getline(stub, line);)
+    if (line.rfind("auto ", 0) == 0 && line.substr(5) != schema::kShardControlName) shards.push_back(line.substr(5));
+  return shards;
+}
+
 ShardBy parse_shard_by(const std::string& name) {
   if (name == "none") return ShardBy::kNone;
   if (name == "year") return ShardBy::kYear;
@@ -132,16 +140,14 @@ void IndexWriter::open_sharding(double wait_seconds) {
       throw Fatal(exit_code::kDatabase, path_ + ": database is sharded by " + recorded + ", not as asked");
     shard_by_ = existing;
   }
-  std::ifstream stub(fs::path(path_) / schema::kShardStubName);
-  for (std::string line; std::getline(stub, line);) {
-    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
+  for (const std::string& name : listed_shards(path_)) {
     // A listed shard that is gone is being swapped (docs/scale-out.md) or was moved by mistake:
     // opening it would create an empty one, which the swap's second mv then moves the real one into.
-    const fs::path folder = fs::path(path_) / line.substr(5);
+    const fs::path folder = fs::path(path_) / name;
     if (!fs::exists(folder / "iamglass"))
       throw Fatal(exit_code::kLocked, folder.string() + ": a shard the database lists is missing (being swapped?); "
                                                         "nothing written, retry when it is back");
-    shard(line.substr(5));
+    shard(name);
   }
 }
 

@@ -19,6 +19,7 @@
 #include <set>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace depeche {
 
@@ -38,6 +39,10 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
 // compacted and served from other machines (docs/scale-out.md).
 enum class ShardBy { kNone, kYear, kMonth };
 ShardBy parse_shard_by(const std::string& name);  // "none", "year", "month"; throws depeche::Error
+
+// The shards a sharded database at `path` lists in its stub, by folder name, without its control
+// database; empty when the database is not sharded.
+std::vector<std::string> listed_shards(const std::string& path);
 
 // Moves the database built at `fresh` to `path` in one atomic exchange of the two folders (readers
 // see the old one or the new one, never a mix); the old one is left at `fresh`.

@@ -6,7 +6,6 @@
 #include "util/error.h"
 
 #include <filesystem>
-#include <fstream>
 
 namespace depeche {
 
@@ -81,11 +80,8 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   const std::string control = (fs::path(path) / schema::kShardControlName).string();
   Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
   IndexStats total;
-  std::ifstream listed(stub);
-  for (std::string line; std::getline(listed, line);) {
-    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
-    add(total, rebuild_one((fs::path(path) / line.substr(5)).string(), batch_size, 0, jobs, report));
-  }
+  for (const std::string& name : listed_shards(path))
+    add(total, rebuild_one((fs::path(path) / name).string(), batch_size, 0, jobs, report));
   control_db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
   control_db.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
   control_db.commit();
