@@ -73,12 +73,12 @@ void order_and_cut(Facet& f, SearchRequest::FacetOrder order, std::size_t limit)
 // Values a filter cannot tell apart ("LeMonde.fr" and "lemonde.fr": filters fold case and
 // accents) become one, counted together under the spelling most of their articles give: a facet's
 // count is then what filtering on its value finds. For single-valued facets, where sums are exact.
-void merge_values_filters_confuse(std::vector<FacetCount>& values, const std::function<std::string(std::string_view)>& fold) {
+void merge_values_filters_confuse(std::vector<FacetCount>& values, analysis::Analyzer& analyzer) {
   std::map<std::string, std::size_t> merged_at;  // folded value -> index in `merged`
   std::vector<FacetCount> merged;
   std::vector<Xapian::doccount> most;  // the count of the spelling shown
   for (FacetCount& v : values) {
-    const auto [it, first] = merged_at.emplace(fold(v.value), merged.size());
+    const auto [it, first] = merged_at.emplace(analyzer.fold(v.value), merged.size());
     if (first) {
       most.push_back(v.count);
       merged.push_back(std::move(v));
@@ -96,7 +96,7 @@ void merge_values_filters_confuse(std::vector<FacetCount>& values, const std::fu
 
 // `undated` counts the matches without a date; called only when a month facet needs it.
 Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccount total,
-              const std::function<Xapian::doccount()>& undated, const std::function<std::string(std::string_view)>& fold) {
+              const std::function<Xapian::doccount()>& undated, analysis::Analyzer& analyzer) {
   Facet f;
   f.name = spy.name;
   Xapian::doccount with_value = 0;
@@ -112,7 +112,7 @@ Facet collect(const FacetSpy& spy, const SearchRequest& request, Xapian::doccoun
       with_value += count;
     }
   }
-  if (!spy.multi && !is_time_facet(f.name)) merge_values_filters_confuse(f.values, fold);
+  if (!spy.multi && !is_time_facet(f.name)) merge_values_filters_confuse(f.values, analyzer);
   // Undated articles are counted too, in their own bucket, never given an invented date. Every
   // dated article has a year; one dated by year only has no month, and is not undated. The bucket
   // is ordered and cut with the periods.
@@ -656,8 +656,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, last_query, Xapian::Query(std::string(schema::kUndatedTerm))));
       return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
     };
-    const auto fold = [this](std::string_view value) { return analyzer_.fold(value); };
-    for (const auto& spy : spies) result.facets.push_back(collect(spy, request, counted, undated, fold));
+    for (const auto& spy : spies) result.facets.push_back(collect(spy, request, counted, undated, analyzer_));
     if (request.explain && result.total == 0) result.empty_because = explain_empty(request);
     if (request.suggest && result.total < kSuggestBelow && request.similar_to.empty())
       result.suggestion = spelling_suggestion(request.query);
@@ -796,7 +795,7 @@ ArchiveStats Searcher::stats() {
     enquire.get_mset(0, 0, s.articles);
     for (auto it = sources.values_begin(); it != sources.values_end(); ++it)
       if (!(*it).empty()) s.per_source.push_back({*it, it.get_termfreq()});
-    merge_values_filters_confuse(s.per_source, [this](std::string_view value) { return analyzer_.fold(value); });
+    merge_values_filters_confuse(s.per_source, analyzer_);
     std::sort(s.per_source.begin(), s.per_source.end(),
               [](const FacetCount& a, const FacetCount& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
     count_terms(schema::field("year").prefix, s.per_year);
