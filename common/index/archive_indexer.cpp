@@ -29,6 +29,9 @@ struct FileRecord {
   std::size_t articles = 0;
 };
 
+// A file's path as its record knows it, whatever folder the run was started from.
+std::string absolute_path_of(const std::string& path) { return fs::absolute(path).lexically_normal().string(); }
+
 std::string metadata_key(const std::string& absolute_path) {
   // Xapian keys are limited in length: long paths are hashed (the path itself is in the value).
   std::string key(schema::kMetaFilePrefix);
@@ -174,7 +177,7 @@ void ArchiveIndexer::index_file(const InputName& input) {
     read_input(input, options_.format, options_.limits, sink);
     return;
   }
-  const std::string absolute = fs::absolute(input.path).lexically_normal().string();
+  const std::string absolute = absolute_path_of(input.path);
   const std::string key = metadata_key(absolute);
   FileRecord now;
   now.size = static_cast<std::uint64_t>(st.st_size);
@@ -239,7 +242,7 @@ void ArchiveIndexer::prune() {
     reread.insert(*it);
   }
   for (const InputName& input : inputs_)
-    if (input.path != "-" && reread.count(metadata_key(fs::absolute(input.path).lexically_normal().string())))
+    if (input.path != "-" && reread.count(metadata_key(absolute_path_of(input.path))))
       read_reporting(input);
 }
 
