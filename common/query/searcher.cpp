@@ -454,7 +454,8 @@ std::vector<Searcher::Ranked> Searcher::rank_by_proximity(std::vector<Ranked> ou
   const bool every_form = std::all_of(words.begin(), words.end(), [](const QueryWord& w) { return w.every_form; });
   for (std::size_t i = 0; i < docs.size(); ++i) {
     out[i].proximity_bonus = scale * closeness(at[i], weights_.proximity_window);
-    if (every_form) out[i].word_positions = std::move(at[i]);
+    out[i].word_positions = std::move(at[i]);
+    out[i].every_form = every_form;
   }
   std::stable_sort(out.begin(), out.begin() + depth, [](const Ranked& a, const Ranked& b) {
     return a.it.get_weight() + a.proximity_bonus > b.it.get_weight() + b.proximity_bonus;
@@ -469,14 +470,17 @@ Snippet Searcher::snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQ
   const bool same_words = !ranked.word_positions.empty() && parsed.words.size() == sought.size() &&
                           std::equal(sought.begin(), sought.end(), parsed.words.begin(),
                                      [](const QueryWord& w, const std::string& word) { return w.forms.front() == word; });
-  std::optional<std::size_t> most_words_shown;
+  std::optional<std::size_t> enough_words;
   if (same_words) {
     title_tokens_.clear();
     if (hit.article.title) analyzer_.tokenize(*hit.article.title, title_tokens_);
     const auto first_body_position = static_cast<Xapian::termpos>(title_tokens_.tokens.size()) + schema::kTitleBodyGap + 1;
-    most_words_shown = most_words_within(ranked.word_positions, first_body_position, kSnippetWords);
+    const std::size_t found = most_words_within(ranked.word_positions, first_body_position, kSnippetWords);
+    // Positions that may miss a word's odd forms still prove that a window shows `found` words:
+    // enough to stop the scan there. Finding none proves nothing.
+    if (ranked.every_form || found > 0) enough_words = found;
   }
-  return make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems, most_words_shown);
+  return make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems, enough_words);
 }
 
 void Searcher::fill_copies(Hit& hit) {

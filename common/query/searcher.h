@@ -152,9 +152,10 @@ class Searcher {
     Xapian::MSetIterator it;
     double proximity_bonus = 0;
     std::string cluster;  // when collapsing; empty: the article is alone in its own cluster
-    // Where each of the query's words (ParsedQuery::proximity_words) is, in every form, for the
-    // hits re-ranked by proximity; empty otherwise, or when some word's forms were not all found.
+    // Where each of the query's words (ParsedQuery::proximity_words) is, for the hits re-ranked
+    // by proximity; empty otherwise. `every_form`: no form of a word was missed (QueryWord).
     std::vector<Positions> word_positions;
+    bool every_form = false;
   };
   // The matches in score order; `by_xapian`: the MSet was collapsed by Xapian (its collapse keys
   // are the clusters).

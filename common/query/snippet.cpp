@@ -37,7 +37,7 @@ std::vector<int> word_of_match(analysis::Analyzer& analyzer, const std::vector<s
 }  // namespace
 
 Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
-                     const std::vector<std::string>& stems, std::optional<std::size_t> most_words_shown,
+                     const std::vector<std::string>& stems, std::optional<std::size_t> enough_words,
                      std::size_t max_words) {
   int groups = 0;
   std::vector<int> word_of = word_of_match(analyzer, words, stems, groups);
@@ -99,8 +99,8 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
       if (complete) continue;
       enter(id);
       if (end >= max_words) leave(match[end - max_words]);
-      complete = most_words_shown ? words_shown >= *most_words_shown
-                                  : groups > 0 && words_shown == static_cast<std::size_t>(groups);
+      complete = enough_words ? words_shown >= *enough_words
+                              : groups > 0 && words_shown == static_cast<std::size_t>(groups);
       if (complete || distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
         best_distinct = distinct;
         best_count = count;

@@ -22,12 +22,12 @@ inline constexpr std::size_t kSnippetWords = 32;
 // or by stem, so "telecommunications" marks "télécommunications"; a word ending in '*' stands for
 // the words it begins); failing that, the window
 // showing the most distinct query words, then the most matches. Without any match, the beginning
-// of the text. The body is read only as far as that window needs. `most_words_shown`, when the
-// caller knows it (from positions), is the most query words any window of the body shows: the
-// first window that shows that many is chosen, without reading the rest of the body for a
-// window that cannot exist.
+// of the text. The body is read only as far as that window needs. `enough_words`, when the caller
+// knows it (from positions), is how many query words some window of the body shows, usually the
+// most any window shows: the first window that shows that many is chosen, without reading the
+// rest of the body for a better window that is unlikely or cannot exist.
 Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
-                     const std::vector<std::string>& stems, std::optional<std::size_t> most_words_shown = std::nullopt,
+                     const std::vector<std::string>& stems, std::optional<std::size_t> enough_words = std::nullopt,
                      std::size_t max_words = kSnippetWords);
 
 }  // namespace depeche

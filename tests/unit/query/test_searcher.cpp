@@ -248,6 +248,52 @@ TEST(SearcherSnippet, WordsOnlyTheTitleHasTogetherAreNotSoughtTogetherInTheBody)
   EXPECT_EQ(r.hits[0].snippet.text.rfind("La grève commence.", 0), 0u) << r.hits[0].snippet.text;
 }
 
+
+depeche::SearchResult search_one_article(const TempDir& dir, const std::string& title, const std::string& body,
+                                         const std::string& query) {
+  {
+    depeche::IndexWriter writer(dir / "db", 100, 0, [](const std::string& m) { ADD_FAILURE() << m; });
+    Article a;
+    a.id = "t1";
+    a.title = title;
+    a.body = body;
+    writer.article(std::move(a));
+    writer.finish(0);
+  }
+  Searcher searcher({dir / "db"});
+  SearchRequest request;
+  request.query = query;
+  return searcher.search(request);
+}
+
+// "président" has a stem (president) that Snowball also gives words beginning otherwise
+// (présidence), so its positions may miss a form. What they do find still proves a window: the
+// first one showing as many words wins, as when every form is known, instead of the densest.
+TEST(SearcherSnippet, PositionsThatMayMissAFormStillEndTheScanAtTheFirstWindowTheyProve) {
+  TempDir dir;
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "rien ";
+  const depeche::SearchResult r = search_one_article(
+      dir, "Introuvable réunion",
+      "Le président parle. " + filler + "Les présidents et le président du président. " + filler + "Fin.",
+      "président introuvable");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].snippet.text.rfind("Le président parle.", 0), 0u) << r.hits[0].snippet.text;
+}
+
+// Positions that find none of the words prove nothing: the body is still read for the form they
+// missed.
+TEST(SearcherSnippet, PositionsFindingNoWordLeaveTheScanToFindAnOddForm) {
+  TempDir dir;
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "rien ";
+  const depeche::SearchResult r =
+      search_one_article(dir, "Introuvable réunion", filler + "La présidence parle. " + filler, "président introuvable");
+  ASSERT_EQ(r.hits.size(), 1u);
+  const auto& snippet = r.hits[0].snippet;
+  ASSERT_EQ(snippet.marks.size(), 1u) << snippet.text;
+  EXPECT_EQ(snippet.text.substr(snippet.marks[0].first, snippet.marks[0].second - snippet.marks[0].first), "présidence");
+}
 }  // namespace
 
 // An indexer committing while --export streams makes Xapian throw DatabaseModifiedError at the
