@@ -71,6 +71,25 @@ bool is_elision(std::string_view folded) {
   return false;
 }
 
+std::size_t loose_word_start(std::string_view text, std::size_t n) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto size = static_cast<std::int32_t>(text.size());
+  bool in_word = false, prev_lower = false;
+  for (std::int32_t i = 0; i < size;) {
+    const std::int32_t at = i;
+    UChar32 c = s[i];
+    if (c < 0x80) ++i;
+    else U8_NEXT(s, i, size, c);
+    const bool word_char = c >= 0 && is_word_char(c);
+    // A capital glued to a lower-case letter starts a word, as in read_word.
+    const bool starts_word = word_char && (!in_word || (prev_lower && is_upper(c)));
+    if (starts_word && n-- == 0) return static_cast<std::size_t>(at);
+    in_word = word_char;
+    prev_lower = word_char && is_lower(c);
+  }
+  return text.size();
+}
+
 Tokenizer::Tokenizer() = default;
 Tokenizer::~Tokenizer() = default;
 

@@ -87,21 +87,22 @@ double closeness(const std::vector<Positions>& by_word, Xapian::termcount window
   return sum / double(by_word.size() * (by_word.size() - 1) / 2);
 }
 
-std::size_t most_words_within(const std::vector<Positions>& by_word, Xapian::termpos first, Xapian::termcount window) {
+WordWindow best_word_window(const std::vector<Positions>& by_word, Xapian::termpos first, Xapian::termcount window) {
   std::vector<std::pair<Xapian::termpos, std::size_t>> seen;  // (position, word), in position order
   for (std::size_t w = 0; w < by_word.size(); ++w)
     for (auto p = std::lower_bound(by_word[w].begin(), by_word[w].end(), first); p != by_word[w].end(); ++p)
       seen.emplace_back(*p, w);
   std::sort(seen.begin(), seen.end());
   std::vector<std::size_t> in_window(by_word.size(), 0);
-  std::size_t shown = 0, most = 0;
+  std::size_t shown = 0;
+  WordWindow best;
   for (std::size_t last = 0, start = 0; last < seen.size(); ++last) {
     if (in_window[seen[last].second]++ == 0) ++shown;
     for (; seen[start].first + window <= seen[last].first; ++start)
       if (--in_window[seen[start].second] == 0) --shown;
-    most = std::max(most, shown);
+    if (shown > best.words) best = {shown, seen[start].first};
   }
-  return most;
+  return best;
 }
 
 }  // namespace depeche

@@ -52,8 +52,13 @@ std::vector<std::vector<Positions>> word_positions(const Xapian::Database& db, c
 // From 0 (no two query words within `window` positions of each other) to 1 (every pair of query
 // words adjacent somewhere), the mean over word pairs of how close their nearest occurrences are.
 double closeness(const std::vector<Positions>& by_word, Xapian::termcount window);
-// The most words that `window` consecutive positions from `first` on show, each counted once.
-std::size_t most_words_within(const std::vector<Positions>& by_word, Xapian::termpos first, Xapian::termcount window);
+// The most words that `window` consecutive positions from `first` on show, each counted once, and
+// where the first window showing that many begins (0 when none shows any).
+struct WordWindow {
+  std::size_t words = 0;
+  Xapian::termpos start = 0;
+};
+WordWindow best_word_window(const std::vector<Positions>& by_word, Xapian::termpos first, Xapian::termcount window);
 
 }  // namespace depeche
 

@@ -470,17 +470,21 @@ Snippet Searcher::snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQ
   const bool same_words = !ranked.word_positions.empty() && parsed.words.size() == sought.size() &&
                           std::equal(sought.begin(), sought.end(), parsed.words.begin(),
                                      [](const QueryWord& w, const std::string& word) { return w.forms.front() == word; });
-  std::optional<std::size_t> enough_words;
+  std::optional<ProvenWindow> proven;
   if (same_words) {
     title_tokens_.clear();
     if (hit.article.title) analyzer_.tokenize(*hit.article.title, title_tokens_);
     const auto first_body_position = static_cast<Xapian::termpos>(title_tokens_.tokens.size()) + schema::kTitleBodyGap + 1;
-    const std::size_t found = most_words_within(ranked.word_positions, first_body_position, kSnippetWords);
-    // Positions that may miss a word's odd forms still prove that a window shows `found` words:
-    // enough to stop the scan there. Finding none proves nothing.
-    if (ranked.every_form || found > 0) enough_words = found;
+    const WordWindow found = best_word_window(ranked.word_positions, first_body_position, kSnippetWords);
+    // Positions that may miss a word's odd forms still prove a window of `found.words` words:
+    // enough to stop the scan there, not to skip the text before it, where an odd form may make
+    // an earlier window. Finding none proves nothing.
+    if (ranked.every_form || found.words > 0) {
+      proven = ProvenWindow{found.words, 0};
+      if (ranked.every_form && found.words > 0) proven->first_token = found.start - first_body_position;
+    }
   }
-  return make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems, enough_words);
+  return make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems, proven);
 }
 
 void Searcher::fill_copies(Hit& hit) {

@@ -34,11 +34,12 @@ std::vector<int> word_of_match(analysis::Analyzer& analyzer, const std::vector<s
   return of;
 }
 
-}  // namespace
-
-Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
-                     const std::vector<std::string>& stems, std::optional<std::size_t> enough_words,
-                     std::size_t max_words) {
+// The snippet, the body tokenised from byte `start` (a word's start) on. Started after the
+// beginning, it gives up (nullopt) unless it finds a complete window with the context before it
+// and a full window's words: what a scan from the beginning would have shown.
+std::optional<Snippet> snippet_from(std::string_view body, std::size_t start, analysis::Analyzer& analyzer,
+                                    const std::vector<std::string>& words, const std::vector<std::string>& stems,
+                                    std::optional<std::size_t> enough_words, std::size_t max_words) {
   int groups = 0;
   std::vector<int> word_of = word_of_match(analyzer, words, stems, groups);
   // Reused from one call to the next (a page makes ten snippets), one set per --batch thread:
@@ -67,7 +68,7 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
     if (--at(word_in_window, at(word_of, id)) == 0) --words_shown;
     --count;
   };
-  for (std::size_t pos = 0; pos < body.size();) {
+  for (std::size_t pos = start; pos < body.size();) {
     std::size_t cut = std::min(body.size(), pos + kChunkBytes);
     while (cut < body.size() && !is_space(body[cut])) ++cut;
     const std::size_t first_new = list.size();
@@ -113,11 +114,13 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
     if (complete && list.size() > best_start + 2 * max_words + 1) break;
   }
   Snippet s;
+  if (start > 0 && (!complete || list.size() < max_words)) return std::nullopt;
   if (list.empty()) return s;
   // Start a little before the window's first match, so it is read in context, unless that would
   // push the window's last match out of the printed words.
   std::size_t first = best_start;
   while (first < list.size() && match[first] < 0 && first < best_start + max_words) ++first;
+  if (start > 0 && first < kLeadWords) return std::nullopt;
   std::size_t last_match = std::min(best_end, list.size() - 1);
   while (last_match > first && match[last_match] < 0) --last_match;
   first = std::max(first >= kLeadWords ? first - kLeadWords : 0, last_match + 1 > max_words ? last_match + 1 - max_words : 0);
@@ -126,10 +129,11 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   first = std::min(first, list.size() > max_words ? list.size() - max_words : 0);
   const std::size_t last = std::min(list.size(), first + max_words) - 1;
 
-  const std::size_t from = first == 0 ? 0 : list[first].src_begin;  // keep an elided "L’" at the start
+  const bool at_beginning = start == 0 && first == 0;
+  const std::size_t from = at_beginning ? 0 : list[first].src_begin;  // keep an elided "L’" at the start
   std::size_t to = list[last].src_end;
   if (last + 1 == list.size()) to = body.size();  // keep the final punctuation
-  if (first > 0) s.text = "… ";
+  if (!at_beginning) s.text = "… ";
   bool space = false;
   std::size_t next_token = first;
   for (std::size_t b = from; b < to; ++b) {
@@ -154,6 +158,24 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   }
   if (last + 1 < list.size()) s.text += " …";
   return s;
+}
+
+}  // namespace
+
+Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
+                     const std::vector<std::string>& stems, std::optional<ProvenWindow> proven,
+                     std::size_t max_words) {
+  std::optional<std::size_t> enough_words;
+  if (proven) enough_words = proven->words;
+  // Tokenising up to a window that positions place deep in the body was most of a snippet's time:
+  // the scan starts a few words before it, counted loosely, and from the beginning only if the
+  // count was off by more than that.
+  constexpr std::size_t kWordsBeforeWindow = kLeadWords + 10;
+  if (proven && proven->words > 0 && proven->first_token > kWordsBeforeWindow) {
+    const std::size_t start = analysis::loose_word_start(body, proven->first_token - kWordsBeforeWindow);
+    if (auto s = snippet_from(body, start, analyzer, words, stems, enough_words, max_words)) return std::move(*s);
+  }
+  return *snippet_from(body, 0, analyzer, words, stems, enough_words, max_words);
 }
 
 }  // namespace depeche

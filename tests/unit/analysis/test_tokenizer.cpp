@@ -95,3 +95,26 @@ TEST(Tokenizer, HostileBytesNeverCrash) {
 }
 
 }  // namespace
+
+// Snippets skip to a word counted loosely, so the loose count must never fall behind the tokens:
+// its nth word begins at or before the nth token, whatever the text glues, elides or drops.
+TEST(LooseWordStart, NeverPassesTheTokenOfTheSameRank) {
+  const std::string long_word(80, 'x');
+  const std::vector<std::string> texts{
+      "L’Iran offre au Mali l'armée d'Afrique, aujourd’hui et aujourd'hui.",
+      "diplomatieLe malienne.La getElementById(innerHTML) YouTube iPhone McDonald",
+      "30\u00a0000 personnes\u00a0: « Oui\u00a0» — 2,5 % Jean-Pierre E10 SP95 " + long_word + " fin",
+      "Œuvre ÉTÉ Ærø naïve Straße Москва Αθήνα العربية",
+  };
+  Tokenizer tokenizer;
+  for (const std::string& text : texts) {
+    TokenList list;
+    tokenizer.tokenize(text, list);
+    ASSERT_FALSE(list.tokens.empty());
+    for (std::size_t n = 0; n < list.tokens.size(); ++n)
+      EXPECT_LE(depeche::analysis::loose_word_start(text, n), list.tokens[n].src_begin) << "token " << n << " of: " << text;
+    EXPECT_EQ(depeche::analysis::loose_word_start(text, 1000), text.size());
+  }
+  EXPECT_EQ(depeche::analysis::loose_word_start("  deux mots", 1), 7u);
+  EXPECT_EQ(depeche::analysis::loose_word_start("motGlué", 1), 3u) << "a capital after a lower-case letter";
+}

@@ -78,15 +78,28 @@ TEST_F(ProximityTest, MeanOverPairsAndNothingForOneWordOrExcludedWords) {
 
 namespace {
 
-TEST(MostWordsWithin, CountsEachWordOnceInTheBestWindowFromTheFirstPosition) {
+TEST(BestWordWindow, CountsEachWordOnceInTheBestWindowFromTheFirstPosition) {
   const std::vector<depeche::Positions> at{{1, 50}, {5}, {200}};
-  EXPECT_EQ(depeche::most_words_within(at, 1, 10), 2u) << "positions 1 and 5";
-  EXPECT_EQ(depeche::most_words_within(at, 2, 10), 1u) << "position 1 is before the first";
-  EXPECT_EQ(depeche::most_words_within(at, 1, 4), 1u) << "1 and 5 are not within 4 positions";
-  EXPECT_EQ(depeche::most_words_within(at, 1, 5), 2u);
-  EXPECT_EQ(depeche::most_words_within(at, 1, 200), 3u);
-  EXPECT_EQ(depeche::most_words_within({{7, 8, 9}, {}}, 1, 10), 1u) << "a word counts once however often";
-  EXPECT_EQ(depeche::most_words_within(at, 201, 10), 0u);
+  auto words = [&](Xapian::termpos first, Xapian::termcount window) { return depeche::best_word_window(at, first, window).words; };
+  EXPECT_EQ(words(1, 10), 2u) << "positions 1 and 5";
+  EXPECT_EQ(words(2, 10), 1u) << "position 1 is before the first";
+  EXPECT_EQ(words(1, 4), 1u) << "1 and 5 are not within 4 positions";
+  EXPECT_EQ(words(1, 5), 2u);
+  EXPECT_EQ(words(1, 200), 3u);
+  EXPECT_EQ(depeche::best_word_window({{7, 8, 9}, {}}, 1, 10).words, 1u) << "a word counts once however often";
+  EXPECT_EQ(words(201, 10), 0u);
+}
+
+TEST(BestWordWindow, StartsWhereTheFirstWindowShowingTheMostWordsBegins) {
+  const std::vector<depeche::Positions> two{{3, 40, 90}, {60, 95}};
+  EXPECT_EQ(depeche::best_word_window(two, 1, 30).start, 40u) << "40 and 60 show both words before 90 and 95 do";
+  EXPECT_EQ(depeche::best_word_window(two, 1, 10).start, 90u) << "40 and 60 are too far apart";
+  EXPECT_EQ(depeche::best_word_window(two, 1, 2).start, 3u) << "one word at a time: the first occurrence";
+  const std::vector<depeche::Positions> three{{3, 40, 90}, {60, 95}, {99}};
+  const depeche::WordWindow all = depeche::best_word_window(three, 1, 30);
+  EXPECT_EQ(all.words, 3u);
+  EXPECT_EQ(all.start, 90u) << "the window with every word, not the first with two";
+  EXPECT_EQ(depeche::best_word_window(three, 100, 10).start, 0u) << "no word from the first position on";
 }
 
 }  // namespace

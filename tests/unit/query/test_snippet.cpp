@@ -63,13 +63,56 @@ TEST_F(SnippetTest, KnownMostWordsShownStopsAtTheFirstWindowShowingThatMany) {
   const std::string body = "Le marché seul. " + filler(60) + "Les marchés et le marché du marché. " + filler(60) + "Fin.";
   const std::vector<std::string> words{"marche", "introuvable"};
   const std::vector<std::string> stems{analyzer_.stem("marche"), analyzer_.stem("introuvable")};
-  const Snippet first = depeche::make_snippet(body, analyzer_, words, stems, 1);
+  const Snippet first = depeche::make_snippet(body, analyzer_, words, stems, depeche::ProvenWindow{1, 0});
   EXPECT_EQ(marked(first), (std::vector<std::string>{"marché"})) << first.text;
   EXPECT_EQ(first.text.rfind("Le marché seul.", 0), 0u) << first.text;
-  const Snippet none = depeche::make_snippet(body, analyzer_, words, stems, 0);
+  const Snippet none = depeche::make_snippet(body, analyzer_, words, stems, depeche::ProvenWindow{0, 0});
   EXPECT_EQ(none.text.rfind("Le marché seul.", 0), 0u) << "no word in the body: its beginning";
-  EXPECT_EQ(marked(depeche::make_snippet(body, analyzer_, words, stems, 2)).size(), 3u)
+  EXPECT_EQ(marked(depeche::make_snippet(body, analyzer_, words, stems, depeche::ProvenWindow{2, 0})).size(), 3u)
       << "a count no window reaches: the densest window, as without it";
+}
+
+// The tokens where `word` begins a window, in the body's token order, as positions give them.
+std::vector<std::size_t> token_indexes(Analyzer& analyzer, const std::string& body, const std::string& word) {
+  depeche::analysis::TokenList list;
+  analyzer.tokenize(body, list);
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < list.tokens.size(); ++i)
+    if (list.folded(list.tokens[i]) == word) out.push_back(i);
+  return out;
+}
+
+// A window that positions place deep in the body is read from a few words before it, the words
+// counted loosely: told of the second window, the snippet shows it, with its context, although
+// reading from the beginning would have stopped at the first.
+TEST_F(SnippetTest, AProvenWindowIsReadFromAFewWordsBeforeIt) {
+  const std::string body = "Début. " + filler(50) + "La Chine et l'Inde. " + filler(200) + "Encore la Chine et l’Inde. " +
+                           filler(100) + "Fin.";
+  const std::vector<std::string> words{"chine", "inde"};
+  const std::vector<std::string> stems{analyzer_.stem("chine"), analyzer_.stem("inde")};
+  const auto chine = token_indexes(analyzer_, body, "chine");
+  ASSERT_EQ(chine.size(), 2u);
+  const Snippet second = depeche::make_snippet(body, analyzer_, words, stems, depeche::ProvenWindow{2, chine[1]});
+  EXPECT_EQ(marked(second), (std::vector<std::string>{"Chine", "Inde"})) << second.text;
+  EXPECT_EQ(second.text.rfind("… rien rien rien rien Encore la Chine et l’Inde.", 0), 0u) << second.text;
+  const Snippet first = snippet(body, words);
+  EXPECT_NE(first.text.find("La Chine et l'Inde."), std::string::npos) << first.text;
+}
+
+// Where reading from a few words before the proven window finds no window with that many words,
+// or too few words to fill one, the body is read from its beginning: the snippet is the same.
+TEST_F(SnippetTest, AProvenWindowThatCannotBeReadThereFallsBackToTheWholeBody) {
+  const std::vector<std::string> words{"chine", "inde"};
+  const std::vector<std::string> stems{analyzer_.stem("chine"), analyzer_.stem("inde")};
+  const std::string early = "Début. " + filler(50) + "La Chine et l'Inde. " + filler(100) + "Fin.";
+  const Snippet misplaced = depeche::make_snippet(early, analyzer_, words, stems, depeche::ProvenWindow{2, 140});
+  EXPECT_EQ(misplaced.text, snippet(early, words).text) << "no window after token 140";
+  const std::string at_the_end = filler(100) + "La Chine et l'Inde.";
+  const auto chine = token_indexes(analyzer_, at_the_end, "chine");
+  ASSERT_EQ(chine.size(), 1u);
+  const Snippet last = depeche::make_snippet(at_the_end, analyzer_, words, stems, depeche::ProvenWindow{2, chine[0]});
+  EXPECT_EQ(last.text, snippet(at_the_end, words).text) << "a full window's words before the end";
+  EXPECT_EQ(last.text.rfind("… rien", 0), 0u) << last.text;
 }
 
 TEST_F(SnippetTest, AStemCountsForItsWord) {
