@@ -133,6 +133,12 @@ void define_options(CLI::App& app, SearcherOptions& o) {
     if (given.size() > 1) throw CLI::ValidationError(given[0] + " and " + given[1] + " cannot be given together");
     // It summarises the whole archive: a query given with it was ignored without a word.
     if (app.count("--stats") > 0 && app.count("query") > 0) throw CLI::ValidationError("--stats takes no query");
+    // A batch answers in JSON lines whatever --format says: TSV asked for was JSON received.
+    if (app.count("--batch") > 0 && app.count("--format") > 0) {
+      const auto format = app["--format"]->as<std::string>();
+      if (format != "json" && format != "jsonl")
+        throw CLI::ValidationError("--batch answers in JSON lines: --format " + format + " cannot apply");
+    }
   });
   app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);
 }
@@ -166,7 +172,6 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
   q.offset = o.offset;
   q.facets = o.facets;
   q.facet_limit = o.facet_limit;
-  q.snippets = !o.no_snippets;
   q.collapse = !o.no_collapse;
   q.suggest = !o.no_suggest;
   q.explain = o.explain;
@@ -182,6 +187,8 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
     if (!value->empty()) q.filters.emplace_back(field, *value);
   r.format = parse_output_format(o.format);
   r.output.fields = split_commas(o.fields);
+  // Snippets cost a third of a query: none is built for columns that do not print it.
+  q.snippets = !o.no_snippets && prints_snippets(r.format, r.output.fields);
   r.output.color = r.format == OutputFormat::kText && color_wanted(o.color, stdout_is_terminal);
   return r;
 }

@@ -5,6 +5,8 @@
 #include "output/hit_fields.h"
 #include "util/error.h"
 
+#include <algorithm>
+
 namespace depeche {
 
 const std::vector<std::string>& output_format_names() {
@@ -19,6 +21,11 @@ OutputFormat parse_output_format(const std::string& name) {
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return kFormats[i];
   throw Error("unknown output format '" + name + "' (expected text, json, jsonl, tsv or csv)");
+}
+
+bool prints_snippets(OutputFormat format, const std::vector<std::string>& fields) {
+  if (format != OutputFormat::kTsv && format != OutputFormat::kCsv) return true;
+  return std::find(fields.begin(), fields.end(), "snippet") != fields.end();  // not among the default columns
 }
 
 void check_format_version(int requested) {

@@ -29,6 +29,8 @@ const std::vector<std::string>& hit_field_names();
 void check_fields(const std::vector<std::string>& fields);
 // "text", "json", ...; throws depeche::Error for anything else.
 OutputFormat parse_output_format(const std::string& name);
+// Whether hits printed so show their snippets: TSV and CSV only when a --fields column asks.
+bool prints_snippets(OutputFormat format, const std::vector<std::string>& fields);
 const std::vector<std::string>& output_format_names();
 
 class Printer {

@@ -143,6 +143,11 @@ TEST(Install, TwoModesAtOnceAreAUsageError) {
     EXPECT_EQ(r.status, 2) << modes[0];
     EXPECT_NE(r.err.find("cannot be given together"), std::string::npos) << r.err;
   }
+  for (const char* format : {"tsv", "csv", "text"}) {
+    const auto batch = t::search({"--db", "nowhere", "--batch", "-", "--format", format});
+    EXPECT_EQ(batch.status, 2) << format;
+    EXPECT_NE(batch.err.find("--batch answers in JSON lines"), std::string::npos) << batch.err;
+  }
   const auto stats = t::search({"--db", "nowhere", "--stats", "iran"});
   EXPECT_EQ(stats.status, 2);
   EXPECT_NE(stats.err.find("--stats takes no query"), std::string::npos) << stats.err;

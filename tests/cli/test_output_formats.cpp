@@ -319,6 +319,16 @@ TEST_F(OutputFormats, TsvWithChosenFields) {
   EXPECT_EQ(ls[2], std::string(kRugbyUrl) + "\t2021-11\tRugby à Brest");
 }
 
+// TSV and CSV build snippets only when a column prints them (none of the default columns does).
+TEST_F(OutputFormats, TsvSnippetColumnHasTheSnippet) {
+  const t::RunResult r = search({"--format", "tsv", "--fields", "id,snippet", "accueille", "--sort", "date"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::vector<std::string> ls = lines(r.out);
+  ASSERT_EQ(ls.size(), 2u) << r.out;
+  EXPECT_EQ(ls[0], "id\tsnippet");
+  EXPECT_EQ(ls[1], std::string(kBrestUrl) + "\t" + kBrestBody);
+}
+
 TEST_F(OutputFormats, CsvQuotesCommasAndQuotes) {
   const t::RunResult r = search({"--format", "csv", "--fields", "id,title,date", "brest", "--sort", "date"});
   ASSERT_EQ(r.status, 0) << r.err;
