@@ -133,11 +133,12 @@ void define_options(CLI::App& app, SearcherOptions& o) {
     if (given.size() > 1) throw CLI::ValidationError(given[0] + " and " + given[1] + " cannot be given together");
     // It summarises the whole archive: a query given with it was ignored without a word.
     if (app.count("--stats") > 0 && app.count("query") > 0) throw CLI::ValidationError("--stats takes no query");
-    // A batch answers in JSON lines whatever --format says: TSV asked for was JSON received.
-    if (app.count("--batch") > 0 && app.count("--format") > 0) {
+    // A batch and an export print JSON lines whatever --format says: TSV asked for was JSON received.
+    for (const char* mode : {"--batch", "--export"}) {
+      if (app.count(mode) == 0 || app.count("--format") == 0) continue;
       const auto format = app["--format"]->as<std::string>();
       if (format != "json" && format != "jsonl")
-        throw CLI::ValidationError("--batch answers in JSON lines: --format " + format + " cannot apply");
+        throw CLI::ValidationError(std::string(mode) + " prints JSON lines: --format " + format + " cannot apply");
     }
   });
   app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);

@@ -74,18 +74,21 @@ bool is_elision(std::string_view folded) {
 std::size_t loose_word_start(std::string_view text, std::size_t n) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto size = static_cast<std::int32_t>(text.size());
-  bool in_word = false, prev_lower = false;
+  bool in_word = false, prev_lower = false, prev_unspaced = false;
   for (std::int32_t i = 0; i < size;) {
     const std::int32_t at = i;
     UChar32 c = s[i];
     if (c < 0x80) ++i;
     else U8_NEXT(s, i, size, c);
     const bool word_char = c >= 0 && is_word_char(c);
-    // A capital glued to a lower-case letter starts a word, as in read_word.
-    const bool starts_word = word_char && (!in_word || (prev_lower && is_upper(c)));
+    // A capital glued to a lower-case letter starts a word, as in read_word; so does whatever
+    // follows a character of an unspaced script, whose runs segment_run splits into words of one
+    // character or more.
+    const bool starts_word = word_char && (!in_word || (prev_lower && is_upper(c)) || prev_unspaced);
     if (starts_word && n-- == 0) return static_cast<std::size_t>(at);
     in_word = word_char;
     prev_lower = word_char && is_lower(c);
+    prev_unspaced = word_char && is_unspaced_script(c);
   }
   return text.size();
 }

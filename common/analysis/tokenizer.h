@@ -71,10 +71,10 @@ class Tokenizer {
 bool is_elision(std::string_view folded);
 
 // Where the `n`th word of `text` (from 0) begins, words counted loosely: runs of letters, digits
-// and marks, split where a capital follows a lower-case letter, without folding anything.
-// Elisions, inner apostrophes and over-long words make it count at least as many words as
-// Tokenizer gives tokens, so the offset is at or before that of the `n`th token; only unspaced
-// scripts, which the tokenizer splits into words, put it after. text.size() when there are fewer.
+// and marks, split where a capital follows a lower-case letter and after each character of an
+// unspaced script, without folding anything. Elisions, inner apostrophes and over-long words make
+// it count at least as many words as Tokenizer gives tokens, so the offset is at or before that
+// of the `n`th token. text.size() when there are fewer.
 std::size_t loose_word_start(std::string_view text, std::size_t n);
 
 }  // namespace depeche::analysis

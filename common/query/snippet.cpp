@@ -34,9 +34,9 @@ std::vector<int> word_of_match(analysis::Analyzer& analyzer, const std::vector<s
   return of;
 }
 
-// The snippet, the body tokenised from byte `start` (a word's start) on. Started after the
+// The snippet, the body tokenised from byte `start` (after a space) on. Started after the
 // beginning, it gives up (nullopt) unless it finds a complete window with the context before it
-// and a full window's words: what a scan from the beginning would have shown.
+// and more than a window's words: what a scan from the beginning would have shown.
 std::optional<Snippet> snippet_from(std::string_view body, std::size_t start, analysis::Analyzer& analyzer,
                                     const std::vector<std::string>& words, const std::vector<std::string>& stems,
                                     std::optional<std::size_t> enough_words, std::size_t max_words) {
@@ -114,7 +114,7 @@ std::optional<Snippet> snippet_from(std::string_view body, std::size_t start, an
     if (complete && list.size() > best_start + 2 * max_words + 1) break;
   }
   Snippet s;
-  if (start > 0 && (!complete || list.size() < max_words)) return std::nullopt;
+  if (start > 0 && (!complete || list.size() <= max_words)) return std::nullopt;
   if (list.empty()) return s;
   // Start a little before the window's first match, so it is read in context, unless that would
   // push the window's last match out of the printed words.
@@ -172,7 +172,10 @@ Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const 
   // count was off by more than that.
   constexpr std::size_t kWordsBeforeWindow = kLeadWords + 10;
   if (proven && proven->words > 0 && proven->first_token > kWordsBeforeWindow) {
-    const std::size_t start = analysis::loose_word_start(body, proven->first_token - kWordsBeforeWindow);
+    std::size_t start = analysis::loose_word_start(body, proven->first_token - kWordsBeforeWindow);
+    // From a space on, the tokens are those of a scan from the beginning; from inside a written
+    // word (glued scripts, a run of Chinese) they might not be.
+    while (start > 0 && !is_space(body[start - 1])) --start;
     if (auto s = snippet_from(body, start, analyzer, words, stems, enough_words, max_words)) return std::move(*s);
   }
   return *snippet_from(body, 0, analyzer, words, stems, enough_words, max_words);

@@ -32,7 +32,11 @@ struct ProvenWindow {
 // showing the most distinct query words, then the most matches. Without any match, the beginning
 // of the text. The body is read only as far as that window needs. With a `proven` window, the
 // first window that shows that many words is chosen, without reading the rest of the body for a
-// better window that is unlikely or cannot exist, and the body is read from a little before it.
+// better window that is unlikely or cannot exist, and the body is read from a little before it
+// when `first_token` is known. (Unlikely: positions that miss a word's odd forms, présidence for
+// président, can prove fewer words than a window of such a form shows; 5 of 10,000 hits of
+// bench/make_queries.py --seed 7 then show a word fewer, the price of not reading their bodies to
+// the end.)
 Snippet make_snippet(std::string_view body, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
                      const std::vector<std::string>& stems, std::optional<ProvenWindow> proven = std::nullopt,
                      std::size_t max_words = kSnippetWords);

@@ -143,10 +143,14 @@ TEST(Install, TwoModesAtOnceAreAUsageError) {
     EXPECT_EQ(r.status, 2) << modes[0];
     EXPECT_NE(r.err.find("cannot be given together"), std::string::npos) << r.err;
   }
-  for (const char* format : {"tsv", "csv", "text"}) {
-    const auto batch = t::search({"--db", "nowhere", "--batch", "-", "--format", format});
-    EXPECT_EQ(batch.status, 2) << format;
-    EXPECT_NE(batch.err.find("--batch answers in JSON lines"), std::string::npos) << batch.err;
+  for (const char* mode : {"--batch", "--export"}) {
+    for (const char* format : {"tsv", "csv", "text"}) {
+      std::vector<std::string> args{"--db", "nowhere", mode, "--format", format};
+      if (std::string(mode) == "--batch") args.insert(args.begin() + 3, "-");
+      const auto r = t::search(args);
+      EXPECT_EQ(r.status, 2) << mode << " " << format;
+      EXPECT_NE(r.err.find(std::string(mode) + " prints JSON lines"), std::string::npos) << r.err;
+    }
   }
   const auto stats = t::search({"--db", "nowhere", "--stats", "iran"});
   EXPECT_EQ(stats.status, 2);

@@ -415,6 +415,11 @@ TEST_F(OutputFormats, BatchAnswersOneJsonLinePerQueryInOrder) {
   EXPECT_EQ(answers[2]["total"], 1);
   ASSERT_EQ(answers[2]["hits"].size(), 1u);
   EXPECT_EQ(answers[2]["hits"][0]["id"], kSkiUrl);
+  for (const char* format : {"json", "jsonl"}) {  // the formats a batch prints, asked for by name
+    const t::RunResult named = search({"--batch", queries, "--format", format});
+    EXPECT_EQ(named.status, 0) << format << ": " << named.err;
+    EXPECT_EQ(named.out, r.out) << format;
+  }
 }
 
 // Queries answered by several threads come back exactly as one thread answers them, in input

@@ -105,6 +105,9 @@ TEST(LooseWordStart, NeverPassesTheTokenOfTheSameRank) {
       "diplomatieLe malienne.La getElementById(innerHTML) YouTube iPhone McDonald",
       "30\u00a0000 personnes\u00a0: « Oui\u00a0» — 2,5 % Jean-Pierre E10 SP95 " + long_word + " fin",
       "Œuvre ÉTÉ Ærø naïve Straße Москва Αθήνα العربية",
+      "Cafe\u0301 de\u0301cide\u0301 \xff\xfe mots \xc3 coupés \xe2\x80 fin",
+      "中华人民共和国国务院总理 Li Qiang 東京都庁舎で会見 ภาษาไทยเป็นภาษาราชการ Pékin",
+      "中abc 京Paris 北京Pékin Pékin北京 東",
   };
   Tokenizer tokenizer;
   for (const std::string& text : texts) {

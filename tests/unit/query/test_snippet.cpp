@@ -99,6 +99,22 @@ TEST_F(SnippetTest, AProvenWindowIsReadFromAFewWordsBeforeIt) {
   EXPECT_NE(first.text.find("La Chine et l'Inde."), std::string::npos) << first.text;
 }
 
+// Chinese is written without spaces: the tokenizer cuts a run into words, so the loose count takes
+// every character for one, never fewer words than the tokens. Counting a run as one word, the scan
+// started after the first window, and the second was shown.
+TEST_F(SnippetTest, AnUnspacedScriptBeforeTheProvenWindowDoesNotPushTheScanPastIt) {
+  const std::string chinese = "中华人民共和国国务院总理今天在北京会见了来自印度和中国的代表团成员并发表讲话";
+  const std::string body = "Début. " + chinese + " " + filler(8) + "La Chine et l'Inde. " + filler(100) +
+                           "Encore la Chine et l’Inde. " + filler(50);
+  const std::vector<std::string> words{"chine", "inde"};
+  const std::vector<std::string> stems{analyzer_.stem("chine"), analyzer_.stem("inde")};
+  const auto chine = token_indexes(analyzer_, body, "chine");
+  ASSERT_EQ(chine.size(), 2u);
+  const Snippet jumped = depeche::make_snippet(body, analyzer_, words, stems, depeche::ProvenWindow{2, chine[0]});
+  EXPECT_EQ(jumped.text, snippet(body, words).text);
+  EXPECT_NE(jumped.text.find("La Chine et l'Inde."), std::string::npos) << jumped.text;
+}
+
 // Where reading from a few words before the proven window finds no window with that many words,
 // or too few words to fill one, the body is read from its beginning: the snippet is the same.
 TEST_F(SnippetTest, AProvenWindowThatCannotBeReadThereFallsBackToTheWholeBody) {
@@ -113,6 +129,17 @@ TEST_F(SnippetTest, AProvenWindowThatCannotBeReadThereFallsBackToTheWholeBody) {
   const Snippet last = depeche::make_snippet(at_the_end, analyzer_, words, stems, depeche::ProvenWindow{2, chine[0]});
   EXPECT_EQ(last.text, snippet(at_the_end, words).text) << "a full window's words before the end";
   EXPECT_EQ(last.text.rfind("… rien", 0), 0u) << last.text;
+  // Words over 64 bytes count loosely but are no tokens: the scan may start at none of them
+  // skipped, with exactly a window's words left. Shown whole from the beginning, they stay.
+  std::string noise;
+  for (int i = 0; i < 17; ++i) noise += std::string(70, 'x') + " ";
+  const std::string exactly_a_window = noise + filler(28) + "La Chine et l'Inde.";
+  const auto in_window = token_indexes(analyzer_, exactly_a_window, "chine");
+  ASSERT_EQ(in_window.size(), 1u);
+  const Snippet whole =
+      depeche::make_snippet(exactly_a_window, analyzer_, words, stems, depeche::ProvenWindow{2, in_window[0]});
+  EXPECT_EQ(whole.text, snippet(exactly_a_window, words).text);
+  EXPECT_EQ(whole.text.rfind("xxx", 0), 0u) << whole.text;
 }
 
 TEST_F(SnippetTest, AStemCountsForItsWord) {
