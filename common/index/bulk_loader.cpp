@@ -97,6 +97,7 @@ void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {
   std::vector<float> thresholds;
   thresholds.reserve(part.articles.size());
   SpellingCounts spellings;
+  spellings.reserve_for(part.articles.size());
   for (auto& [article, origin] : part.articles) {
     PreparedDocument p = prepare_document(builder, article, content_hash(article), origin);
     set_cluster(p.doc, own_cluster(article.id));
