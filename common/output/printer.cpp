@@ -25,7 +25,8 @@ OutputFormat parse_output_format(const std::string& name) {
 
 bool prints_snippets(OutputFormat format, const std::vector<std::string>& fields) {
   if (format != OutputFormat::kTsv && format != OutputFormat::kCsv) return true;
-  return std::find(fields.begin(), fields.end(), "snippet") != fields.end();  // not among the default columns
+  const std::vector<std::string>& columns = table_columns(fields);
+  return std::find(columns.begin(), columns.end(), "snippet") != columns.end();
 }
 
 void check_format_version(int requested) {

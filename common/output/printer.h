@@ -29,7 +29,9 @@ const std::vector<std::string>& hit_field_names();
 void check_fields(const std::vector<std::string>& fields);
 // "text", "json", ...; throws depeche::Error for anything else.
 OutputFormat parse_output_format(const std::string& name);
-// Whether hits printed so show their snippets: TSV and CSV only when a --fields column asks.
+// The columns TSV and CSV print: `fields` (from --fields), or the default ones when it is empty.
+const std::vector<std::string>& table_columns(const std::vector<std::string>& fields);
+// Whether hits printed so show their snippets: TSV and CSV only when one of their columns is.
 bool prints_snippets(OutputFormat format, const std::vector<std::string>& fields);
 const std::vector<std::string>& output_format_names();
 

@@ -3,14 +3,18 @@
 #include "output/printers.h"
 
 namespace depeche {
-namespace {
 
-const std::vector<std::string> kDefaultColumns{"rank", "id", "date", "source", "title", "url", "score"};
+const std::vector<std::string>& table_columns(const std::vector<std::string>& fields) {
+  static const std::vector<std::string> kDefaultColumns{"rank", "id", "date", "source", "title", "url", "score"};
+  return fields.empty() ? kDefaultColumns : fields;
+}
+
+namespace {
 
 class TablePrinter : public Printer {
  public:
   TablePrinter(std::ostream& out, const OutputOptions& options, char separator)
-      : out_(out), columns_(options.fields.empty() ? kDefaultColumns : options.fields), sep_(separator) {}
+      : out_(out), columns_(table_columns(options.fields)), sep_(separator) {}
 
   void begin(const std::string&) override { row(columns_); }
   void hit(const Hit& hit) override {
