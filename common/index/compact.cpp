@@ -3,6 +3,7 @@
 #include "index/index_writer.h"
 #include "output/exit_codes.h"
 #include "schema.h"
+#include "util/disk_usage.h"
 #include "util/error.h"
 #include "util/xapian_error.h"
 
@@ -16,14 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::uintmax_t folder_bytes(const fs::path& folder) {
-  std::uintmax_t bytes = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(folder, ec))
-    if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
-  return bytes;
-}
-
 // `db` is open for writing (its lock taken, by itself or by the sharded database's control).
 void compact_one(Xapian::WritableDatabase& db, const std::string& path, CompactStats& stats) {
   const std::string copy = path + ".compact";
@@ -34,8 +27,8 @@ void compact_one(Xapian::WritableDatabase& db, const std::string& path, CompactS
     fs::remove_all(copy);
     throw Fatal(exit_code::kDatabase, path + ": compacting failed: " + util::xapian_message(e));
   }
-  stats.bytes_before += folder_bytes(path);
-  stats.bytes_after += folder_bytes(copy);
+  stats.bytes_before += util::folder_bytes(path);
+  stats.bytes_after += util::folder_bytes(copy);
   swap_in(copy, path);
   db.close();
   fs::remove_all(copy);  // now the old database

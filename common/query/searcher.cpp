@@ -7,6 +7,7 @@
 #include "output/exit_codes.h"
 #include "schema.h"
 #include "util/date.h"
+#include "util/disk_usage.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -827,8 +828,7 @@ ArchiveStats Searcher::stats() {
           s.database_bytes.reset();
           break;
         }
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec))
-          if (entry.is_regular_file(ec)) *s.database_bytes += entry.file_size(ec);
+        *s.database_bytes += util::folder_bytes(path);
       }
     }
     return s;
