@@ -86,7 +86,11 @@ commit_desc_now() {
   fi
   echo "$c"
 }
-commit_desc() { cat "$BUILD/bench-commit.txt" 2>/dev/null || commit_desc_now; }
+# The allocator depeche's binaries were linked with (cmake/Allocator.cmake): it moves a first index by a tenth.
+allocator_desc() {
+  if ldd "${DEPECHE_INDEX:-$BUILD/indexer/depeche-index}" 2>/dev/null | grep -q libjemalloc; then echo jemalloc; else echo "glibc malloc"; fi
+}
+commit_desc() { echo "$(cat "$BUILD/bench-commit.txt" 2>/dev/null || commit_desc_now); depeche's allocator: $(allocator_desc)"; }
 
 machine_desc() {
   local model cores mem
