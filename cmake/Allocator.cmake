@@ -1,8 +1,9 @@
 # -DDEPECHE_JEMALLOC=ON (the default): depeche-index and depeche-search use jemalloc (Debian's
 # libjemalloc-dev) instead of glibc's malloc. Xapian's writer and query code allocate millions of
-# small strings and map nodes; with glibc, malloc and free took 13 % of a first index's CPU. On the
-# news corpus jemalloc cut a first index from 35.3 s to 30.3 s of wall and 1,000 queries by 7 %, at
-# the same peak RSS (bench/results.md, session 11); mimalloc measured the same, tcmalloc half as much.
+# small strings and map nodes; with glibc, malloc and free took 14 % of a first index's CPU. On the
+# news corpus, alternated with a build without it, jemalloc cut a first index's wall by 10.5 % and
+# 1,000 queries' by 2.5 %, at the same peak RSS (bench/results.md, session 11); preloaded, mimalloc
+# measured the same as jemalloc, tcmalloc half as much.
 #
 # Only the two binaries link it: the allocator is the process's choice, not the library's. Sanitizer
 # and fuzz builds keep the runtime's own allocator, which ASan needs to see every allocation.
