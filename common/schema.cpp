@@ -36,6 +36,14 @@ std::optional<std::string> version_mismatch(const Xapian::Database& db) {
   const std::string analysis = db.get_metadata(kMetaAnalysisVersion);
   if (schema.empty() && db.get_doccount() == 0) return std::nullopt;
   if (schema == std::to_string(kSchemaVersion) && analysis == std::to_string(kAnalysisVersion)) return std::nullopt;
+  const auto newer = [](const std::string& theirs, int ours) {
+    return !theirs.empty() && theirs.size() <= 9 && theirs.find_first_not_of("0123456789") == std::string::npos &&
+           std::stoi(theirs) > ours;
+  };
+  if (newer(schema, kSchemaVersion) || newer(analysis, kAnalysisVersion))
+    return "database has schema version " + schema + " and analysis version " + analysis +
+           ", written by a newer depeche than this one (" + std::to_string(kSchemaVersion) + " and " +
+           std::to_string(kAnalysisVersion) + "); upgrade depeche";
   return "database has schema version " + (schema.empty() ? std::string("none") : schema) + " and analysis version " +
          (analysis.empty() ? std::string("none") : analysis) + ", this depeche uses " +
          std::to_string(kSchemaVersion) + " and " + std::to_string(kAnalysisVersion) +

@@ -17,7 +17,11 @@ namespace depeche::schema {
 // Raised with every change that makes an existing database unreadable or wrongly analysed.
 // 2: the body moved from the document data to kSlotBody; 3: the body is LZ4, no longer zlib;
 // 4: the fields moved from the document data to kSlotArticle, in front of the body.
-inline constexpr int kSchemaVersion = 4;
+// 5: articles without id or URL named anew (decisions.md 1): a file's by its input folder's name and
+// the path below it, a JSON Lines record's or feed item's by its content, never its line.
+inline constexpr int kSchemaVersion = 5;
+// The last version whose articles without URL --rebuild renames (index/rebuild.cpp).
+inline constexpr int kLastSchemaWithRelativeIds = 4;
 inline constexpr int kAnalysisVersion = 1;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";

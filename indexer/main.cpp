@@ -6,6 +6,7 @@
 
 #include "index/archive_indexer.h"
 #include "index/compact.h"
+#include "index/database_folder.h"
 #include "index/inputs.h"
 #include "index/rebuild.h"
 #include "util/config.h"
@@ -81,6 +82,11 @@ int run(depeche::IndexerOptions o) {
       throw Error("nothing to index: give files or folders, or name them in " + config_path + " (see --init)");
     o.paths = config.inputs;
   }
+  // Checked before anything is read or created (decisions.md 21); symbolic links resolved, so that
+  // a first index's swap replaces the folder the link names, not the link.
+  const bool indexing = !o.compact && !o.rebuild && !o.delete_ids;
+  o.db = checked_database_folder(o.db, indexing ? DatabaseUse::kCreateOrOpen : DatabaseUse::kOpen,
+                                 indexing ? o.paths : std::vector<std::string>{});
   std::filesystem::create_directories(std::filesystem::path(o.db).parent_path().empty()
                                           ? std::filesystem::path(".")
                                           : std::filesystem::path(o.db).parent_path());
@@ -124,10 +130,16 @@ int run(depeche::IndexerOptions o) {
   };
 
   std::size_t missing_inputs = 0;
-  const std::vector<InputName> inputs = expand_inputs(o.paths, [&](const std::string& m) {
-    ++missing_inputs;
-    report(o.prune ? m + "; nothing pruned in this run" : m);
-  });
+  std::vector<InputName> inputs;
+  std::vector<std::string> empty_folders;
+  for (const std::string& path : o.paths) {
+    const std::vector<InputName> found = expand_inputs({path}, [&](const std::string& m) {
+      ++missing_inputs;
+      report(o.prune ? m + "; nothing pruned in this run" : m);
+    });
+    if (found.empty() && std::filesystem::is_directory(path)) empty_folders.push_back(path);
+    inputs.insert(inputs.end(), found.begin(), found.end());
+  }
   IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by), jobs);
   if (!o.synonyms.empty()) {
     std::ifstream in(o.synonyms);
@@ -141,8 +153,14 @@ int run(depeche::IndexerOptions o) {
     if (show_progress) bar.update(p);
   });
   indexer.index(inputs);
-  // A folder that is missing or unreadable this time (an unmounted share, a renamed folder) is not
-  // a folder whose files were all deleted: nothing is pruned then.
+  // A folder that is missing, unreadable or emptied this time (an unmounted share leaves an empty
+  // mount point, a renamed folder) is not a folder whose files were all deleted: nothing is pruned.
+  if (o.prune)
+    for (const std::string& folder : empty_folders)
+      if (indexer.indexed_files_below(folder)) {
+        ++missing_inputs;
+        report(folder + ": empty, though its files were indexed before (an unmounted share?); nothing pruned in this run");
+      }
   if (o.prune && missing_inputs == 0) indexer.prune();
   const std::size_t failed = missing_inputs + writer.stats().problems;
   writer.finish(failed);

@@ -136,6 +136,16 @@ class ProgressSink : public ArticleSink {
 
 }  // namespace
 
+std::map<std::string, RecordedFile> recorded_files_by_origin(const Xapian::Database& db) {
+  std::map<std::string, RecordedFile> files;
+  const std::string prefix(schema::kMetaFilePrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    const json j = json::parse(db.get_metadata(*it), nullptr, false);
+    if (j.is_object()) files[IndexWriter::origin_term(*it)] = RecordedFile{recorded_path(j), j.value("format", "")};
+  }
+  return files;
+}
+
 ArchiveIndexer::ArchiveIndexer(IndexWriter& writer, RunOptions options, Reporter report, ProgressFn progress)
     : writer_(writer), options_(options), report_(std::move(report)), progress_(std::move(progress)) {}
 
@@ -172,7 +182,7 @@ void ArchiveIndexer::index_file(const InputName& input) {
   // stdin, a pipe (<(zcat ...)), a device: read once as it comes, never recorded; hashing it first
   // would consume a pipe and never end on /dev/zero.
   if (input.path == "-" || !S_ISREG(st.st_mode)) {
-    writer_.set_origin("");
+    writer_.set_origin("", input.display);
     ProgressSink sink(writer_, state_, progress_, 0);
     read_input(input, options_.format, options_.limits, sink);
     return;
@@ -197,7 +207,7 @@ void ArchiveIndexer::index_file(const InputName& input) {
     writer_.set_metadata(key, encode(absolute, now));
     return;
   }
-  writer_.set_origin(key);
+  writer_.set_origin(key, input.display);
   ProgressSink sink(writer_, state_, progress_, now.size);
   if (before && is_single_article(before->format) && before->articles > 0) sink.article_goes_when_empty();
   const InputFormat format = read_input(input, options_.format, options_.limits, sink);
@@ -208,6 +218,20 @@ void ArchiveIndexer::index_file(const InputName& input) {
   // A single-article file: if its id changed (a new URL), the old article goes.
   if (is_single_article(now.format) && before) writer_.delete_from_origin(key, writer_.origin_ids());
   writer_.set_metadata(key, encode(absolute, now));
+}
+
+bool ArchiveIndexer::indexed_files_below(const std::string& folder) const {
+  std::string below = absolute_path_of(folder);
+  if (below.back() != '/') below += '/';
+  const Xapian::Database& db = writer_.database();
+  const std::string short_keys = std::string(schema::kMetaFilePrefix) + below;
+  if (db.metadata_keys_begin(short_keys) != db.metadata_keys_end(short_keys)) return true;
+  const std::string prefix(schema::kMetaFilePrefix);  // long paths are keyed by their hash
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    const json j = json::parse(db.get_metadata(*it), nullptr, false);
+    if (j.is_object() && recorded_path(j).rfind(below, 0) == 0) return true;
+  }
+  return false;
 }
 
 void ArchiveIndexer::prune() {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,15 @@ struct Progress {
   std::size_t articles = 0;
 };
 
+// An input file as its record in the database knows it: its absolute path, and the format it was
+// read as ("text", "jsonl", "html", "feed" or "skipped").
+struct RecordedFile {
+  std::string path;
+  std::string format;
+};
+// Every recorded file, by the origin term its articles carry (IndexWriter::origin_term).
+std::map<std::string, RecordedFile> recorded_files_by_origin(const Xapian::Database& db);
+
 class ArchiveIndexer {
  public:
   using Reporter = std::function<void(const std::string& message)>;
@@ -33,6 +43,9 @@ class ArchiveIndexer {
   ArchiveIndexer(IndexWriter& writer, RunOptions options, Reporter report, ProgressFn progress = {});
 
   void index(const std::vector<InputName>& inputs);
+  // Whether files below `folder` were indexed by an earlier run: a folder found empty that held
+  // them is more likely an unmounted share than an archive whose every file was deleted.
+  bool indexed_files_below(const std::string& folder) const;
   // Deletes the articles of single-article files (our text format, HTML pages) that no longer exist.
   // Articles from JSON Lines files stay: such files are dumps and feeds that rotate.
   void prune();

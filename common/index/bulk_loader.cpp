@@ -1,6 +1,7 @@
 #include "index/bulk_loader.h"
 
 #include "index/article_document.h"
+#include "index/database_folder.h"
 #include "index/document_builder.h"
 #include "output/exit_codes.h"
 #include "util/error.h"
@@ -22,7 +23,7 @@ BulkLoader::BulkLoader(std::string parts_dir, unsigned workers, std::size_t part
     : parts_dir_(std::move(parts_dir)), part_articles_(part_articles ? part_articles : 1), threads_(workers ? workers : 1) {
   workers = threads_;
   max_waiting_ = workers;  // bounds memory: the parts being written plus as many read ahead
-  fs::remove_all(parts_dir_);
+  clear_work_folder(parts_dir_);
   fs::create_directories(parts_dir_);
   for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
 }
@@ -33,8 +34,7 @@ BulkLoader::~BulkLoader() {
     waiting_.clear();  // abandoned: only the parts being written are finished
   }
   stop();
-  std::error_code ignored;
-  fs::remove_all(parts_dir_, ignored);
+  remove_database_folder(parts_dir_);
 }
 
 std::string BulkLoader::part_path(std::size_t index) const {
@@ -188,7 +188,7 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
           groups.size(),
           [&](std::size_t g) {
             compact(groups[g], merged[g]);
-            for (const std::string& done : groups[g]) fs::remove_all(done);
+            for (const std::string& done : groups[g]) remove_database_folder(done);
           },
           output);
       paths = std::move(merged);
@@ -198,7 +198,7 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
   } catch (const Xapian::Error& e) {
     throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + util::xapian_message(e));
   }
-  fs::remove_all(parts_dir_);
+  remove_database_folder(parts_dir_);
   return thresholds;
 }
 

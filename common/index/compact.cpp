@@ -1,5 +1,6 @@
 #include "index/compact.h"
 
+#include "index/database_folder.h"
 #include "index/index_writer.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -20,18 +21,23 @@ namespace {
 // `db` is open for writing (its lock taken, by itself or by the sharded database's control).
 void compact_one(Xapian::WritableDatabase& db, const std::string& path, CompactStats& stats) {
   const std::string copy = path + ".compact";
-  fs::remove_all(copy);  // what an interrupted run left
+  clear_work_folder(copy);  // what an interrupted run left
   try {
     db.compact(copy, Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
   } catch (const Xapian::Error& e) {
-    fs::remove_all(copy);
+    remove_database_folder(copy);
     throw Fatal(exit_code::kDatabase, path + ": compacting failed: " + util::xapian_message(e));
   }
   stats.bytes_before += util::folder_bytes(path);
   stats.bytes_after += util::folder_bytes(copy);
-  swap_in(copy, path);
+  try {
+    swap_in(copy, path);
+  } catch (const Fatal&) {
+    remove_database_folder(copy);
+    throw;
+  }
   db.close();
-  fs::remove_all(copy);  // now the old database
+  remove_database_folder(copy);  // now the old database
 }
 
 }  // namespace

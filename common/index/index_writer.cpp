@@ -3,6 +3,7 @@
 #include "analysis/synonyms.h"
 #include "index/article_document.h"
 #include "index/clusters.h"
+#include "index/database_folder.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -78,6 +79,10 @@ bool write_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, st
 }  // namespace
 
 void swap_in(const std::string& fresh, const std::string& path) {
+  // The old folder leaves with the exchange and is removed: nothing but the database may go with it.
+  if (const std::vector<std::string> foreign = foreign_entries(path); !foreign.empty())
+    throw Fatal(exit_code::kDatabase, path + ": holds files depeche did not write (" + foreign.front() +
+                                          (foreign.size() > 1 ? ", ..." : "") + "); move them out of the database folder; nothing changed");
   if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
     throw Fatal(exit_code::kDatabase, path + ": cannot swap in the new database: " + std::strerror(errno));
 }
@@ -111,8 +116,8 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
     db_.begin_transaction(true);
     shards_.emplace("", db_);
     // Left by a bulk load that was interrupted; ours now that we hold the lock.
-    fs::remove_all(bulk_parts_path());
-    fs::remove_all(bulk_output_path());
+    clear_work_folder(bulk_parts_path());
+    clear_work_folder(bulk_output_path());
     const bool empty = db_.get_lastdocid() == 0 && db_.metadata_keys_begin() == db_.metadata_keys_end();
     if (empty && bulk_jobs > 0) bulk_ = std::make_unique<BulkLoader>(bulk_parts_path(), bulk_jobs, bulk_part_articles);
   }
@@ -185,9 +190,27 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   return it->second;
 }  // uncommitted changes are dropped, as after a crash
 
-void IndexWriter::set_origin(const std::string& file_key) {
+void IndexWriter::set_origin(const std::string& file_key, const std::string& display) {
   origin_term_ = origin_term(file_key);
   origin_ids_.clear();
+  origin_names_.push_back(display);
+}
+
+bool IndexWriter::seen_before(Article& a) {
+  // The text without the file it came from: the same article in two files is no conflict.
+  std::string origin = std::move(a.origin);
+  a.origin.clear();
+  const std::uint64_t content = canonical_hash(a);
+  a.origin = std::move(origin);
+  const auto origin_index = static_cast<std::uint32_t>(origin_names_.empty() ? 0 : origin_names_.size() - 1);
+  const auto [it, first] = run_ids_.try_emplace(util::fnv1a64(a.id), SeenId{origin_index, content});
+  if (first) return false;
+  if (it->second.origin != origin_index && it->second.content != content && !origin_names_.empty())
+    problem(origin_names_[origin_index], 1,
+            "article '" + a.id + "' was also given, with another text, by " + origin_names_[it->second.origin] +
+                "; this one replaces it");
+  it->second = SeenId{origin_index, content};
+  return true;
 }
 
 void IndexWriter::changed() {
@@ -205,8 +228,9 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 
 void IndexWriter::article(Article&& a) {
   origin_ids_.insert(a.id);
+  const bool repeated = seen_before(a);
   if (bulk_) {
-    if (bulk_ids_.insert(util::fnv1a64(a.id)).second) {
+    if (!repeated) {
       ++stats_.added;
       bulk_->add(std::move(a), origin_term_);
       return;
@@ -215,19 +239,21 @@ void IndexWriter::article(Article&& a) {
   }
   const std::string id_term = schema::id_term(a.id);
   const std::string hash = content_hash(a);
-  Xapian::WritableDatabase& target = shard_by_ == ShardBy::kNone ? db_ : shard(shard_name(a));
-  Xapian::PostingIterator existing = target.postlist_begin(id_term);
-  const bool exists = existing != target.postlist_end(id_term);
+  const std::string target_name = shard_by_ == ShardBy::kNone ? std::string() : shard_name(a);
+  Xapian::WritableDatabase& target = target_name.empty() ? db_ : shard(target_name);
+  // Read before anything changes: the posting list is not to be used once written to.
+  const Xapian::PostingIterator found = target.postlist_begin(id_term);
+  const Xapian::docid existing = found != target.postlist_end(id_term) ? *found : 0;
   std::vector<std::string> origins;  // of the article this one replaces
-  if (exists) {
-    Xapian::Document before = target.get_document(*existing);
+  if (existing) {
+    Xapian::Document before = target.get_document(existing);
     if (before.get_value(schema::kSlotContentHash) == hash) {
       ++stats_.unchanged;
       // A file reread gives most of its articles unchanged: its origin term's posting list says
       // whether the article knows it, without decoding the article's whole term list.
-      if (origin_term_.empty() || has_posting(target, origin_term_, *existing)) return;
+      if (origin_term_.empty() || has_posting(target, origin_term_, existing)) return;
       before.add_boolean_term(origin_term_);  // another file gives the same article
-      target.replace_document(*existing, before);
+      target.replace_document(existing, before);
       changed();
       return;
     }
@@ -235,19 +261,23 @@ void IndexWriter::article(Article&& a) {
   }
   bool moved = false;  // a corrected date can move an article to another shard
   for (auto& [name, other] : shards_) {
-    if (&other == &target || !other.term_exists(id_term)) continue;
+    if (name == target_name || !other.term_exists(id_term)) continue;
     other.delete_document(id_term);
     moved = true;
   }
   PreparedDocument p = prepare_document(builder_, a, hash, origin_term_);
   for (const std::string& origin : origins) p.doc.add_boolean_term(origin);
   std::optional<std::string> cluster;
-  if (p.signature) cluster = closest_copy_cluster(target, exists ? *existing : 0, *p.signature, p.copy_threshold);
+  if (p.signature) cluster = closest_copy_cluster(target, existing, *p.signature, p.copy_threshold);
   set_cluster(p.doc, cluster ? *cluster : own_cluster(a.id));
-  mark_if_copies(target, exists ? *existing : 0, p.doc);
-  columns(target).record(target.replace_document(id_term, p.doc), p.doc);
+  mark_if_copies(target, existing, p.doc);
+  // An update keeps its docid: scripts and facet columns know articles by it.
+  Xapian::docid docid = existing;
+  if (existing) target.replace_document(existing, p.doc);
+  else docid = target.add_document(p.doc);
+  columns(target).record(docid, p.doc);
   spellings_[&target].add_article(builder_);
-  ++(exists || moved ? stats_.updated : stats_.added);
+  ++(existing || moved ? stats_.updated : stats_.added);
   changed();
 }
 
@@ -340,7 +370,6 @@ bool IndexWriter::delete_id(const std::string& id_or_url) {
 
 void IndexWriter::end_bulk() {
   const std::unique_ptr<BulkLoader> bulk = std::move(bulk_);
-  bulk_ids_.clear();
   if (bulk->size() > 0) {
     const std::string fresh = bulk_output_path();
     const std::vector<float> thresholds = bulk->merge_into(fresh);
@@ -356,9 +385,14 @@ void IndexWriter::end_bulk() {
     } catch (const Xapian::Error& e) {
       throw Fatal(exit_code::kDatabase, fresh + ": finishing the merged database failed: " + util::xapian_message(e));
     }
-    swap_in(fresh, path_);
+    try {
+      swap_in(fresh, path_);
+    } catch (const Fatal&) {
+      remove_database_folder(fresh);
+      throw;
+    }
     db_.close();  // the empty database we held locked, now at `fresh`
-    fs::remove_all(fresh);
+    remove_database_folder(fresh);
     // Another indexer could take the lock in between: it then finds the merged database, and we stop.
     db_ = open_writable(path_, 0);
     db_.begin_transaction(true);

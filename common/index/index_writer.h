@@ -18,7 +18,7 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace depeche {
@@ -75,8 +75,9 @@ class IndexWriter : public ArticleSink {
   static constexpr std::size_t kBulkPartArticles = 1000;
   ~IndexWriter() override;
 
-  // Articles that follow come from this input file (a key from file_state.h; empty for stdin).
-  void set_origin(const std::string& file_key);
+  // Articles that follow come from this input file: `file_key` is its record's key (empty for
+  // stdin), `display` its name in messages.
+  void set_origin(const std::string& file_key, const std::string& display);
   // The same, given the origin term an existing document carries (when rebuilding).
   void set_origin_term(const std::string& term) { origin_term_ = term; }
   void article(Article&& a) override;
@@ -148,8 +149,18 @@ class IndexWriter : public ArticleSink {
   std::map<Xapian::WritableDatabase*, SpellingCounts> spellings_;  // per shard, written at each commit
   std::map<Xapian::WritableDatabase*, FacetColumnWriter> columns_;  // per shard, written at each commit
 
+  // Which of this run's files gave each id (by hash), with what content: two files giving one id
+  // with different texts are reported (decisions.md 1), and a repeat ends a bulk load.
+  struct SeenId {
+    std::uint32_t origin;
+    std::uint64_t content;
+  };
+  std::unordered_map<std::uint64_t, SeenId> run_ids_;
+  std::vector<std::string> origin_names_;  // by SeenId::origin
+  // True when `a`'s id came earlier in the run; reports a conflict. `a` is left as it was.
+  bool seen_before(Article& a);
+
   std::unique_ptr<BulkLoader> bulk_;
-  std::unordered_set<std::uint64_t> bulk_ids_;  // hashes of the ids loaded: a repeat ends the bulk load
   std::map<std::string, std::string> deferred_metadata_;
   std::optional<SynonymTable> deferred_synonyms_;
 };

@@ -20,6 +20,14 @@ std::string display_name(std::string name) {
   return name;
 }
 
+// The name of a folder given on the command line: "lemonde" for "lemonde/", "../lemonde" or "."
+// run from lemonde; empty for the root folder, which has none.
+std::string input_name(const std::string& folder) {
+  fs::path normal = fs::absolute(folder).lexically_normal();
+  if (normal.filename().empty()) normal = normal.parent_path();
+  return normal.filename().string();
+}
+
 // Whether the folder `dir` can be listed; otherwise reports why.
 bool listable(const fs::path& dir, const std::string& shown, const std::function<void(const std::string&)>& problem) {
   std::error_code ec;
@@ -49,6 +57,9 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
       continue;
     }
     if (!listable(path, path, problem)) continue;
+    // Ids and messages name a file by the folder given and the path below it (decisions.md 1):
+    // two inputs holding the same relative path give two articles.
+    const std::string root = input_name(path);
     std::vector<InputName> found;
     // Unreadable folders inside are skipped here and reported below, one line each.
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
@@ -75,7 +86,7 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
         if (it->is_symlink(ec) && !fs::exists(p, ec)) problem(display_name(relative) + ": broken symbolic link");
         continue;  // FIFOs, sockets, devices: a folder's pipe would hang the run
       }
-      found.push_back({p.string(), display_name(relative)});
+      found.push_back({p.string(), display_name(root.empty() ? relative : root + "/" + relative)});
     }
     std::sort(found.begin(), found.end(), [](const InputName& a, const InputName& b) { return a.display < b.display; });
     out.insert(out.end(), found.begin(), found.end());

@@ -1,5 +1,7 @@
 #include "index/rebuild.h"
 
+#include "index/archive_indexer.h"
+#include "index/database_folder.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -13,17 +15,49 @@ namespace fs = std::filesystem;
 
 namespace {
 
-IndexStats rebuild_one(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
-                       const IndexWriter::ProblemReporter& report) {
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The id schema 5 gives an article that a database of schema 4 or older named by its file's path
+// below the input folder (a text file or page without URL: "2023/une.txt"), or by that path, '#'
+// and its line number or a hash (a JSON Lines record or feed item without id or link), as the next
+// run that reads its file again would name it (readers, decisions.md 1), so that no article comes
+// twice. The input folder's name is read off the file's recorded path: for a file that was named
+// directly it is one folder too many, and its article goes when that file is next read (pages and
+// text files lose the articles they no longer give).
+std::string renamed_id(const Article& a, const RecordedFile& file) {
+  if (!a.url.empty()) return a.id;
+  if (file.format == "text" || file.format == "html") {
+    if (!ends_with(file.path, "/" + a.id)) return a.id;
+    const std::string input = fs::path(file.path.substr(0, file.path.size() - a.id.size() - 1)).filename();
+    return input.empty() ? a.id : input + "/" + a.id;
+  }
+  const std::size_t hash = a.id.rfind('#');
+  if (hash == std::string::npos || !ends_with(file.path, "/" + a.id.substr(0, hash))) return a.id;
+  const InputName name{file.path, a.id.substr(0, hash)};
+  if (file.format == "jsonl") return id_from_content(file_name_of(name), a);
+  if (file.format == "feed") return id_from_content(a.source.empty() ? file_name_of(name) : a.source, a);
+  return a.id;
+}
+
+// `records` holds the records of indexed files: the database itself, or a sharded one's control.
+IndexStats rebuild_one(const std::string& path, const Xapian::Database* records, std::size_t batch_size,
+                       double wait_seconds, unsigned jobs, const IndexWriter::ProblemReporter& report) {
   Xapian::WritableDatabase old = open_writable(path, wait_seconds, Xapian::DB_OPEN);  // the lock
   const std::string fresh_path = path + ".rebuild";
-  fs::remove_all(fresh_path);  // what a crashed rebuild left
+  clear_work_folder(fresh_path);  // what a crashed rebuild left
   IndexStats stats;
   std::size_t unreadable = 0;
   {
     IndexWriter fresh(fresh_path, batch_size, 0, report, ShardBy::kNone, jobs);
     const std::string origin_prefix(schema::kPrefixOriginFile);
     const StoredLayout layout = stored_layout_of(old);
+    const std::string version = old.get_metadata(schema::kMetaSchemaVersion);
+    const bool relative_ids =
+        version.empty() || (version.size() == 1 && version[0] >= '0' && version[0] <= '0' + schema::kLastSchemaWithRelativeIds);
+    std::map<std::string, RecordedFile> files;
+    if (relative_ids) files = recorded_files_by_origin(records ? *records : old);
     for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
       const Xapian::Document doc = old.get_document(*it);
       Article a;
@@ -36,7 +70,9 @@ IndexStats rebuild_one(const std::string& path, std::size_t batch_size, double w
       }
       auto term = doc.termlist_begin();
       term.skip_to(origin_prefix);
-      fresh.set_origin_term(term != doc.termlist_end() && (*term).rfind(origin_prefix, 0) == 0 ? *term : std::string());
+      const std::string origin = term != doc.termlist_end() && (*term).rfind(origin_prefix, 0) == 0 ? *term : std::string();
+      if (auto file = files.find(origin); file != files.end()) a.id = renamed_id(a, file->second);
+      fresh.set_origin_term(origin);
       fresh.article(std::move(a));
     }
     const std::string file_prefix(schema::kMetaFilePrefix);
@@ -49,14 +85,19 @@ IndexStats rebuild_one(const std::string& path, std::size_t batch_size, double w
   // A rebuild that cannot carry every article over would delete the ones it cannot read, with the
   // old database they are stored in: it keeps that database instead.
   if (unreadable > 0) {
-    fs::remove_all(fresh_path);
+    remove_database_folder(fresh_path);
     throw Fatal(exit_code::kDatabase, path + ": " + std::to_string(unreadable) + " of " +
                                           std::to_string(old.get_doccount()) +
                                           " articles could not be read; the database is left as it was");
   }
-  swap_in(fresh_path, path);
+  try {
+    swap_in(fresh_path, path);
+  } catch (const Fatal&) {
+    remove_database_folder(fresh_path);
+    throw;
+  }
   old.close();
-  fs::remove_all(fresh_path);  // now the old database
+  remove_database_folder(fresh_path);  // now the old database
   return stats;
 }
 
@@ -73,7 +114,7 @@ void add(IndexStats& total, const IndexStats& part) {
 IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
                             IndexWriter::ProblemReporter report) {
   const fs::path stub = fs::path(path) / schema::kShardStubName;
-  if (!fs::exists(stub)) return rebuild_one(path, batch_size, wait_seconds, jobs, report);
+  if (!fs::exists(stub)) return rebuild_one(path, nullptr, batch_size, wait_seconds, jobs, report);
   // A sharded database: each shard is rebuilt on its own, under the control database's lock (which
   // guards them all), and the control database, which holds no article, takes the new versions
   // last: until every shard is rebuilt, searchers and indexers still refuse the archive whole.
@@ -81,7 +122,7 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
   IndexStats total;
   for (const std::string& name : listed_shards(path))
-    add(total, rebuild_one((fs::path(path) / name).string(), batch_size, 0, jobs, report));
+    add(total, rebuild_one((fs::path(path) / name).string(), &control_db, batch_size, 0, jobs, report));
   control_db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
   control_db.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
   control_db.commit();

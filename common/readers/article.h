@@ -10,7 +10,7 @@
 namespace depeche {
 
 struct Article {
-  std::string id;  // see ../shared/decisions.md: JSON id, else URL, else path relative to the input folder
+  std::string id;  // decisions.md 1: JSON id, else URL, else the file's name (inputs.h) or a hash of the content
   std::string url;
   std::string source;
   std::string section;
@@ -19,7 +19,7 @@ struct Article {
   std::optional<std::string> title;
   std::string body;
   util::Date date;
-  std::string origin;  // the input file, relative to the folder named on the command line
+  std::string origin;  // the input file's display name (inputs.h)
 };
 
 // The URL's host without "www.", the default source; empty when `url` has none.

@@ -546,8 +546,9 @@ class FeedParser {
       problem(it.line, "item " + std::to_string(it.index) + " has neither title nor text; skipped");
       return;
     }
-    // Neither link nor id: by position, the items of a rewritten feed would take each other's ids.
-    if (a.id.empty()) a.id = id_from_content(name_.display, a);
+    // Neither link nor id: by position, the items of a rewritten feed would take each other's ids;
+    // named by the feed's site rather than its file, the same item fetched into two files is one.
+    if (a.id.empty()) a.id = id_from_content(a.source.empty() ? file_name_of(name_) : a.source, a);
     sink_.article(std::move(a));
   }
 

@@ -115,8 +115,7 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
   a.id = text_field(obj, "id", nuls);
   if (auto id = obj.find("id"); id != obj.end() && id->is_number_float())  // a fraction, or past 64 bits
     sink.problem(name.display, line_no, "id " + id->dump() + " is not a string or a 64-bit integer; ignored");
-  if (a.id.empty()) a.id = a.url;
-  if (a.id.empty()) a.id = name.display + "#" + std::to_string(line_no);
+  if (a.id.empty()) a.id = a.url;  // else named by its content, below
   a.source = text_field(obj, "source", nuls);
   if (a.source.empty()) a.source = host_of(a.url);
   a.section = text_field(obj, "section", nuls);
@@ -133,9 +132,12 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
     else sink.problem(name.display, line_no, "invalid date '" + date + "'; indexed undated");
   }
   if (!a.title && a.body.empty()) {
-    sink.problem(name.display, line_no, "article '" + a.id + "' has neither title nor body; skipped");
+    sink.problem(name.display, line_no,
+                 (a.id.empty() ? std::string("record") : "article '" + a.id + "'") + " has neither title nor body; skipped");
     return std::nullopt;
   }
+  // Not by its line number: removing a line above would rename every record below it.
+  if (a.id.empty()) a.id = id_from_content(file_name_of(name), a);
   return a;
 }
 

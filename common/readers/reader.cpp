@@ -148,6 +148,11 @@ void report_conversion(const util::Utf8Repair& changes, const std::string& chars
   if (changes.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
 }
 
+std::string file_name_of(const InputName& name) {
+  const std::size_t slash = name.display.rfind('/');
+  return slash == std::string::npos ? name.display : name.display.substr(slash + 1);
+}
+
 InputFormat parse_input_format(std::string_view name) {
   if (name == "auto") return InputFormat::kAuto;
   if (name == "text") return InputFormat::kText;

@@ -54,8 +54,12 @@ inline constexpr const char* kEmptyFileMessage = "empty file; skipped";
 // Where an input file comes from: its path, the name used in messages and in ids.
 struct InputName {
   std::string path;     // to open ("-" for stdin)
-  std::string display;  // relative to the folder named on the command line
+  std::string display;  // the folder named on the command line and the path below it (index/inputs.h)
 };
+
+// The last part of the display name ("une.jsonl" for "lemonde/2023/une.jsonl"), which with a hash of
+// the content names the records of JSON Lines and feeds that have no id or link of their own.
+std::string file_name_of(const InputName& name);
 
 // Decides the format from the name (.jsonl/.ndjson/.json, .html/.htm/.xhtml, .rss/.atom, .txt; .xml
 // is a feed unless its root element is <html>; a final .gz is ignored), then from the first bytes

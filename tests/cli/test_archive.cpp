@@ -41,7 +41,7 @@ class Archive : public ::testing::Test {
 
 TEST_F(Archive, DeleteRemovesOneAndReportsMissingIds) {
   const int before = count(db());
-  auto r = t::index({"--db", db(), "--delete", "001_29f9dbc17fbfc298.txt"});
+  auto r = t::index({"--db", db(), "--delete", "seeds/001_29f9dbc17fbfc298.txt"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(count(db()), before - 1);
   r = t::index({"--db", db(), "--delete", "-"}, "no-such-article\n");
@@ -104,13 +104,20 @@ TEST_F(Archive, OlderVersionIsRefusedThenRebuiltKeepingEveryId) {
 }
 
 // Schema version 2 moved the body out of the document data, version 3 compresses it with LZ4
-// instead of zlib, version 4 moved the fields in front of it: --rebuild carries older databases
-// over, bodies included.
+// instead of zlib, version 4 moved the fields in front of it, version 5 named articles without URL
+// by their input folder too: --rebuild carries older databases over, bodies and ids included.
 void rewrite_as_version(const std::string& path, int version) {
   Xapian::WritableDatabase w(path, Xapian::DB_OPEN);
   for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
     Xapian::Document doc = w.get_document(*it);
-    depeche::test::store_as_version(depeche::load_article(doc), version, doc);
+    depeche::Article a = depeche::load_article(doc);
+    if (a.url.empty()) {  // up to version 4: the path below the input folder
+      doc.remove_term(depeche::schema::id_term(a.id));
+      a.id.erase(0, a.id.find('/') + 1);
+      doc.add_boolean_term(depeche::schema::id_term(a.id));
+    }
+    if (version < 4) depeche::test::store_as_version(a, version, doc);
+    else depeche::store_article(a, doc);
     w.replace_document(*it, doc);
   }
   w.set_metadata(depeche::schema::kMetaSchemaVersion, std::to_string(version));
@@ -119,16 +126,17 @@ void rewrite_as_version(const std::string& path, int version) {
 
 TEST_F(Archive, OlderSchemaVersionsAreRebuiltWithTheirBodies) {
   const std::string before = t::search({"--db", db(), "--export"}).out;
-  for (int version : {1, 2, 3}) {
+  for (int version : {1, 2, 3, 4}) {
     SCOPED_TRACE("schema version " + std::to_string(version));
     rewrite_as_version(db(), version);
+    EXPECT_EQ(t::search({"--db", db(), "--export"}).status, 3);
     EXPECT_EQ(t::search({"--db", db(), "iran"}).status, 3);
     const auto r = t::index({"--db", db(), "--rebuild"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(t::search({"--db", db(), "--export"}).out, before);
     Xapian::Database rebuilt(db());
     const Xapian::Document first = rebuilt.get_document(*rebuilt.postlist_begin(""));
-    EXPECT_EQ(first.get_data(), "") << "version 4 keeps nothing in the document data";
+    EXPECT_EQ(first.get_data(), "") << "since version 4, nothing is kept in the document data";
     EXPECT_EQ(depeche::load_article(first).id, depeche::load_article(first, depeche::WithBody::kNo).id);
   }
 }

@@ -15,7 +15,7 @@ namespace {
 const std::string kSputnikId =
     "https://fr.sputniknews.africa/20230723/"
     "liran-offre-au-mali-ses-competences-en-matiere-de-telecommunications-et-de-cybersecurite-1060715436.html";
-const std::string kRewriteId = "001_29f9dbc17fbfc298.txt";
+const std::string kRewriteId = "seeds/001_29f9dbc17fbfc298.txt";
 
 json search_json(const std::string& db, std::vector<std::string> args) {
   args.insert(args.begin(), {"--db", db, "--format", "json"});

@@ -50,7 +50,7 @@ TEST_F(SeedsIndexed, SecondSeedHasNoTitleAndIdFromItsPath) {
   for (const auto& hit : j["hits"])
     if (hit["title"].is_null()) {
       found_untitled = true;
-      EXPECT_EQ(hit["id"], "001_29f9dbc17fbfc298.txt");
+      EXPECT_EQ(hit["id"], "seeds/001_29f9dbc17fbfc298.txt");
       EXPECT_TRUE(hit["url"].is_null());
     }
   EXPECT_TRUE(found_untitled);

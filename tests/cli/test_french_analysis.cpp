@@ -83,8 +83,9 @@ class FrenchAnalysis : public ::testing::Test {
     return j;
   }
 
-  // True when the query, as written (not a partial match), finds the article `id`.
-  static ::testing::AssertionResult finds(const std::string& query, const std::string& id) {
+  // True when the query, as written (not a partial match), finds the article of corpus/`file`.
+  static ::testing::AssertionResult finds(const std::string& query, const std::string& file) {
+    const std::string id = "corpus/" + file;  // named by the folder indexed and the path below it
     const json j = search({query});
     if (j.value("partial", false)) return ::testing::AssertionFailure() << "'" << query << "' only matched partially";
     std::string seen;
@@ -202,12 +203,12 @@ TEST_F(FrenchAnalysis, MalDoesNotMatchAnArticleThatOnlyNamesMali) {
 TEST_F(FrenchAnalysis, ExactFormRanksAboveStemOnlyMatch) {
   std::vector<std::string> ids = ranked_ids("compétence");
   ASSERT_EQ(ids.size(), 2u);
-  EXPECT_EQ(ids[0], "competence-exacte.txt");
-  EXPECT_EQ(ids[1], "competences-pluriel.txt");
+  EXPECT_EQ(ids[0], "corpus/competence-exacte.txt");
+  EXPECT_EQ(ids[1], "corpus/competences-pluriel.txt");
   ids = ranked_ids("compétences");
   ASSERT_EQ(ids.size(), 2u);
-  EXPECT_EQ(ids[0], "competences-pluriel.txt");
-  EXPECT_EQ(ids[1], "competence-exacte.txt");
+  EXPECT_EQ(ids[0], "corpus/competences-pluriel.txt");
+  EXPECT_EQ(ids[1], "corpus/competence-exacte.txt");
 }
 
 TEST_F(FrenchAnalysis, StopWordsDroppedFromFreeTextQueries) {

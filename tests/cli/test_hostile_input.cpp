@@ -74,7 +74,7 @@ TEST(HostileInput, GigabyteLineIsSkippedAndTheLinesAfterItIndexed) {
   const auto r = index_hostile(dir, "1 GB JSON Lines line", long_tests() ? std::vector<std::string>{}
                                                                         : std::vector<std::string>{"--max-line-bytes", limit});
   EXPECT_EQ(r.status, 4) << r.err;
-  EXPECT_EQ(r.err, "depeche-index: geant.jsonl:2: line longer than " + limit + " bytes; skipped\n");
+  EXPECT_EQ(r.err, "depeche-index: in/geant.jsonl:2: line longer than " + limit + " bytes; skipped\n");
   EXPECT_EQ(count(dir, "Brest"), "1\n");
   EXPECT_EQ(count(dir, "Lorient"), "1\n");
   EXPECT_EQ(count(dir, "Marseille"), "0\n");
@@ -94,7 +94,7 @@ TEST(HostileInput, HugeArticleIsIndexedUpToTheLimitAndSaysSo) {
   const auto r = index_hostile(dir, "200 MB text article", long_tests() ? std::vector<std::string>{}
                                                                        : std::vector<std::string>{"--max-article-bytes", limit});
   EXPECT_EQ(r.status, 4) << r.err;
-  EXPECT_EQ(r.err, "depeche-index: long.txt:1: article longer than " + limit + " bytes; indexed its beginning\n");
+  EXPECT_EQ(r.err, "depeche-index: in/long.txt:1: article longer than " + limit + " bytes; indexed its beginning\n");
   EXPECT_EQ(count(dir, "commencement"), "1\n") << "the beginning is indexed";
   EXPECT_EQ(count(dir, "moraine"), "1\n");
   EXPECT_EQ(count(dir, "épilogue"), "0\n") << "nothing past the limit";
@@ -115,8 +115,8 @@ TEST(HostileInput, JsonNestedHundredThousandDeep) {
   const auto r = index_hostile(dir, "JSON nested 100,000 deep", {});
   EXPECT_EQ(r.status, 4) << r.err;
   EXPECT_EQ(r.err,
-            "depeche-index: profond.jsonl:1: not a JSON object; line skipped\n"
-            "depeche-index: profond.jsonl:2: values nested deeper than 8 levels ignored\n");
+            "depeche-index: in/profond.jsonl:1: not a JSON object; line skipped\n"
+            "depeche-index: in/profond.jsonl:2: values nested deeper than 8 levels ignored\n");
   EXPECT_EQ(count(dir, "Millau"), "1\n") << "the article around the deep value is kept";
   EXPECT_EQ(count(dir, "Normandie"), "1\n");
 }
@@ -136,7 +136,7 @@ TEST(HostileInput, HtmlWithHundredThousandNestedTags) {
   const auto r = index_hostile(dir, "HTML with 100,000 nested tags", {});
   EXPECT_EQ(r.status, 4) << r.err;
   EXPECT_EQ(r.err,
-            "depeche-index: profond.html:1: markup nested deeper than 200 elements; the deeper tags ignored, their text kept\n");
+            "depeche-index: in/profond.html:1: markup nested deeper than 200 elements; the deeper tags ignored, their text kept\n");
   EXPECT_EQ(count(dir, "Surface"), "1\n");
   EXPECT_EQ(count(dir, "Abysses"), "1\n");
   EXPECT_EQ(count(dir, "Remontée"), "1\n");

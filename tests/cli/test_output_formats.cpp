@@ -34,7 +34,7 @@ const char* const kBrestBody = "Le port de Brest accueille des télécommunicati
 const char* const kSkiUrl = "https://alpes-exemple.fr/ski";
 const char* const kRugbyUrl = "https://www.ouest-exemple.fr/brest-rugby";
 const char* const kMarseilleUrl = "https://sud-exemple.fr/marseille-port";
-const char* const kSeteId = "2020/sete.txt";
+const char* const kSeteId = "corpus/2020/sete.txt";  // no URL: named by the folder indexed and its path
 const char* const kSeteBody = "Le port de Sète attend les chalutiers ce printemps.";
 
 // "port" matches the first five; the last one is about something else.

@@ -108,7 +108,8 @@ TEST(Reindex, PruneDeletesArticlesOfDeletedTextFilesOnly) {
 }
 
 // Two files giving one id (a copied file, one URL in both): the article stays while either file
-// does, whichever was read last, whether their texts are the same or not.
+// does, whichever was read last, whether their texts are the same or not; different texts are
+// reported (decisions.md 1).
 TEST(Reindex, PruneKeepsAnArticleAnotherFileStillGives) {
   for (const bool same_text : {true, false}) {
     for (const std::string first_gone : {"a.txt", "b.txt"}) {
@@ -116,14 +117,19 @@ TEST(Reindex, PruneKeepsAnArticleAnotherFileStillGives) {
       dir.write("t/a.txt", "date 2023-07-01 https://exemple.fr/same\nTitre\n\nLe texte de a.\n");
       dir.write("t/b.txt", same_text ? "date 2023-07-01 https://exemple.fr/same\nTitre\n\nLe texte de a.\n"
                                       : "date 2023-07-01 https://exemple.fr/same\nTitre\n\nLe texte de b.\n");
+      dir.write("t/other.txt", "date 2023-07-02 https://exemple.fr/other\nAutre\n\nUn autre texte.\n");
       const std::string db = dir / "db";
       const std::string context = (same_text ? "same text, " : "other text, ") + first_gone + " removed first";
-      ASSERT_EQ(t::index({"--db", db, dir / "t"}).status, 0);
+      const auto first = t::index({"--db", db, dir / "t"});
+      ASSERT_EQ(first.status, same_text ? 0 : 4) << first.err;
+      if (!same_text)
+        EXPECT_EQ(first.err, "depeche-index: t/b.txt:1: article 'https://exemple.fr/same' was also given, with another "
+                             "text, by t/a.txt; this one replaces it\n");
       std::filesystem::remove(dir / ("t/" + first_gone));
       EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 0) << context;
       EXPECT_EQ(t::search({"--db", db, "--count", "url:https://exemple.fr/same"}).out, "1\n") << context;
-      std::filesystem::remove_all(dir / "t");
-      std::filesystem::create_directories(dir / "t");
+      std::filesystem::remove(dir / "t/a.txt");
+      std::filesystem::remove(dir / "t/b.txt");
       EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 1) << context;
       EXPECT_EQ(t::search({"--db", db, "--count", "url:https://exemple.fr/same"}).out, "0\n") << context;
     }
@@ -157,7 +163,7 @@ TEST(Reindex, FileNameInAnotherCharsetIsIndexedAndPruned) {
   const std::string db = dir / "db";
   EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--summary=json"}))["added"], 2);
   EXPECT_EQ(t::search({"--db", db, "--format", "tsv", "--fields", "id", "--sort", "-date", "zorglub"}).out,
-            "id\ncafé.txt\nz.txt\n");
+            "id\nt/café.txt\nt/z.txt\n");
   EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--summary=json"}))["unchanged"], 2);
   EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 0);
   std::filesystem::remove(dir / "t/caf\xe9.txt");
@@ -204,7 +210,7 @@ TEST(Reindex, PruneGivesTheArticleTheTextOfTheFileThatStays) {
   dir.write("t/x.txt", "date 2023-01-05 https://exemple.fr/meme\n\nVersion X\n\nLe zorglub mange des pommes.\n");
   dir.write("t/y.txt", "date 2023-01-05 https://exemple.fr/meme\n\nVersion Y\n\nLe zorglub mange des poires.\n");
   const std::string db = dir / "db";
-  ASSERT_EQ(t::index({"--db", db, dir / "t"}).status, 0);
+  ASSERT_EQ(t::index({"--db", db, dir / "t"}).status, 4) << "two texts for one URL are reported";
   ASSERT_EQ(t::search({"--db", db, "--count", "poires"}).out, "1\n") << "y.txt, read last, gave the text";
   std::filesystem::remove(dir / "t/y.txt");
   const json pruned = summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}));
@@ -243,7 +249,7 @@ TEST(Reindex, EmptiedTextFileFollowsItsArticle) {
   dir.write("t/a.txt", "");
   const auto emptied = t::index({"--db", db, dir / "t", "--summary=json"});
   EXPECT_EQ(emptied.status, 4) << "an empty file is reported";
-  EXPECT_EQ(emptied.err, "depeche-index: a.txt:1: empty file; its article deleted\n") << "not 'skipped': it is not";
+  EXPECT_EQ(emptied.err, "depeche-index: t/a.txt:1: empty file; its article deleted\n") << "not 'skipped': it is not";
   EXPECT_EQ(json::parse(emptied.out)["deleted"], 1);
   EXPECT_EQ(count(), "0\n");
   dir.write("t/a.txt", article);

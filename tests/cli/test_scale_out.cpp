@@ -139,7 +139,7 @@ TEST_F(ScaleOut, RemoteShardsOnXapianTcpsrvAnswerLikeOneDatabase) {
   const json j = json::parse(r.out);
   EXPECT_EQ(j["facets"]["country"]["approximate"], true);
   EXPECT_FALSE(j["facets"]["source"].contains("approximate"));
-  const auto show = t::search({"--db", remote[0], "--db", remote[1], "--show", "001_29f9dbc17fbfc298.txt", "--format", "json"});
+  const auto show = t::search({"--db", remote[0], "--db", remote[1], "--show", "seeds/001_29f9dbc17fbfc298.txt", "--format", "json"});
   EXPECT_EQ(show.status, 0) << show.err;
 }
 

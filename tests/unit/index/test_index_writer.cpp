@@ -176,4 +176,27 @@ TEST(IndexWriter, RepeatedIdEndsTheBulkLoadAndReplacesTheEarlierArticle) {
   EXPECT_EQ(got.spelling, expected.spelling);
 }
 
+// An update re-added the article under a new docid (issue 30): the writer held the database twice
+// and took the second handle for another shard the article had moved out of.
+TEST(IndexWriter, AnUpdateKeepsTheArticlesDocid) {
+  TempDir dir;
+  std::vector<Article> articles = archive_with_copies();
+  write(dir / "db", 0, articles);
+  const std::string id_term = depeche::schema::id_term(articles[5].id);
+  const auto docid_of = [&] {
+    Xapian::Database db(dir / "db");
+    EXPECT_EQ(db.get_termfreq(id_term), 1u);
+    return *db.postlist_begin(id_term);
+  };
+  const Xapian::docid before = docid_of();
+  const Xapian::doccount count = Xapian::Database(dir / "db").get_doccount();
+  Article changed = articles[5];
+  changed.body += "\n\nMise à jour : une précision a été ajoutée.";
+  write(dir / "db", 0, {changed});
+  EXPECT_EQ(docid_of(), before);
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_doccount(), count);
+  EXPECT_EQ(db.get_lastdocid(), count) << "no docid was spent on the update";
+}
+
 }  // namespace

@@ -160,10 +160,15 @@ TEST(FeedReader, ItemWithoutLinkOrGuidIsNamedByTheFeedAndItsContent) {
   const Collect after = read_feed(rss(c + a), "jour.rss");
   ASSERT_EQ(before.articles.size(), 2u) << before.describe();
   ASSERT_EQ(after.articles.size(), 2u) << after.describe();
-  EXPECT_EQ(before.articles[0].id.rfind("jour.rss#", 0), 0u) << before.articles[0].id;
+  EXPECT_EQ(before.articles[0].id.rfind("flux.example#", 0), 0u) << before.articles[0].id;
   EXPECT_NE(before.articles[0].id, before.articles[1].id);
   EXPECT_EQ(after.articles[1].id, before.articles[0].id) << "the same item, moved";
   EXPECT_NE(after.articles[0].id, before.articles[1].id) << "another item";
+  // Fetched into another file, the same item is the same article; a feed without a site of its
+  // own names it by its file's name.
+  EXPECT_EQ(read_feed(rss(a), "jour-0915.rss").articles.at(0).id, before.articles[0].id);
+  const Collect siteless = read_feed(rss(a, ""), "archive/jour.rss");
+  EXPECT_EQ(siteless.articles.at(0).id.rfind("jour.rss#", 0), 0u) << siteless.articles.at(0).id;
 }
 
 TEST(FeedReader, PermalinkGuidIsTheUrl) {

@@ -86,7 +86,7 @@ TEST(JsonlReader, IdIsKeptVerbatim) {
   // Past 64 bits, or with a fraction, the number is not kept exactly: not an id, and said so.
   const auto huge = parse_line(R"({"id":123456789012345678901234,"body":"Un texte."})", sink);
   ASSERT_TRUE(huge);
-  EXPECT_EQ(huge->id, "flux/depeches.jsonl#7");
+  EXPECT_EQ(huge->id.rfind("depeches.jsonl#", 0), 0u) << "named as if it had none";
   ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
   EXPECT_NE(sink.problems[0].message.find("is not a string or a 64-bit integer; ignored"), std::string::npos)
       << sink.describe();
@@ -102,22 +102,34 @@ TEST(JsonlReader, IdFromUrlWhenMissing) {
   EXPECT_EQ(empty_id->id, "https://exemple.fr/z");
 }
 
-TEST(JsonlReader, IdFromPathAndLineWhenNeitherIdNorUrl) {
+// decisions.md 1: neither id nor URL, a record is named by its file's name and its content.
+TEST(JsonlReader, IdFromFileNameAndContentWhenNeitherIdNorUrl) {
   Collect sink;
   const auto a = parse_line(R"({"title":"Sans identifiant","body":"Un texte."})", sink, 3);
   ASSERT_TRUE(a) << sink.describe();
-  EXPECT_EQ(a->id, "flux/depeches.jsonl#3");
+  EXPECT_EQ(a->id.rfind("depeches.jsonl#", 0), 0u) << a->id;
+  EXPECT_EQ(a->id.size(), std::string("depeches.jsonl#").size() + 16) << a->id;
   EXPECT_TRUE(a->url.empty());
   EXPECT_TRUE(a->source.empty());
+  EXPECT_EQ(parse_line(R"({"title":"Sans identifiant","body":"Un texte."})", sink, 9)->id, a->id) << "not by line";
+  EXPECT_NE(parse_line(R"({"title":"Sans identifiant","body":"Un autre texte."})", sink, 3)->id, a->id);
+  EXPECT_NE(parse_line(R"({"title":"Sans identifiant","body":"Un texte.","date":"2023-01-02"})", sink, 3)->id, a->id);
 }
 
-TEST(JsonlReader, IdsFromPathAndLineDifferPerLineInAFile) {
+// Removing a line renamed every record below it: one article lost, another stored twice.
+TEST(JsonlReader, RemovingALineRenamesNoOtherRecord) {
   TempDir dir;
-  const Collect sink = read_file(dir, "archive/sans-id.jsonl",
-                                 "{\"body\":\"Premier.\"}\n\n{\"body\":\"Troisième.\"}\n");
-  ASSERT_EQ(sink.articles.size(), 2u) << sink.describe();
-  EXPECT_EQ(sink.articles[0].id, "archive/sans-id.jsonl#1");
-  EXPECT_EQ(sink.articles[1].id, "archive/sans-id.jsonl#3") << "blank lines still count";
+  const Collect before = read_file(dir, "archive/sans-id.jsonl",
+                                   "{\"body\":\"Premier.\"}\n\n{\"body\":\"Troisième.\"}\n{\"body\":\"Quatrième.\"}\n");
+  const Collect after = read_file(dir, "archive/sans-id.jsonl", "{\"body\":\"Troisième.\"}\n{\"body\":\"Quatrième.\"}\n");
+  ASSERT_EQ(before.articles.size(), 3u) << before.describe();
+  ASSERT_EQ(after.articles.size(), 2u) << after.describe();
+  EXPECT_EQ(after.articles[0].id, before.articles[1].id);
+  EXPECT_EQ(after.articles[1].id, before.articles[2].id);
+  EXPECT_EQ(before.articles[0].id.rfind("sans-id.jsonl#", 0), 0u) << "the file's name, not its folder";
+  const Collect elsewhere = read_file(dir, "other/sans-id.jsonl", "{\"body\":\"Premier.\"}\n");
+  ASSERT_EQ(elsewhere.articles.size(), 1u);
+  EXPECT_EQ(elsewhere.articles[0].id, before.articles[0].id) << "the same record in another folder is the same article";
 }
 
 TEST(JsonlReader, SourceFromUrlHostWithoutWww) {
