@@ -64,6 +64,8 @@ int write_initial_config(const depeche::IndexerOptions& o, const std::string& co
   if (fs::exists(config_path)) throw depeche::Error(config_path + ": already exists; edit it or remove it first");
   std::vector<std::string> inputs;
   for (const std::string& p : o.paths) inputs.push_back(fs::absolute(p).lexically_normal().string());
+  depeche::util::check_config_value(db, "the database path");
+  for (const std::string& input : inputs) depeche::util::check_config_value(input, "an input's path");
   fs::create_directories(fs::path(config_path).parent_path());
   std::ofstream(config_path) << depeche::util::initial_config(db, inputs);
   std::cout << "wrote " << config_path << '\n';

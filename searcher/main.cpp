@@ -5,6 +5,7 @@
 #include "cli/tool_main.h"
 #include "cli/jobs.h"
 
+#include "index/database_stub.h"
 #include "output/exit_codes.h"
 #include "util/config.h"
 #include "util/error.h"
@@ -61,7 +62,8 @@ bool manage_saved_searches(const SearcherOptions& o, const util::Config& config,
   if (!o.since.empty() || !o.until.empty()) filters += (filters.empty() ? "" : " ") + ("date:" + o.since + ".." + o.until);
   query = both(query, filters);
   if (query.empty()) throw Error("--save NAME needs a query");
-  if (o.save.find_first_of(" \t=/") != std::string::npos) throw Error("a saved search's name has no spaces, '=' or '/'");
+  util::check_saved_name(o.save);
+  util::check_config_value(query, "the query to save");
   auto saved = config.saved;
   saved[o.save] = query;
   util::write_saved_searches(config_path, saved);
@@ -72,6 +74,7 @@ int run(SearcherOptions o) {
   const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
   const util::Config config = util::load_config(config_path, !o.config.empty());
   if (o.dbs.empty()) o.dbs.push_back(util::resolve_db("", config));
+  for (const std::string& db : o.dbs) refuse_program_remotes(db, o.allow_program_remotes);
   if (int status; manage_saved_searches(o, config, config_path, status)) return status;
   ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
   if (!o.saved.empty()) {

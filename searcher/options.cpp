@@ -29,6 +29,10 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->group("Database");
   app.add_option("--config", o.config, "Configuration file (default: $DEPECHE_CONFIG or ~/.config/depeche/config)")
       ->group("Database");
+  app.add_flag("--allow-program-remotes", o.allow_program_remotes,
+               "Let stub files start the programs their 'remote :PROGRAM' lines name (refused otherwise: "
+               "whoever can write a stub would run code as you)")
+      ->group("Database");
   app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)");
   app.add_flag("--any", o.any, "Match articles with any of the words, not all")->group("Query");
   app.add_option("--since", o.since, "Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");

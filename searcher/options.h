@@ -44,6 +44,7 @@ struct SearcherOptions {
   bool list_saved = false, only_new = false;
   std::string by = "month";
   std::string similar;
+  bool allow_program_remotes = false;
 };
 
 void define_options(CLI::App& app, SearcherOptions& options);

@@ -56,6 +56,9 @@ std::string some_entries(const fs::path& folder) {
 // A glass database depeche wrote: it carries depeche's versions, or is the empty database a first
 // run creates before its first commit (a first run interrupted leaves one).
 void check_depeche_glass(const std::string& db, const fs::path& folder) {
+  // Opened only as a folder of Xapian's tables: a stub file in its place could start a program.
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec) || !fs::exists(folder / "iamglass", ec)) refuse(db, "not a depeche database");
   try {
     const Xapian::Database existing(folder.string());
     if (!existing.get_metadata(schema::kMetaSchemaVersion).empty()) return;

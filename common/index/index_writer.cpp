@@ -88,10 +88,24 @@ void swap_in(const std::string& fresh, const std::string& path) {
 }
 
 std::vector<std::string> listed_shards(const std::string& path) {
+  // Only names the writer gives ("2023", "2023-07", "undated"): a line naming another folder
+  // ("auto /srv/other", "auto ../x") would have depeche write into a database that is not this one.
+  const auto is_shard_name = [](const std::string& name) {
+    if (name == "undated") return true;
+    if (name.size() != 4 && name.size() != 7) return false;
+    for (std::size_t i = 0; i < name.size(); ++i)
+      if (i == 4 ? name[i] != '-' : (name[i] < '0' || name[i] > '9')) return false;
+    return true;
+  };
   std::vector<std::string> shards;
   std::ifstream stub(fs::path(path) / schema::kShardStubName);
-  for (std::string line; std::getline(stub, line);)
-    if (line.rfind("auto ", 0) == 0 && line.substr(5) != schema::kShardControlName) shards.push_back(line.substr(5));
+  for (std::string line; std::getline(stub, line);) {
+    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
+    if (!is_shard_name(line.substr(5)))
+      throw Fatal(exit_code::kDatabase, (fs::path(path) / schema::kShardStubName).string() + ": '" + line +
+                                            "' names no shard depeche writes; the stub was edited by hand?");
+    shards.push_back(line.substr(5));
+  }
   return shards;
 }
 

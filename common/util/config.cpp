@@ -1,6 +1,8 @@
 #include "util/config.h"
 
 #include "util/error.h"
+#include "util/printable.h"
+#include "util/utf8.h"
 
 #include <cstdio>
 #include <ctime>
@@ -46,13 +48,31 @@ std::string default_db_path() {
 }
 
 Config load_config(const std::string& path, bool must_exist) {
-  Config c;
-  std::ifstream in(path);
-  if (!in) {
-    if (must_exist) throw Error(path + ": cannot read configuration");
-    return c;
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) {
+    if (must_exist) throw Error(path + ": cannot read configuration (no such file)");
+    return {};
   }
+  // Checked before opening: a pipe would block, /dev/zero never ends, a folder reads as empty.
+  if (!std::filesystem::is_regular_file(status)) throw Error(path + ": configuration is not a regular file");
+  if (std::filesystem::file_size(path, ec) > kMaxConfigBytes)
+    throw Error(path + ": configuration larger than " + std::to_string(kMaxConfigBytes) + " bytes");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot read configuration");
+  std::string text;
+  text.resize(kMaxConfigBytes + 1);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxConfigBytes)
+    throw Error(path + ": configuration larger than " + std::to_string(kMaxConfigBytes) + " bytes");
+  return parse_config(text, path);
+}
+
+Config parse_config(const std::string& text, const std::string& path) {
+  Config c;
   c.path = path;
+  std::istringstream in(text);
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
     const std::string t = trim(line);
@@ -69,6 +89,34 @@ Config load_config(const std::string& path, bool must_exist) {
   return c;
 }
 
+void check_saved_name(const std::string& name) {
+  bool ok = !name.empty() && name.size() <= 64 && name.front() != '.';
+  for (const char c : name)
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                c == '.' || static_cast<unsigned char>(c) >= 0x80);
+  // Beyond ASCII, two-byte characters from U+00C0 (accented Latin, Greek, Cyrillic letters): not
+  // U+0080-U+00BF, where C1 controls, the no-break space and other invisible characters are.
+  for (std::size_t i = 0; ok && i < name.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(name[i]);
+    if (lead < 0x80) continue;
+    if (utf8_sequence_length(name, i) != 2) {
+      ok = false;
+      break;
+    }
+    const unsigned cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(name[++i]) & 0x3Fu);
+    ok = cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+  }
+  if (!ok)
+    throw Error("invalid saved search name '" + printable(name) +
+                "': 1 to 64 letters, digits, '-', '_' or '.', not starting with '.'");
+}
+
+void check_config_value(const std::string& value, const std::string& what) {
+  if (has_control_characters(value))
+    throw Error(what + " holds a control character (a line break?): '" + printable(value) +
+                "'; it cannot be written in the configuration");
+}
+
 std::string resolve_db(const std::string& option, const Config& config) {
   if (!option.empty()) return option;
   if (const std::string e = env("DEPECHE_DB"); !e.empty()) return e;
@@ -77,6 +125,7 @@ std::string resolve_db(const std::string& option, const Config& config) {
 }
 
 std::string saved_search_state_path(const std::string& name) {
+  check_saved_name(name);  // a file name: "../../x" would write anywhere
   const std::string xdg = env("XDG_STATE_HOME");
   return (xdg.empty() ? home() + "/.local/state" : xdg) + "/depeche/saved/" + name;
 }

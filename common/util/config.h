@@ -3,6 +3,7 @@
 #ifndef DEPECHE_INCLUDED_UTIL_CONFIG_H
 #define DEPECHE_INCLUDED_UTIL_CONFIG_H
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,7 +25,19 @@ std::string default_db_path();
 
 // Reads `path`; a missing file is an empty configuration unless `must_exist`. A line that is not
 // `key = value`, or an unknown key, throws depeche::Error naming the file and line. `~/` expands.
+// Anything but a regular file of at most kMaxConfigBytes (a folder, /dev/zero, a pipe) throws
+// depeche::Error before a byte is read.
 Config load_config(const std::string& path, bool must_exist);
+inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
+// The same, from the file's text; `path` names it in messages.
+Config parse_config(const std::string& text, const std::string& path);
+
+// What depeche writes into the configuration must read back as exactly the value written, one
+// per line: throws depeche::Error when `name` is not a saved search's name (1 to 64 letters,
+// digits, '-', '_' or '.', not starting with '.'; letters beyond ASCII welcome), or when `value`
+// (`what` names it) holds a control character, a line break above all.
+void check_saved_name(const std::string& name);
+void check_config_value(const std::string& value, const std::string& what);
 
 // The database to use: the --db option, else $DEPECHE_DB, else the config's, else the default.
 std::string resolve_db(const std::string& option, const Config& config);

@@ -1,0 +1,20 @@
+// Text from files and command lines shown on a terminal: a file name, a title or a value could
+// otherwise clear the screen, set the window title, write the clipboard (OSC 52) or forge a line.
+#ifndef DEPECHE_INCLUDED_UTIL_PRINTABLE_H
+#define DEPECHE_INCLUDED_UTIL_PRINTABLE_H
+
+#include <string>
+#include <string_view>
+
+namespace depeche::util {
+
+// Whether `text` holds a C0 or C1 control character or DEL (U+0000-U+001F, U+007F-U+009F).
+bool has_control_characters(std::string_view text);
+
+// `text` as one line that shows every character: control characters (line breaks and tabs
+// included) become visible escapes (\n, \t, \r, \x1B, \u009B), and bytes that are not UTF-8 \xNN.
+std::string printable(std::string_view text);
+
+}  // namespace depeche::util
+
+#endif
