@@ -185,7 +185,20 @@ struct Part {
   // right-hand word of a NEAR, for chains); empty for anything else.
   std::string near_term;
   bool is_near = false;
+  // Every term it searches is absent from the database: left out of an OR, whose zero-frequency
+  // branches Xapian combines in time quadratic in their number (10,000 words: 11 s).
+  bool matches_nothing = false;
 };
+
+// The queries of `parts` to OR together, those that can match nothing left out (one is kept
+// when all are: the OR still says what was searched).
+std::vector<Xapian::Query> or_operands(const std::vector<const Part*>& parts) {
+  std::vector<Xapian::Query> qs;
+  for (const Part* part : parts)
+    if (!part->matches_nothing) qs.push_back(part->query);
+  if (qs.empty() && !parts.empty()) qs.push_back(parts.front()->query);
+  return qs;
+}
 
 // Parentheses and NOTs nest at most this deep: the parser recurses once per level.
 constexpr int kMaxNesting = 100;
@@ -208,8 +221,13 @@ class QueryBuilder {
  public:
   QueryBuilder(const QueryParser& owner, std::vector<Lexeme> lexemes, bool match_any, ParsedQuery& out)
       : p_(owner), lx_(std::move(lexemes)), match_any_(match_any), out_(out) {
-    for (const Lexeme& l : lx_)
-      if (l.kind == Kind::kWord && has_content_word(l.text)) drop_stopwords_ = true;
+    std::size_t words = 0;
+    for (const Lexeme& l : lx_) {
+      if (l.kind != Kind::kWord) continue;
+      if (++words > kMaxQueryWords)
+        throw QueryError("query of more than " + std::to_string(kMaxQueryWords) + " words; split it");
+      if (!drop_stopwords_ && has_content_word(l.text)) drop_stopwords_ = true;
+    }
   }
 
   Part parse_all() {
@@ -248,15 +266,16 @@ class QueryBuilder {
     }
     if (parts.size() == 1) return parts[0];
     Part result;
-    std::vector<Xapian::Query> qs;
+    std::vector<const Part*> operands;
     bool all_filters = true;
     for (Part& part : parts) {
       if (part.empty) continue;
       if (part.negative) part.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, part.query);
       all_filters = all_filters && part.filter;
-      qs.push_back(part.query);
+      operands.push_back(&part);
     }
-    if (qs.empty()) return result;
+    if (operands.empty()) return result;
+    const std::vector<Xapian::Query> qs = or_operands(operands);
     result.query = Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
     result.filter = all_filters;
     result.empty = false;
@@ -300,13 +319,22 @@ class QueryBuilder {
     }
     const auto op = (match_any_ && !explicit_and) ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
     std::vector<Xapian::Query> text, filters, negatives;
+    std::vector<const Part*> text_parts;
     for (const Part& part : parts) {
       if (part.empty) continue;
-      (part.negative ? negatives : part.filter ? filters : text).push_back(part.query);
+      if (part.negative) negatives.push_back(part.query);
+      else if (part.filter) filters.push_back(part.query);
+      else text_parts.push_back(&part);
     }
+    if (op == Xapian::Query::OP_OR) text = or_operands(text_parts);
+    else for (const Part* part : text_parts) text.push_back(part->query);
     Part result;
     if (text.empty() && filters.empty() && negatives.empty()) return result;
     result.empty = false;
+    const auto nothing = [](const Part* part) { return part->matches_nothing; };
+    result.matches_nothing = !text_parts.empty() && (op == Xapian::Query::OP_OR
+                                                         ? std::all_of(text_parts.begin(), text_parts.end(), nothing)
+                                                         : std::any_of(text_parts.begin(), text_parts.end(), nothing));
     Xapian::Query q;
     if (!text.empty()) q = Xapian::Query(op, text.begin(), text.end());
     if (!filters.empty()) {
@@ -446,11 +474,20 @@ class QueryBuilder {
       dropped.near_term = std::move(p.near_term);
       return dropped;
     }
-    p.query = word_query(folded, prefix);
+    p.query = word_query(folded, prefix, p.matches_nothing);
     return p;
   }
 
-  Xapian::Query word_query(const std::string& folded, std::string_view prefix) {
+  // Sets `absent` when no term searched for the word is in the database.
+  Xapian::Query word_query(const std::string& folded, std::string_view prefix, bool& absent) {
+    Xapian::Query q = word_forms(folded, prefix);
+    absent = true;
+    for (auto t = q.get_unique_terms_begin(); absent && t != q.get_unique_terms_end(); ++t)
+      absent = p_.db_.get_termfreq(*t) == 0;
+    return q;
+  }
+
+  Xapian::Query word_forms(const std::string& folded, std::string_view prefix) {
     const std::string exact = std::string(prefix) + folded;
     const bool stemmed_field = prefix.empty() || prefix == schema::field("title").prefix;
     std::vector<Xapian::Query> variants;  // other spellings from the synonyms table: Kiev for Kyiv

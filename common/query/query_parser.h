@@ -24,6 +24,9 @@ class QueryError : public Error {
 
 // A trailing wildcard (migra*) may stand for at most this many indexed words.
 inline constexpr Xapian::termcount kMaxWildcardTerms = 200;
+// Words a query may hold (docs/query-syntax.md); more is a usage error. A thousand is more than
+// anyone types or a saved search needs, and bounds what a script's runaway line can cost.
+inline constexpr std::size_t kMaxQueryWords = 1000;
 
 struct ParsedQuery {
   Xapian::Query query;             // what to run; MatchAll when only filters were given

@@ -366,3 +366,30 @@ TEST_F(QueryParserTest, NearTakesTheSingleWordsBesideIt) {
 TEST_F(QueryParserTest, EmptyQueryMatchesEverything) {
   EXPECT_EQ(ids("").size(), names_->size());
 }
+
+// Issue 31: a query of 10,000 words cost 11 s, a 1 MiB --batch line minutes; there was no cap.
+TEST_F(QueryParserTest, AThousandWordsAtMost) {
+  std::string words, ors;
+  for (std::size_t i = 0; i < depeche::kMaxQueryWords; ++i) {
+    words += " zz" + std::to_string(i);
+    ors += (i ? " OR zz" : "zz") + std::to_string(i);
+  }
+  EXPECT_EQ(error(words), "");
+  EXPECT_EQ(error(words + " coton"), "query of more than 1000 words; split it");
+  EXPECT_EQ(error(ors + " OR coton"), "query of more than 1000 words; split it");
+}
+
+// Words absent from the archive are left out of an OR (Xapian combines absent branches in
+// quadratic time), without changing what it matches.
+TEST_F(QueryParserTest, AbsentWordsLeaveAnOrWithoutChangingItsMatches) {
+  QueryParser parser(*db_, analyzer_);
+  std::string ors = "coton";
+  for (int i = 0; i < 500; ++i) ors += " OR zz" + std::to_string(i);
+  const Xapian::Query q = parser.parse(ors + " OR brest", false).query;
+  EXPECT_EQ(run(q), (Ids{"coton", "vieux", "brest"}));
+  EXPECT_LT(q.get_length(), 20u) << q.get_description();
+  EXPECT_EQ(ids(ors.substr(9) + " zzz", true), Ids{}) << "all absent: still matches nothing";
+  EXPECT_EQ(ids("zz1 OR zz2"), Ids{});
+  EXPECT_EQ(ids("coton zz1", true), (Ids{"coton", "vieux"}));
+  EXPECT_EQ(ids("coton zz1"), Ids{}) << "AND keeps the absent word";
+}
