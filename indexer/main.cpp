@@ -8,6 +8,7 @@
 #include "index/compact.h"
 #include "index/database_folder.h"
 #include "index/inputs.h"
+#include "index/damage.h"
 #include "index/rebuild.h"
 #include "util/config.h"
 #include "util/input_file.h"
@@ -108,6 +109,7 @@ int run(depeche::IndexerOptions o) {
     print_summary(o, s, s.problems);
     return s.problems ? exit_code::kSomeInputFailed : exit_code::kOk;
   }
+  check_before_writing(o.db);
   if (o.delete_ids) {
     IndexWriter writer(o.db, o.batch_size, o.wait_seconds, to_stderr);
     std::size_t missing = 0;

@@ -34,6 +34,9 @@ int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, 
   } catch (const Fatal& e) {
     std::cerr << program << ": " << e.what() << '\n';
     return e.exit_code();
+  } catch (const DataError& e) {
+    std::cerr << program << ": " << (database.empty() ? "" : database + ": ") << e.what() << '\n';
+    return exit_code::kDatabase;
   } catch (const Error& e) {
     std::cerr << program << ": " << e.what() << '\n';
     return exit_code::kUsage;

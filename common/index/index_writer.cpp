@@ -22,14 +22,41 @@
 #include <fstream>
 #include <ctime>
 #include <thread>
+#include <unistd.h>
+#include <utility>
 
 namespace depeche {
+namespace {
+
+// Xapian throws DatabaseLockError both when another process holds the lock and when the lock file
+// cannot be opened (another owner, a read-only folder or file system, a folder in its place). Only
+// the first is worth waiting for, and exit 75 tells cron to try again: the second would never pass.
+bool lock_held_elsewhere(const std::string& path) {
+  const int fd = ::open((path + "/flintlock").c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock probe {};
+  probe.l_type = F_WRLCK;
+  probe.l_whence = SEEK_SET;  // l_start 0, l_len 0: the whole file, as Xapian locks it
+  const bool held = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
+
+}  // namespace
+
 Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds, int flags) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
-  for (;;) {
+  for (bool retried = false;;) {
     try {
       return Xapian::WritableDatabase(path, flags);
-    } catch (const Xapian::DatabaseLockError&) {
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (!lock_held_elsewhere(path)) {
+        // The holder may have let go since: trying once more tells that from a lock we cannot take.
+        if (std::exchange(retried, true))
+          throw Fatal(exit_code::kDatabase, path + ": cannot open database for writing: " + util::xapian_message(e));
+        continue;
+      }
+      retried = false;
       if (std::chrono::steady_clock::now() >= deadline)
         throw Fatal(exit_code::kLocked, path + ": database is locked by another indexer; try again later");
       std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -58,13 +58,13 @@ void append_body(std::string& out, const std::string& body) {
 }
 
 std::string unpack_body(std::string_view stored, BodyCodec codec) {
-  if (stored.size() < kSizeBytes) throw Error("stored article body is truncated");
+  if (stored.size() < kSizeBytes) throw DataError("stored article body is truncated");
   const std::uint32_t size = read_size(stored);
   // Neither codec expands data more than about 1032 times (deflate's limit; LZ4's is 255): a larger
   // size is damage, not a reason to allocate it.
   constexpr std::uint64_t kMaxRatio = 1032;
   const std::size_t packed = stored.size() - kSizeBytes;
-  if (size > packed * kMaxRatio + 64) throw Error("stored article body is corrupt");
+  if (size > packed * kMaxRatio + 64) throw DataError("stored article body is corrupt");
   std::string body(size, '\0');
   bool ok;
   if (codec == BodyCodec::kLz4) {
@@ -76,7 +76,7 @@ std::string unpack_body(std::string_view stored, BodyCodec codec) {
                     static_cast<uLong>(packed)) == Z_OK &&
          got == size;
   }
-  if (!ok) throw Error("stored article body is corrupt");
+  if (!ok) throw DataError("stored article body is corrupt");
   return body;
 }
 
@@ -233,14 +233,16 @@ bool read_fields(std::string_view fields, Article& a, std::optional<std::string>
 
 }  // namespace
 
-Article load_article(const Xapian::Document& doc, WithBody body, StoredLayout layout) {
+namespace {
+
+Article decode_article(const Xapian::Document& doc, WithBody body, StoredLayout layout) {
   const std::string value = doc.get_value(schema::kSlotArticle);
   std::string_view fields, packed_body;
   std::string data;
   if (layout == StoredLayout::kOneValue) {
-    if (value.size() < kSizeBytes) throw Error(value.empty() ? "no stored article" : "stored article is truncated");
+    if (value.size() < kSizeBytes) throw DataError(value.empty() ? "no stored article" : "stored article is truncated");
     const std::uint32_t fields_size = read_size(value);
-    if (value.size() - kSizeBytes < fields_size) throw Error("stored article is truncated");
+    if (value.size() - kSizeBytes < fields_size) throw DataError("stored article is truncated");
     fields = std::string_view(value).substr(kSizeBytes, fields_size);
     packed_body = std::string_view(value).substr(kSizeBytes + fields_size);
   } else {
@@ -250,13 +252,25 @@ Article load_article(const Xapian::Document& doc, WithBody body, StoredLayout la
   }
   Article a;
   std::optional<std::string> old_body;
-  if (!read_fields(fields, a, old_body)) throw Error("stored article is not a JSON object");
+  if (!read_fields(fields, a, old_body)) throw DataError("stored article is not a JSON object");
   if (old_body) {
     a.body = std::move(*old_body);  // schema version 1 kept the body in the data
   } else if (!packed_body.empty() && (body == WithBody::kYes || (body == WithBody::kWhenUntitled && !a.title))) {
     a.body = unpack_body(packed_body, layout == StoredLayout::kDataAndZlibBody ? BodyCodec::kZlib : BodyCodec::kLz4);
   }
   return a;
+}
+
+}  // namespace
+
+Article load_article(const Xapian::Document& doc, WithBody body, StoredLayout layout) {
+  try {
+    return decode_article(doc, body, layout);
+  } catch (const DataError& e) {
+    // The docid says which document to look at (xapian-delve); a document built in memory has none.
+    if (doc.get_docid() == 0) throw;
+    throw DataError("article docid " + std::to_string(doc.get_docid()) + ": " + e.what());
+  }
 }
 
 }  // namespace depeche

@@ -27,7 +27,8 @@ enum class StoredLayout { kDataAndZlibBody, kDataAndLz4Body, kOneValue };
 // The layout of a database's schema version, for --rebuild, which reads older ones.
 StoredLayout stored_layout_of(const Xapian::Database& db);
 // Reads what store_article wrote, or an older layout (so that --rebuild carries an old database
-// over). Throws depeche::Error when the document holds no article.
+// over). Throws depeche::DataError, naming the document's docid, when it holds no article or
+// one that cannot be decoded.
 Article load_article(const Xapian::Document& doc, WithBody body = WithBody::kYes, StoredLayout layout = StoredLayout::kOneValue);
 
 // The article's fields (not its body) as the JSON object stored; older layouts kept it as the data.

@@ -3,12 +3,14 @@
 #include "index/article_document.h"
 #include "index/document_builder.h"
 #include "index/facet_columns.h"
+#include "index/damage.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
 #include "util/date.h"
 #include "util/disk_usage.h"
 #include "util/error.h"
+#include "util/xapian_error.h"
 
 #include <algorithm>
 #include <functional>
@@ -166,11 +168,12 @@ Xapian::Database open_shard(const std::string& path) {
       // The same race can show as a block of the old revision already reused (see with_retry);
       // a database that stays corrupt is reported once the retries are spent.
       if (attempt >= kMaxReopens)
-        throw Fatal(exit_code::kDatabase, path + ": database is corrupt (" + e.get_msg() + "); check it with xapian-check");
+        throw Fatal(exit_code::kDatabase, damaged_message(path, e));
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     } catch (const Xapian::NetworkError& e) {
       throw Fatal(exit_code::kDatabase, path + ": cannot reach the search server (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {
+      if (holds_xapian_files(path)) throw Fatal(exit_code::kDatabase, damaged_message(path, e));
       throw Fatal(exit_code::kDatabase, path + ": not a depeche database (" + e.get_msg() +
                                             "); create it with depeche-index --db " + path + " FILES");
     }
@@ -232,16 +235,30 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxReopens) throw;
       reopen();
-    } catch (const Xapian::DatabaseCorruptError&) {
+    } catch (const Xapian::DatabaseCorruptError& e) {
       // Seen under load while an indexer commits: a block read as the writer reused it. The
       // committed revision is sound (xapian-check passes), so reopening reads it afresh.
-      if (attempt >= kMaxReopens) throw;
+      if (attempt >= kMaxReopens)
+        throw Fatal(exit_code::kDatabase, names() + ": database is corrupt (" + util::xapian_message(e) +
+                                              "); check it with xapian-check");
       reopen();
     } catch (const Xapian::WildcardError&) {
       throw QueryError("a wildcard matches more than " + std::to_string(kMaxWildcardTerms) +
                        " words; type more letters before '*'");
+    } catch (const Xapian::Error& e) {
+      // A table that cannot be read (deleted, truncated, its permissions changed): the message
+      // says which database, and Xapian's reason.
+      throw Fatal(exit_code::kDatabase, names() + ": " + e.get_type() + ": " + util::xapian_message(e));
+    } catch (const DataError& e) {
+      throw Fatal(exit_code::kDatabase, names() + ": the database is damaged: " + e.what());
     }
   }
+}
+
+std::string Searcher::names() const {
+  std::string out;
+  for (const std::string& path : paths_) out += (out.empty() ? "" : ", ") + path;
+  return out;
 }
 
 void Searcher::reopen() {
@@ -444,6 +461,7 @@ std::vector<Searcher::Ranked> Searcher::best_of_each_cluster(const Xapian::MSet&
 
 std::vector<Searcher::Ranked> Searcher::rank_by_proximity(std::vector<Ranked> out, std::vector<QueryWord> words) {
   if (words.size() < 2 || out.empty()) return out;
+  require_positions();
   add_inflections(db_, words, analyzer_);
   // The bonus scales with the query's best score, so it weighs the same against BM25 whatever
   // the query's words and their frequencies.
@@ -508,6 +526,27 @@ std::shared_ptr<const FacetColumn> Searcher::facet_column(Xapian::valueno slot) 
   return it->second;
 }
 
+namespace {
+
+bool uses_positions(const Xapian::Query& query) {
+  const Xapian::Query::op op = query.get_type();
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (uses_positions(query.get_subquery(i))) return true;
+  return false;
+}
+
+}  // namespace
+
+void Searcher::require_positions() {
+  if (!lost_positions_) {
+    lost_positions_.emplace();
+    for (const std::string& path : paths_)
+      if (path.rfind(kRemoteScheme, 0) != 0 && (*lost_positions_ = lost_positions(path))) break;
+  }
+  if (*lost_positions_) throw Fatal(exit_code::kDatabase, lost_positions_message(**lost_positions_));
+}
+
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
   if (!has_english_) has_english_ = db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"));
@@ -520,6 +559,7 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any
     parsed.query = narrowed ? Xapian::Query(Xapian::Query::OP_FILTER, similar_query(request.similar_to), parsed.query)
                             : similar_query(request.similar_to);
   }
+  if (uses_positions(parsed.query)) require_positions();
   std::vector<Xapian::Query> filters;
   for (const auto& [field, value] : request.filters) filters.push_back(parser.filter(field, value));
   if (request.indexed_since)

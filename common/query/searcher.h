@@ -171,8 +171,14 @@ class Searcher {
   // The slot's facet column, loaded once per revision; nullptr when there is none to use (several
   // or remote databases, or one without columns): then the value slot is counted.
   std::shared_ptr<const FacetColumn> facet_column(Xapian::valueno slot);
+  // Runs f, again on the newest revision when an indexer's commit got in the way. A database
+  // fault it meets becomes Fatal(exit_code::kDatabase) naming the databases.
   template <class F>
   auto with_retry(F&& f) -> decltype(f());
+  std::string names() const;  // the databases searched, as given
+  // Throws Fatal(exit_code::kDatabase) when a database lost its positions (lost_positions.h): for
+  // what reads them (phrases, NEAR, ADJ, ranking by proximity), never answered as if there were none.
+  void require_positions();
   // Opens the newest revision and forgets what was read from the previous one.
   void reopen();
 
@@ -182,6 +188,7 @@ class Searcher {
   Xapian::Database db_;
   std::map<Xapian::valueno, std::shared_ptr<const FacetColumn>> facet_columns_;  // read from db_'s revision
   std::optional<bool> has_english_;  // whether db_'s revision has English articles
+  std::optional<std::optional<std::string>> lost_positions_;  // once checked: the database that lost them
   analysis::Analyzer analyzer_;
   analysis::Analyzer english_{"en"};  // for the archive's English articles, when it has some
   RankingWeights weights_;
