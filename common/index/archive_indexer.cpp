@@ -167,6 +167,8 @@ void ArchiveIndexer::index(const std::vector<InputName>& inputs) {
 void ArchiveIndexer::read_reporting(const InputName& input) {
   try {
     index_file(input);
+  } catch (const DataError&) {
+    throw;  // the database is damaged, not this input: exit 3 (docs/exit-codes.md)
   } catch (const Error& e) {
     writer_.count_problem();
     // What opens a file names it by its path; messages name it relative to the folder given.
