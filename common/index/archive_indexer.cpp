@@ -4,6 +4,7 @@
 #include "util/error.h"
 #include "util/hash.h"
 #include "util/input_file.h"
+#include "util/regular_file.h"
 #include "util/utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -11,9 +12,9 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace depeche {
 namespace {
@@ -69,17 +70,27 @@ std::string recorded_path(const json& record) {
   return path;
 }
 
+// Files larger than this are not hashed: one touched is read again rather than hashed (reading
+// writes nothing when its articles are unchanged), so that no file costs two full reads and a
+// 20 GB file is found binary from its first bytes, not after a hash of the whole.
+constexpr std::uint64_t kMaxHashedBytes = std::uint64_t{64} << 20;
+
 std::string hash_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
-  std::uint64_t h = 14695981039346656037ULL;
+  const int fd = util::open_regular_file(path);
+  std::uint64_t h = util::fnv1a64("");
   std::vector<char> buf(1 << 16);
-  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
-    for (std::streamsize i = 0; i < in.gcount(); ++i) {
-      h ^= static_cast<unsigned char>(buf[static_cast<std::size_t>(i)]);
-      h *= 1099511628211ULL;
+  for (;;) {
+    const ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw Error(path + ": cannot read (" + std::strerror(error) + ")");
     }
+    if (n == 0) break;
+    h = util::fnv1a64(std::string_view(buf.data(), static_cast<std::size_t>(n)), h);
   }
+  ::close(fd);
   return util::hex64(h);
 }
 
@@ -181,14 +192,15 @@ void ArchiveIndexer::read_reporting(const InputName& input) {
 void ArchiveIndexer::index_file(const InputName& input) {
   struct stat st {};
   if (input.path != "-" && ::stat(input.path.c_str(), &st) != 0) throw Error(input.display + ": cannot read");
-  // stdin, a pipe (<(zcat ...)), a device: read once as it comes, never recorded; hashing it first
-  // would consume a pipe and never end on /dev/zero.
-  if (input.path == "-" || !S_ISREG(st.st_mode)) {
+  // stdin: read once as it comes, never recorded. Pipes, devices and sockets by name are refused
+  // (util/regular_file.h): a FIFO without a writer would block with the lock held, /dev/zero never ends.
+  if (input.path == "-") {
     writer_.set_origin("", input.display);
     ProgressSink sink(writer_, state_, progress_, 0);
     read_input(input, options_.format, options_.limits, sink);
     return;
   }
+  if (!S_ISREG(st.st_mode)) ::close(util::open_regular_file(input.path));  // throws, saying what it is
   const std::string absolute = absolute_path_of(input.path);
   const std::string key = metadata_key(absolute);
   FileRecord now;
@@ -201,8 +213,10 @@ void ArchiveIndexer::index_file(const InputName& input) {
     writer_.count_unchanged(before->articles);
     return;
   }
-  now.hash = hash_file(input.path);
-  if (before && before->hash == now.hash) {  // touched, not changed: remember the new mtime only
+  // Hashed before it is read (a change made meanwhile is then seen by the next run), so that a
+  // file touched, not changed, is told without reading its articles again.
+  if (now.size <= kMaxHashedBytes) now.hash = hash_file(input.path);
+  if (before && !now.hash.empty() && before->hash == now.hash) {  // remember the new mtime only
     now.format = before->format;
     now.articles = before->articles;
     writer_.count_unchanged(before->articles);

@@ -1,6 +1,7 @@
 #include "util/input_file.h"
 
 #include "util/error.h"
+#include "util/regular_file.h"
 
 #include <zlib.h>
 
@@ -33,7 +34,7 @@ std::string gz_message(gzFile file, int& err) {
 }  // namespace
 
 InputFile::InputFile(const std::string& path) : gz_(std::make_unique<Gz>()), path_(path) {
-  const int fd = path == "-" ? dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = path == "-" ? dup(STDIN_FILENO) : open_regular_file(path);
   if (fd < 0) throw Error(path + ": " + std::strerror(errno));
   gz_->file = gzdopen(fd, "rb");
   if (!gz_->file) {

@@ -15,8 +15,10 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -221,20 +223,41 @@ TEST(Reindex, PruneGivesTheArticleTheTextOfTheFileThatStays) {
       << "read once more, then settled";
 }
 
-// A pipe named on the command line was hashed (read to its end) before being read: nothing was
-// left to index, and /dev/zero never ended. It is now read once, like stdin.
-TEST(Reindex, PipesAndDevicesAreReadOnceAsTheyCome) {
+// A pipe named on the command line was hashed (read to its end) before being read, and a FIFO
+// without a writer blocked the run for good with the write lock held. Pipes, devices and files of
+// the kernel are refused by name, without being opened blocking; stdin ('-') is read as it comes.
+TEST(Reindex, PipesAndDevicesAreRefusedAndStdinIsReadAsItComes) {
   TempDir dir;
   write_archive(dir, 20);
   const std::string db = dir / "db";
-  const auto piped = t::run({"bash", "-c",
-                             std::string(DEPECHE_INDEX_BIN) + " --db " + db + " --summary=json <(cat " +
-                                 (dir / "archive/dump.jsonl") + ")"});
+  const std::string fifo = dir / "fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  const auto named = t::index({"--db", db, fifo, "/dev/zero", "/proc/self/pagemap", dir / "archive/texts", "--summary=json"});
+  EXPECT_EQ(named.status, 4) << named.err;
+  EXPECT_EQ(named.err, "depeche-index: fifo: not a regular file (a pipe, device or socket); skipped: give a pipe's "
+                       "content on stdin as '-'\n"
+                       "depeche-index: zero: not a regular file (a pipe, device or socket); skipped: give a pipe's "
+                       "content on stdin as '-'\n"
+                       "depeche-index: pagemap: a file the kernel makes up (/proc, /sys); skipped\n");
+  EXPECT_EQ(json::parse(named.out)["added"], 2) << "the rest is indexed";
+  const auto piped = t::run({"bash", "-c", std::string(DEPECHE_INDEX_BIN) + " --db " + (dir / "db2") +
+                                               " --summary=json - < " + (dir / "archive/dump.jsonl")});
   EXPECT_EQ(piped.status, 0) << piped.err;
   EXPECT_EQ(summary(piped)["added"], 20) << piped.out;
-  const auto device = t::index({"--db", dir / "db2", "/dev/zero"});
-  EXPECT_EQ(device.status, 4);
-  EXPECT_NE(device.err.find("binary file; skipped"), std::string::npos) << device.err;
+}
+
+// A 20 GB sparse file was hashed whole (88 s, the lock held) before its first bytes said binary.
+TEST(Reindex, AHugeFileIsJudgedByItsFirstBytesNotHashedWhole) {
+  TempDir dir;
+  dir.write("t/a.txt", "date 2023-07-01\nTitre\n\nLe texte.\n");
+  const std::string huge = dir / "t/huge.bin";
+  { std::ofstream(huge) << "x"; }
+  std::filesystem::resize_file(huge, std::uintmax_t{20} << 30);
+  const auto r = t::index({"--db", dir / "db", dir / "t", "--summary=json"});
+  EXPECT_EQ(r.status, 4);
+  EXPECT_EQ(r.err, "depeche-index: t/huge.bin:1: binary file; skipped\n");
+  EXPECT_EQ(json::parse(r.out)["added"], 1);
+  std::printf("[ hostile ] 20 GB sparse file: %.2f s\n", r.seconds);
 }
 
 // A text file is its article: emptied, the article goes; filled again, it comes back; deleted,
