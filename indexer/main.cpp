@@ -133,14 +133,15 @@ int run(depeche::IndexerOptions o) {
     std::cerr << "depeche-index: " << message << '\n';
   };
 
-  std::size_t missing_inputs = 0;
+  std::size_t missing_inputs = 0, skipped_inputs = 0;
   std::vector<InputName> inputs;
   std::vector<std::string> empty_folders;
   for (const std::string& path : o.paths) {
-    const std::vector<InputName> found = expand_inputs({path}, [&](const std::string& m) {
-      ++missing_inputs;
-      report(o.prune ? m + "; nothing pruned in this run" : m);
-    });
+    const auto problem = [&](const std::string& m, bool unseen) {
+      ++(unseen ? missing_inputs : skipped_inputs);
+      report(o.prune && unseen ? m + "; nothing pruned in this run" : m);
+    };
+    const std::vector<InputName> found = expand_inputs({path}, InputWalk{o.max_depth, o.follow_symlinks}, problem);
     if (found.empty() && std::filesystem::is_directory(path)) empty_folders.push_back(path);
     inputs.insert(inputs.end(), found.begin(), found.end());
   }
@@ -166,7 +167,7 @@ int run(depeche::IndexerOptions o) {
         report(folder + ": empty, though its files were indexed before (an unmounted share?); nothing pruned in this run");
       }
   if (o.prune && missing_inputs == 0) indexer.prune();
-  const std::size_t failed = missing_inputs + writer.stats().problems;
+  const std::size_t failed = missing_inputs + skipped_inputs + writer.stats().problems;
   writer.finish(failed);
   bar.finish();
   print_summary(o, writer.stats(), failed);

@@ -86,6 +86,13 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--max-article-bytes", o.max_article_bytes, "Longest article body; longer ones are cut")
       ->capture_default_str()
       ->group("Limits");
+  app.add_option("--max-depth", o.max_depth, "Folders nested deeper than this below an input are not entered")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}))
+      ->group("Limits");
+  app.add_flag("--follow-symlinks", o.follow_symlinks,
+               "Follow symbolic links to folders and to files outside the input folder (skipped otherwise)")
+      ->group("Input");
   app.callback([&o] {
     if (o.rebuild && (o.delete_ids || !o.paths.empty())) throw CLI::ValidationError("--rebuild takes no paths");
     if (o.compact && (o.rebuild || o.delete_ids || !o.paths.empty()))

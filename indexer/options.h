@@ -2,6 +2,8 @@
 #ifndef DEPECHE_INCLUDED_INDEXER_OPTIONS_H
 #define DEPECHE_INCLUDED_INDEXER_OPTIONS_H
 
+#include "index/inputs.h"
+
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -30,6 +32,8 @@ struct IndexerOptions {
   std::string encoding;  // forced charset of text, HTML and feed files; empty: detect
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_article_bytes = std::size_t{16} << 20;
+  std::size_t max_depth = InputWalk{}.max_depth;
+  bool follow_symlinks = false;
 };
 
 void define_options(CLI::App& app, IndexerOptions& options);

@@ -28,18 +28,24 @@ std::string input_name(const std::string& folder) {
   return normal.filename().string();
 }
 
+// Whether `inner` is `outer` or lies below it (both canonical).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  const auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return mismatch.first == outer.end();
+}
+
 // Whether the folder `dir` can be listed; otherwise reports why.
-bool listable(const fs::path& dir, const std::string& shown, const std::function<void(const std::string&)>& problem) {
+bool listable(const fs::path& dir, const std::string& shown, const InputProblem& problem) {
   std::error_code ec;
   fs::directory_iterator probe(dir, ec);
-  if (ec) problem(display_name(shown) + ": cannot read (" + ec.message() + ")");
+  if (ec) problem(display_name(shown) + ": cannot read (" + ec.message() + ")", true);
   return !ec;
 }
 
 }  // namespace
 
-std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
-                                     const std::function<void(const std::string&)>& problem) {
+std::vector<InputName> expand_inputs(const std::vector<std::string>& paths, const InputWalk& walk,
+                                     const InputProblem& problem) {
   std::vector<InputName> out;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -49,7 +55,7 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      problem(path + ": no such file or directory");
+      problem(path + ": no such file or directory", true);
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -61,32 +67,54 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths,
     // two inputs holding the same relative path give two articles.
     const std::string root = input_name(path);
     std::vector<InputName> found;
+    const fs::path real_root = fs::canonical(path, ec);
     // Unreadable folders inside are skipped here and reported below, one line each.
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    const auto options = fs::directory_options::skip_permission_denied |
+                         (walk.follow_symlinks ? fs::directory_options::follow_directory_symlink : fs::directory_options::none);
+    fs::recursive_directory_iterator it(path, options, ec), end;
     if (ec) {
-      problem(path + ": " + ec.message());
+      problem(path + ": " + ec.message(), true);
       continue;
     }
     for (; it != end; it.increment(ec)) {
       if (ec) {
-        problem(path + ": " + ec.message());
+        problem(path + ": " + ec.message(), true);
         break;
       }
       const fs::path& p = it->path();
       const std::string relative = p.lexically_relative(path).generic_string();
+      const std::string shown = display_name(root.empty() ? relative : root + "/" + relative);
       if (p.filename().string().front() == '.') {  // .git, editor backups
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
+      const bool link = it->is_symlink(ec);
+      if (link && !walk.follow_symlinks) {
+        const bool inside = !fs::is_directory(p, ec) && is_within(fs::canonical(p, ec), real_root);
+        if (!inside && fs::exists(p, ec)) {
+          problem(shown + ": symbolic link to " +
+                  (fs::is_directory(p, ec) ? "a folder" : "a file outside " + display_name(path)) +
+                  "; skipped (--follow-symlinks follows it)",
+                  false);
+          continue;
+        }
+      }
       if (it->is_directory(ec)) {
+        if (static_cast<std::size_t>(it.depth()) + 1 >= walk.max_depth) {
+          it.disable_recursion_pending();
+          problem(shown + ": folder nested more than " + std::to_string(walk.max_depth) +
+                  " levels deep; its contents skipped (--max-depth)",
+                  false);
+          continue;
+        }
         listable(p, (fs::path(path) / relative).generic_string(), problem);
         continue;
       }
       if (!it->is_regular_file(ec)) {
-        if (it->is_symlink(ec) && !fs::exists(p, ec)) problem(display_name(relative) + ": broken symbolic link");
+        if (link && !fs::exists(p, ec)) problem(shown + ": broken symbolic link", true);
         continue;  // FIFOs, sockets, devices: a folder's pipe would hang the run
       }
-      found.push_back({p.string(), display_name(root.empty() ? relative : root + "/" + relative)});
+      found.push_back({p.string(), shown});
     }
     std::sort(found.begin(), found.end(), [](const InputName& a, const InputName& b) { return a.display < b.display; });
     out.insert(out.end(), found.begin(), found.end());

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 #include <sys/stat.h>
 
 namespace t = depeche::test;
@@ -130,6 +132,56 @@ TEST(HostileWorld, TheConfigurationIsARegularFileOfBoundedSize) {
   auto with_env = env;
   with_env.push_back("DEPECHE_CONFIG=/dev/zero");
   EXPECT_EQ(t::run({DEPECHE_SEARCH_BIN, "--db", dir / "db", "x"}, "", with_env).status, 2);
+}
+
+}  // namespace
+
+namespace {
+
+// A link inside an input folder led anywhere (/etc/passwd was indexed without a word).
+TEST(HostileWorld, LinksAreFollowedOnlyInsideTheInputFolder) {
+  t::TempDir dir;
+  dir.write("in/a.txt", "date 2023-07-01\nLe port\n\nLe zorglub du port de Brest.\n");
+  dir.write("out/secret.txt", "date 2023-07-01\nSecret\n\nLe zorglub secret.\n");
+  fs::create_symlink("../out/secret.txt", dir / "in/fuite.txt");
+  fs::create_symlink("a.txt", dir / "in/alias.txt");
+  fs::create_directory_symlink("../out", dir / "in/dehors");
+  fs::create_directories(dir / "in/sous");
+  fs::create_directory_symlink("..", dir / "in/sous/boucle");
+  const auto r = t::index({"--db", dir / "db", dir / "in", "--summary=json"});
+  EXPECT_EQ(r.status, 4);
+  std::multiset<std::string> lines;
+  std::istringstream err(r.err);
+  for (std::string line; std::getline(err, line);) lines.insert(line);
+  EXPECT_EQ(lines, (std::multiset<std::string>{
+                       "depeche-index: in/dehors: symbolic link to a folder; skipped (--follow-symlinks follows it)",
+                       "depeche-index: in/fuite.txt: symbolic link to a file outside " + (dir / "in") +
+                           "; skipped (--follow-symlinks follows it)",
+                       "depeche-index: in/sous/boucle: symbolic link to a folder; skipped (--follow-symlinks follows it)"}));
+  EXPECT_EQ(t::search({"--db", dir / "db", "--count", "secret"}).out, "0\n");
+  EXPECT_EQ(t::search({"--db", dir / "db", "--count", "port"}).out, "2\n") << "a.txt and the link to it";
+  // Asked for, links are followed, and a loop ends at the depth limit.
+  const auto followed = t::index({"--db", dir / "db2", dir / "in", "--follow-symlinks", "--max-depth", "4"});
+  EXPECT_EQ(followed.status, 4) << "the loop reaches --max-depth";
+  EXPECT_NE(followed.err.find("levels deep; its contents skipped (--max-depth)"), std::string::npos) << followed.err;
+  EXPECT_NE(t::search({"--db", dir / "db2", "--count", "secret"}).out, "0\n");
+}
+
+// Folders nested 6,000 deep took 2.2 GB: the walk stops at --max-depth and says so, once.
+TEST(HostileWorld, DeepFoldersStopAtTheDepthLimit) {
+  t::TempDir dir;
+  std::string deep = "in";
+  for (int i = 0; i < 30; ++i) deep += "/d";
+  dir.write(deep + "/x.txt", "date 2023-07-01\nProfond\n\nLe zorglub profond.\n");
+  dir.write("in/d/y.txt", "date 2023-07-01\nHaut\n\nLe zorglub du haut.\n");
+  const auto r = t::index({"--db", dir / "db", dir / "in", "--max-depth", "10", "--summary=json"});
+  EXPECT_EQ(r.status, 4);
+  EXPECT_EQ(r.err, "depeche-index: in/d/d/d/d/d/d/d/d/d/d: folder nested more than 10 levels deep; its contents "
+                   "skipped (--max-depth)\n");
+  EXPECT_EQ(t::search({"--db", dir / "db", "--count", "zorglub"}).out, "1\n");
+  EXPECT_EQ(t::index({"--db", dir / "db", dir / "in", "--max-depth", "40"}).status, 0);
+  EXPECT_EQ(t::search({"--db", dir / "db", "--count", "zorglub"}).out, "2\n");
+  EXPECT_EQ(t::index({"--db", dir / "db", dir / "in", "--max-depth", "0"}).status, 2);
 }
 
 }  // namespace

@@ -200,7 +200,7 @@ TEST(Reindex, BrokenLinkInAFolderIsReported) {
   std::filesystem::create_symlink(dir / "nowhere.txt", dir / "t/broken.txt");
   const auto r = t::index({"--db", dir / "db", dir / "t", "--summary=json"});
   EXPECT_EQ(r.status, 4);
-  EXPECT_EQ(r.err, "depeche-index: broken.txt: broken symbolic link\n");
+  EXPECT_EQ(r.err, "depeche-index: t/broken.txt: broken symbolic link\n");
   EXPECT_EQ(json::parse(r.out)["added"], 1);
   EXPECT_EQ(json::parse(r.out)["failed"], 1);
 }

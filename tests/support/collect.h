@@ -41,7 +41,7 @@ class Collect : public ArticleSink {
 // Every article under `path`, read as depeche-index reads it (formats detected).
 inline Collect read_all(const std::string& path) {
   Collect sink;
-  for (const auto& input : expand_inputs({path}, [](const std::string&) {})) read_input(input, InputFormat::kAuto, {}, sink);
+  for (const auto& input : expand_inputs({path}, {}, [](const std::string&, bool) {})) read_input(input, InputFormat::kAuto, {}, sink);
   return sink;
 }
 
