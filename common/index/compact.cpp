@@ -47,12 +47,14 @@ CompactStats compact_database(const std::string& path, double wait_seconds) {
   const fs::path stub = fs::path(path) / schema::kShardStubName;
   if (!fs::exists(stub)) {
     Xapian::WritableDatabase db = open_writable(path, wait_seconds, Xapian::DB_OPEN);
+    clear_leftovers(path);
     compact_one(db, path, stats);
     return stats;
   }
   // The control database's lock guards every shard (IndexWriter): taken first, released last.
   const std::string control = (fs::path(path) / schema::kShardControlName).string();
   Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
+  clear_leftovers(path);
   for (const std::string& name : listed_shards(path)) {
     const std::string shard = (fs::path(path) / name).string();
     Xapian::WritableDatabase shard_db = open_writable(shard, 0, Xapian::DB_OPEN);

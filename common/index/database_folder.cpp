@@ -143,4 +143,14 @@ void clear_work_folder(const std::string& folder) {
                                           "); move them away, depeche builds a database there; nothing changed");
 }
 
+void clear_leftovers(const std::string& path) {
+  for (const char* suffix : {".depeche-parts", ".depeche-new", ".compact", ".rebuild"}) clear_work_folder(path + suffix);
+  std::error_code ec;
+  if (!fs::exists(fs::path(path) / schema::kShardStubName, ec)) return;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename();
+    if (ends_with(name, ".compact") || ends_with(name, ".rebuild")) clear_work_folder(it->path());
+  }
+}
+
 }  // namespace depeche

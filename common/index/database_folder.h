@@ -38,6 +38,12 @@ std::vector<std::string> remove_database_folder(const std::string& folder);
 // is there (it would end up in the database).
 void clear_work_folder(const std::string& folder);
 
+// Removes what an interrupted first index, compaction or rebuild of the database at `path` left
+// beside it (`path`.depeche-parts, .depeche-new, .compact, .rebuild, and a sharded database's
+// shards' .compact and .rebuild), as clear_work_folder does. Every run that holds the database's
+// lock calls it, so that a full disk is not left full until the same operation runs again.
+void clear_leftovers(const std::string& path);
+
 }  // namespace depeche
 
 #endif

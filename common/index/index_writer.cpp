@@ -156,9 +156,7 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
     db_ = open_writable(path, wait_seconds);
     db_.begin_transaction(true);
     shards_.emplace("", db_);
-    // Left by a bulk load that was interrupted; ours now that we hold the lock.
-    clear_work_folder(bulk_parts_path());
-    clear_work_folder(bulk_output_path());
+    clear_leftovers(path_);  // ours now that we hold the lock
     const bool empty = db_.get_lastdocid() == 0 && db_.metadata_keys_begin() == db_.metadata_keys_end();
     if (empty && bulk_jobs > 0) bulk_ = std::make_unique<BulkLoader>(bulk_parts_path(), bulk_jobs, bulk_part_articles);
   }
@@ -175,6 +173,7 @@ IndexWriter::~IndexWriter() = default;
 void IndexWriter::open_sharding(double wait_seconds) {
   fs::create_directories(path_);
   db_ = open_writable((fs::path(path_) / schema::kShardControlName).string(), wait_seconds);  // its lock guards all shards
+  clear_leftovers(path_);
   db_.begin_transaction(true);
   const std::string recorded = db_.get_metadata(schema::kMetaShardBy);
   if (recorded.empty()) {
@@ -413,8 +412,8 @@ void IndexWriter::end_bulk() {
   const std::unique_ptr<BulkLoader> bulk = std::move(bulk_);
   if (bulk->size() > 0) {
     const std::string fresh = bulk_output_path();
-    const std::vector<float> thresholds = bulk->merge_into(fresh);
     try {
+      const std::vector<float> thresholds = bulk->merge_into(fresh);
       Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
       cluster_in_input_order(merged, thresholds);
       FacetColumnWriter columns(merged);  // compacting renumbered the parts' docids: built here, once
@@ -424,7 +423,11 @@ void IndexWriter::end_bulk() {
       if (deferred_synonyms_) write_synonyms(merged, *deferred_synonyms_);
       merged.commit();
     } catch (const Xapian::Error& e) {
+      remove_database_folder(fresh);  // a failed merge leaves nothing to fill the disk
       throw Fatal(exit_code::kDatabase, fresh + ": finishing the merged database failed: " + util::xapian_message(e));
+    } catch (...) {
+      remove_database_folder(fresh);
+      throw;
     }
     try {
       swap_in(fresh, path_);

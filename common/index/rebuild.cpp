@@ -45,8 +45,8 @@ std::string renamed_id(const Article& a, const RecordedFile& file) {
 IndexStats rebuild_one(const std::string& path, const Xapian::Database* records, std::size_t batch_size,
                        double wait_seconds, unsigned jobs, const IndexWriter::ProblemReporter& report) {
   Xapian::WritableDatabase old = open_writable(path, wait_seconds, Xapian::DB_OPEN);  // the lock
+  clear_leftovers(path);
   const std::string fresh_path = path + ".rebuild";
-  clear_work_folder(fresh_path);  // what a crashed rebuild left
   IndexStats stats;
   std::size_t unreadable = 0;
   {
@@ -120,6 +120,7 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   // last: until every shard is rebuilt, searchers and indexers still refuse the archive whole.
   const std::string control = (fs::path(path) / schema::kShardControlName).string();
   Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
+  clear_leftovers(path);
   IndexStats total;
   for (const std::string& name : listed_shards(path))
     add(total, rebuild_one((fs::path(path) / name).string(), &control_db, batch_size, 0, jobs, report));

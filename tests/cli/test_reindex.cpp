@@ -470,6 +470,8 @@ TEST(Reindex, FullDiskIsAClearErrorAndLosesNothingCommitted) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << mode << ": " << r.err;
     EXPECT_NE(r.err.find(db), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("(File too large)"), std::string::npos) << "the system's reason: " << r.err;
+    EXPECT_FALSE(std::filesystem::exists(db + ".depeche-parts")) << mode << ": a failed bulk load removes its parts";
+    EXPECT_FALSE(std::filesystem::exists(db + ".depeche-new")) << mode;
     if (std::filesystem::exists(db + "/iamglass")) {
       EXPECT_TRUE(xapian_check_passes(db)) << mode;
       EXPECT_NO_THROW(Xapian::Database{db}.get_doccount()) << mode;

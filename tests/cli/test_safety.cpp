@@ -315,4 +315,25 @@ TEST(Safety, ADatabaseOfANewerDepecheAsksForAnUpgrade) {
   }
 }
 
+// What an interrupted compaction, rebuild or first index left went only when the same operation
+// ran again: a full disk stayed full until then. Any run that holds the lock removes it.
+TEST(Safety, LeftoversOfAnInterruptedRunGoWithTheNextRunOfAnyKind) {
+  t::TempDir dir;
+  dir.write("in/une.txt", kArticle);
+  for (const char* layout : {"none", "year"}) {
+    const std::string db = dir / (std::string("db-") + layout);
+    ASSERT_EQ(t::index({"--db", db, dir / "in", "--shard-by", layout}).status, 0);
+    const std::string shard = std::string(layout) == "none" ? db : db + "/2023";
+    for (const std::string& leftover : {db + ".depeche-parts/part-00000000", db + ".depeche-new", shard + ".compact", shard + ".rebuild"}) {
+      fs::create_directories(leftover);
+      std::ofstream(leftover + "/postlist.glass") << std::string(4096, 'x');
+      std::ofstream(leftover + "/iamglass") << "x";
+    }
+    const auto r = t::index({"--db", db, "--delete", "https://nowhere.example/x"});
+    EXPECT_EQ(r.status, 4) << r.err;
+    for (const std::string& leftover : {db + ".depeche-parts", db + ".depeche-new", shard + ".compact", shard + ".rebuild"})
+      EXPECT_FALSE(fs::exists(leftover)) << layout << ": " << leftover;
+  }
+}
+
 }  // namespace
