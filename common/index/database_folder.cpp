@@ -2,7 +2,9 @@
 
 #include "output/exit_codes.h"
 #include "schema.h"
+#include "util/ascii.h"
 #include "util/error.h"
+#include "util/path.h"
 #include "util/xapian_error.h"
 
 #include <xapian.h>
@@ -16,18 +18,6 @@ namespace depeche {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-// Whether `inner` is `outer` or lies below it; both absolute and normal.
-bool is_within(const fs::path& inner, const fs::path& outer) {
-  auto o = outer.begin(), i = inner.begin();
-  for (; o != outer.end() && !o->empty(); ++o, ++i)
-    if (i == inner.end() || *i != *o) return false;
-  return true;
-}
 
 // An existing path as the system resolves it (links followed), else as typed, made absolute.
 fs::path resolved(const std::string& path) {
@@ -72,7 +62,7 @@ void check_depeche_glass(const std::string& db, const fs::path& folder) {
 }  // namespace
 
 bool is_database_file(const std::string& name) {
-  if (name == "iamglass" || name == "flintlock" || ends_with(name, ".glass") || ends_with(name, ".tmp")) return true;
+  if (name == "iamglass" || name == "flintlock" || util::ends_with(name, ".glass") || util::ends_with(name, ".tmp")) return true;
   // Replication's changesets (XAPIAN_MAX_CHANGESETS): "changes" and a revision number.
   return name.size() > 7 && name.rfind("changes", 0) == 0 &&
          std::all_of(name.begin() + 7, name.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -90,7 +80,7 @@ std::string checked_database_folder(const std::string& db, DatabaseUse use, cons
   for (const std::string& input : inputs) {
     if (input == "-" || !fs::exists(input, ec)) continue;
     const fs::path in = resolved(input);
-    if (is_within(folder, in) || is_within(in, folder))
+    if (util::is_within(folder, in) || util::is_within(in, folder))
       throw Fatal(exit_code::kUsage, db + ": the database and the input " + input +
                                          " contain each other; keep the database outside the folders it indexes");
   }
@@ -149,7 +139,7 @@ void clear_leftovers(const std::string& path) {
   if (!fs::exists(fs::path(path) / schema::kShardStubName, ec)) return;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename();
-    if (ends_with(name, ".compact") || ends_with(name, ".rebuild")) clear_work_folder(it->path());
+    if (util::ends_with(name, ".compact") || util::ends_with(name, ".rebuild")) clear_work_folder(it->path());
   }
 }
 

@@ -1,5 +1,6 @@
 #include "index/inputs.h"
 
+#include "util/path.h"
 #include "util/utf8.h"
 
 #include <algorithm>
@@ -26,12 +27,6 @@ std::string input_name(const std::string& folder) {
   fs::path normal = fs::absolute(folder).lexically_normal();
   if (normal.filename().empty()) normal = normal.parent_path();
   return normal.filename().string();
-}
-
-// Whether `inner` is `outer` or lies below it (both canonical).
-bool is_within(const fs::path& inner, const fs::path& outer) {
-  const auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
-  return mismatch.first == outer.end();
 }
 
 // Whether the folder `dir` can be listed; otherwise reports why.
@@ -90,7 +85,7 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths, cons
       }
       const bool link = it->is_symlink(ec);
       if (link && !walk.follow_symlinks) {
-        const bool inside = !fs::is_directory(p, ec) && is_within(fs::canonical(p, ec), real_root);
+        const bool inside = !fs::is_directory(p, ec) && util::is_within(fs::canonical(p, ec), real_root);
         if (!inside && fs::exists(p, ec)) {
           problem(shown + ": symbolic link to " +
                   (fs::is_directory(p, ec) ? "a folder" : "a file outside " + display_name(path)) +

@@ -5,6 +5,7 @@
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
+#include "util/ascii.h"
 #include "util/error.h"
 
 #include <filesystem>
@@ -14,10 +15,6 @@ namespace depeche {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
 
 // The id schema 5 gives an article that a database of schema 4 or older named by its file's path
 // below the input folder (a text file or page without URL: "2023/une.txt"), or by that path, '#'
@@ -29,12 +26,12 @@ bool ends_with(const std::string& s, const std::string& tail) {
 std::string renamed_id(const Article& a, const RecordedFile& file) {
   if (!a.url.empty()) return a.id;
   if (file.format == "text" || file.format == "html") {
-    if (!ends_with(file.path, "/" + a.id)) return a.id;
+    if (!util::ends_with(file.path, "/" + a.id)) return a.id;
     const std::string input = fs::path(file.path.substr(0, file.path.size() - a.id.size() - 1)).filename();
     return input.empty() ? a.id : input + "/" + a.id;
   }
   const std::size_t hash = a.id.rfind('#');
-  if (hash == std::string::npos || !ends_with(file.path, "/" + a.id.substr(0, hash))) return a.id;
+  if (hash == std::string::npos || !util::ends_with(file.path, "/" + a.id.substr(0, hash))) return a.id;
   const InputName name{file.path, a.id.substr(0, hash)};
   if (file.format == "jsonl") return id_from_content(file_name_of(name), a);
   if (file.format == "feed") return id_from_content(a.source.empty() ? file_name_of(name) : a.source, a);
