@@ -9,6 +9,7 @@
 #include "output/exit_codes.h"
 #include "util/config.h"
 #include "util/error.h"
+#include "util/printable.h"
 
 #include <cmath>
 #include <iostream>
@@ -42,7 +43,9 @@ bool manage_saved_searches(const SearcherOptions& o, const util::Config& config,
                            int& status) {
   status = exit_code::kOk;
   if (o.list_saved) {
-    for (const auto& [name, query] : config.saved) std::cout << name << '\t' << query << '\n';
+    // A configuration edited by hand may hold anything: a name or query shows as one printable line.
+    for (const auto& [name, query] : config.saved)
+      std::cout << util::printable(name) << '\t' << util::printable(query) << '\n';
     return true;
   }
   if (!o.forget.empty()) {
