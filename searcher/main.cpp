@@ -104,7 +104,7 @@ int run(SearcherOptions o) {
   if (!o.show.empty()) {
     const auto article = searcher.find(o.show);
     if (!article) {
-      std::cerr << "depeche-search: no article with id or URL '" << o.show << "'\n";
+      cli::print_message("depeche-search", "no article with id or URL '" + o.show + "'");
       return exit_code::kNoMatch;
     }
     printer->article(*article);
