@@ -10,6 +10,7 @@
 #include "util/config.h"
 #include "util/error.h"
 #include "util/printable.h"
+#include "util/utf8.h"
 
 #include <cmath>
 #include <iostream>
@@ -83,7 +84,9 @@ int run(SearcherOptions o) {
   if (!o.saved.empty()) {
     const auto it = config.saved.find(o.saved);
     if (it == config.saved.end()) throw Error("no saved search named '" + o.saved + "' (see --list-saved)");
-    r.request.query = both(it->second, r.request.query);
+    std::string saved = it->second;
+    util::repair_utf8(saved);  // a configuration edited by hand in Latin-1, decoded as queries are
+    r.request.query = both(saved, r.request.query);
   }
   if (o.only_new) {
     if (o.saved.empty()) throw Error("--new goes with --saved NAME");
