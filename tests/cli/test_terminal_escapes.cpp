@@ -91,6 +91,12 @@ TEST_F(TerminalEscapes, JsonEscapesWhatSurvivesIndexing) {
       EXPECT_EQ(controls_in(hit["source"].get<std::string>()), "");
     }
   }
+  // A query holding them is echoed escaped, on the command line as in a batch.
+  const auto echoed = t::search({"--db", db(), "--format", "json", "brest\x1b]0;x\x07\xc2\x9b"});
+  EXPECT_NE(echoed.out.find(R"("query":"brest\u001b]0;x\u0007\u009b")"), std::string::npos) << echoed.out;
+  const auto batch = t::search({"--db", db(), "--batch", "-"}, "brest\x1b[2J\xc2\x9b\n");
+  EXPECT_EQ(controls_in(batch.out), "") << batch.out;
+  EXPECT_NE(batch.out.find(R"("query":"brest\u001b[2J\u009b")"), std::string::npos) << batch.out;
   const auto exported = t::search({"--db", db(), "--export"});
   EXPECT_EQ(controls_in(exported.out), "") << exported.out;
   EXPECT_NE(exported.out.find(R"("id":"rec\u001b]0;x\u0007")"), std::string::npos) << exported.out;
@@ -121,6 +127,10 @@ TEST(TerminalEscapesInMessages, FileNamesCannotForgeMessageLines) {
   EXPECT_NE(r.err.find("in/evil\\n depeche-index: forged.txt:1: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("in/\\x1B]0;x\\x07.txt:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("missing\\x1B[2J\\nforged"), std::string::npos) << r.err;
+  const auto init = t::run({DEPECHE_INDEX_BIN, "--init", "--config", dir / "c\x1b[2Jfg", "--db", dir / "db", dir / "in"},
+                          "", home_env(dir));
+  EXPECT_EQ(init.status, 0) << init.err;
+  EXPECT_EQ(init.out, "wrote " + (dir / "c\\x1B[2Jfg") + "\n");
   // The id of the article a file gives is its name: printed escaped too.
   const auto text = t::search({"--db", dir / "db", "--color", "always", "café"});
   EXPECT_EQ(controls_in(text.out, true), "") << text.out;
