@@ -15,6 +15,7 @@
 #include "output/exit_codes.h"
 #include "output/progress.h"
 #include "util/error.h"
+#include "util/printable.h"
 
 #include <nlohmann/json.hpp>
 
@@ -69,7 +70,7 @@ int write_initial_config(const depeche::IndexerOptions& o, const std::string& co
   for (const std::string& input : inputs) depeche::util::check_config_value(input, "an input's path");
   fs::create_directories(fs::path(config_path).parent_path());
   std::ofstream(config_path) << depeche::util::initial_config(db, inputs);
-  std::cout << "wrote " << config_path << '\n';
+  std::cout << "wrote " << depeche::util::printable(config_path) << '\n';
   return depeche::exit_code::kOk;
 }
 
@@ -93,7 +94,7 @@ int run(depeche::IndexerOptions o) {
   std::filesystem::create_directories(std::filesystem::path(o.db).parent_path().empty()
                                           ? std::filesystem::path(".")
                                           : std::filesystem::path(o.db).parent_path());
-  auto to_stderr = [](const std::string& message) { std::cerr << "depeche-index: " << message << '\n'; };
+  auto to_stderr = [](const std::string& message) { cli::print_message("depeche-index", message); };
   // 0 jobs: no bulk load, every run commits in batches.
   const unsigned jobs = o.resumable ? 0 : cli::threads_for(o.jobs);
   if (o.compact) {
@@ -130,7 +131,7 @@ int run(depeche::IndexerOptions o) {
   ProgressBar bar(std::cerr);
   auto report = [&](const std::string& message) {
     bar.finish();
-    std::cerr << "depeche-index: " << message << '\n';
+    cli::print_message("depeche-index", message);
   };
 
   std::size_t missing_inputs = 0, skipped_inputs = 0;
@@ -186,8 +187,8 @@ int run(depeche::IndexerOptions o) {
     what = e.what();
   } catch (...) {
   }
-  std::cerr << "depeche-index: " << g_database_path << ": write failed (" << what
-            << "); the database is as at its last commit, rerun when there is room\n";
+  depeche::cli::print_message("depeche-index", g_database_path + ": write failed (" + what +
+                                                   "); the database is as at its last commit, rerun when there is room");
   std::_Exit(depeche::exit_code::kDatabase);
 }
 

@@ -9,6 +9,8 @@
 #include "output/exit_codes.h"
 #include "util/config.h"
 #include "util/error.h"
+#include "util/printable.h"
+#include "util/utf8.h"
 
 #include <cmath>
 #include <iostream>
@@ -42,7 +44,9 @@ bool manage_saved_searches(const SearcherOptions& o, const util::Config& config,
                            int& status) {
   status = exit_code::kOk;
   if (o.list_saved) {
-    for (const auto& [name, query] : config.saved) std::cout << name << '\t' << query << '\n';
+    // A configuration edited by hand may hold anything: a name or query shows as one printable line.
+    for (const auto& [name, query] : config.saved)
+      std::cout << util::printable(name) << '\t' << util::printable(query) << '\n';
     return true;
   }
   if (!o.forget.empty()) {
@@ -80,7 +84,9 @@ int run(SearcherOptions o) {
   if (!o.saved.empty()) {
     const auto it = config.saved.find(o.saved);
     if (it == config.saved.end()) throw Error("no saved search named '" + o.saved + "' (see --list-saved)");
-    r.request.query = both(it->second, r.request.query);
+    std::string saved = it->second;
+    util::repair_utf8(saved);  // a configuration edited by hand in Latin-1, decoded as queries are
+    r.request.query = both(saved, r.request.query);
   }
   if (o.only_new) {
     if (o.saved.empty()) throw Error("--new goes with --saved NAME");
@@ -101,7 +107,7 @@ int run(SearcherOptions o) {
   if (!o.show.empty()) {
     const auto article = searcher.find(o.show);
     if (!article) {
-      std::cerr << "depeche-search: no article with id or URL '" << o.show << "'\n";
+      cli::print_message("depeche-search", "no article with id or URL '" + o.show + "'");
       return exit_code::kNoMatch;
     }
     printer->article(*article);

@@ -3,13 +3,23 @@
 #include "cli/jobs.h"
 #include "util/config.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 #include <cstdlib>
 #include <sstream>
+#include <tuple>
 
 namespace depeche {
 
 void define_options(CLI::App& app, SearcherOptions& o) {
+  // What is matched against the archive is decoded as the indexer decodes text (decisions.md 4):
+  // bytes that are not UTF-8 as Windows-1252, so that "caf\xe9" typed in Latin-1 finds café.
+  const CLI::Validator decoded_like_text(
+      [](std::string& value) {
+        util::repair_utf8(value);
+        return std::string();
+      },
+      "");
   app.description(
       "Search a depeche archive of French news.\n\n"
       "Words are ANDed (--any for OR), accents and case do not matter, and inflected forms match\n"
@@ -33,14 +43,17 @@ void define_options(CLI::App& app, SearcherOptions& o) {
                "Let stub files start the programs their 'remote :PROGRAM' lines name (refused otherwise: "
                "whoever can write a stub would run code as you)")
       ->group("Database");
-  app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)");
+  app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)")
+      ->transform(decoded_like_text);
   app.add_flag("--any", o.any, "Match articles with any of the words, not all")->group("Query");
   app.add_option("--since", o.since, "Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
   app.add_option("--until", o.until, "Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
-  app.add_option("--source", o.source, "Only articles from this source (e.g. lemonde.fr)")->group("Filters");
-  app.add_option("--section", o.section, "Only articles of this section")->group("Filters");
-  app.add_option("--lang", o.lang, "Only articles in this language (fr, en ...)")->group("Filters");
-  app.add_option("--country", o.country, "Only articles that mention this country")->group("Filters");
+  for (const auto& [name, value, help] :
+       {std::tuple{"--source", &o.source, "Only articles from this source (e.g. lemonde.fr)"},
+        {"--section", &o.section, "Only articles of this section"},
+        {"--lang", &o.lang, "Only articles in this language (fr, en ...)"},
+        {"--country", &o.country, "Only articles that mention this country"}})
+    app.add_option(name, *value, help)->transform(decoded_like_text)->group("Filters");
   app.add_option("--sort", o.sort, "Order: relevance, date (newest first) or -date (oldest first); undated articles come last "
                   "(first with -date over remote shards)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
@@ -70,6 +83,7 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--similar", o.similar,
                  "Articles like the one with this id (more-like-this), best first; words and filters given with it "
                  "keep those that match them")
+      ->transform(decoded_like_text)
       ->group("Query");
   app.add_option("--facet-sort", o.facet_sort,
                  "Order of facet values: count, value, or auto (year and month by date, others by count)")
@@ -96,7 +110,9 @@ void define_options(CLI::App& app, SearcherOptions& o) {
                  "Only articles indexed at or after this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC)")
       ->group("Filters");
   app.add_flag("--count", o.count, "Print only the number of matching articles")->group("Results");
-  app.add_option("--show", o.show, "Print the stored article with this id or URL")->group("Results");
+  app.add_option("--show", o.show, "Print the stored article with this id or URL")
+      ->transform(decoded_like_text)
+      ->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
       ->group("Results");
   cli::add_jobs_option(app, o.jobs,

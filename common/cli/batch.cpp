@@ -2,6 +2,7 @@
 
 #include "query/query_parser.h"
 #include "util/input_file.h"
+#include "util/utf8.h"
 
 #include <poll.h>
 #include <unistd.h>
@@ -98,6 +99,7 @@ struct Query {
 
 Answer answer(Searcher& searcher, SearchRequest request, std::string line, bool truncated) {
   Answer a;
+  util::repair_utf8(line);  // decoded as the indexer decodes text, as queries on the command line are
   if (truncated) {
     a.query = line.substr(0, 80) + "...";
     a.error = "query longer than 1 MiB";

@@ -1,4 +1,5 @@
 #include "cli/generate.h"
+#include "cli/tool_main.h"
 
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -231,7 +232,7 @@ std::string nearest_option(const CLI::App& app, const std::string& typed) {
 int report_parse_error(const CLI::App& app, const CLI::ParseError& error, const std::string& program) {
   // --help and --version are "errors" to CLI11 that print to stdout and exit 0.
   if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return const_cast<CLI::App&>(app).exit(error);
-  std::string line = program + ": " + error.what();
+  std::string line = error.what();
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
     for (const std::string& arg : const_cast<CLI::App&>(app).remaining()) {
       if (arg.rfind("--", 0) != 0) continue;
@@ -240,7 +241,7 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& error, const 
         line += "; did you mean " + best + " for " + typed + "?";
     }
   }
-  std::cerr << line << " (" << program << " --help lists the options)\n";
+  print_message(program, line + " (" + program + " --help lists the options)");
   return exit_code::kUsage;
 }
 

@@ -3,6 +3,7 @@
 #include "cli/generate.h"
 #include "output/exit_codes.h"
 #include "util/error.h"
+#include "util/printable.h"
 
 #include <xapian.h>
 
@@ -32,21 +33,25 @@ int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, 
   try {
     return run();
   } catch (const Fatal& e) {
-    std::cerr << program << ": " << e.what() << '\n';
+    print_message(program, e.what());
     return e.exit_code();
   } catch (const DataError& e) {
     std::cerr << program << ": " << (database.empty() ? "" : database + ": ") << e.what() << '\n';
     return exit_code::kDatabase;
   } catch (const Error& e) {
-    std::cerr << program << ": " << e.what() << '\n';
+    print_message(program, e.what());
     return exit_code::kUsage;
   } catch (const Xapian::Error& e) {
-    std::cerr << program << ": " << (database.empty() ? "" : database + ": ") << e.get_description() << '\n';
+    print_message(program, (database.empty() ? "" : database + ": ") + e.get_description());
     return exit_code::kDatabase;
   } catch (const std::exception& e) {
-    std::cerr << program << ": " << e.what() << '\n';
+    print_message(program, e.what());
     return exit_code::kDatabase;
   }
+}
+
+void print_message(const std::string& program, const std::string& message) {
+  std::cerr << program << ": " << util::printable(message) << '\n';
 }
 
 }  // namespace depeche::cli

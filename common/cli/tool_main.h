@@ -19,6 +19,11 @@ namespace depeche::cli {
 int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, const std::string& database,
               const std::function<int()>& run);
 
+// Writes "`program`: `message`" to stderr as one line: its control characters (a file name's line
+// break or escape sequence) become visible escapes (util::printable), so that no name or value
+// can forge a message line or drive the terminal. Every message of both binaries goes through it.
+void print_message(const std::string& program, const std::string& message);
+
 }  // namespace depeche::cli
 
 #endif

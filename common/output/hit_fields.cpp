@@ -2,6 +2,7 @@
 
 #include "output/printer.h"
 #include "util/error.h"
+#include "util/printable.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -90,6 +91,25 @@ std::string hit_field_text(const Hit& hit, const std::string& field) {
   const ojson j = article_json(hit.article);
   const auto it = j.find(field);
   return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
+}
+
+std::string json_text(const ojson& j) {
+  const std::string dumped = j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  std::string out;
+  out.reserve(dumped.size());
+  char escape[8];
+  for (std::size_t i = 0; i < dumped.size(); ++i) {
+    // Outside strings JSON is ASCII without controls, so what is found is inside a string.
+    const std::size_t control = util::control_character_length(dumped, i);
+    if (control == 0) {
+      out += dumped[i];
+      continue;
+    }
+    i += control - 1;  // the last byte is the code point (C1 in UTF-8: 0xC2 then 0x80-0x9F)
+    std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(dumped[i]));
+    out += escape;
+  }
+  return out;
 }
 
 }  // namespace depeche

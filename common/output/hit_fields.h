@@ -18,6 +18,9 @@ void add_article_fields(ojson& j, const Article& a);
 ojson hit_json(const Hit& hit);
 // One field of a hit as plain text (empty for null), for tables.
 std::string hit_field_text(const Hit& hit, const std::string& field);
+// `j` on one line, every control character escaped: nlohmann escapes U+0000-U+001F but writes
+// DEL and the C1 controls (U+0080-U+009F, CSI among them) as they are, which a terminal obeys.
+std::string json_text(const ojson& j);
 
 }  // namespace depeche
 

@@ -47,7 +47,7 @@ ojson timeline_json(const std::string& query, const std::vector<FacetCount>& per
 }
 
 void write(std::ostream& out, const ojson& j) {
-  out << j.dump(-1, ' ', false, ojson::error_handler_t::replace) << '\n';
+  out << json_text(j) << '\n';
 }
 
 class JsonPrinter : public Printer {

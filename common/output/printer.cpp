@@ -47,7 +47,7 @@ std::string export_line(const Article& a) {
   if (a.date.valid()) j["date"] = a.date.iso();
   if (a.title) j["title"] = *a.title;
   j["body"] = a.body;
-  return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  return json_text(j);
 }
 
 std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, const OutputOptions& options) {

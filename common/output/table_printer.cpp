@@ -1,6 +1,7 @@
 // TSV and CSV: a header row, then one row per hit with the --fields columns.
 #include "output/hit_fields.h"
 #include "output/printers.h"
+#include "util/printable.h"
 
 namespace depeche {
 
@@ -68,15 +69,18 @@ class TablePrinter : public Printer {
     }
     out_ << '\n';
   }
-  // TSV has no quoting: tabs and line breaks inside a value become spaces.
+  // TSV has no quoting: tabs and line breaks inside a value become spaces, other control
+  // characters visible escapes (util::printable), so that a row stays a row and drives no terminal.
   static std::string tsv_cell(std::string s) {
     for (char& c : s)
       if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-    return s;
+    return util::printable(s);
   }
-  // RFC 4180: quote when needed, double the quotes inside.
-  static std::string csv_cell(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  // RFC 4180: quote when needed, double the quotes inside. A quoted cell keeps its line breaks and
+  // tabs; other control characters (a carriage return too) become visible escapes, as in TSV.
+  static std::string csv_cell(const std::string& value) {
+    const std::string s = util::printable(value, "\n\t");
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
     std::string q = "\"";
     for (char c : s) {
       if (c == '"') q += '"';

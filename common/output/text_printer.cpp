@@ -1,8 +1,10 @@
 // Readable results for a terminal: rank, date, source, title, URL and a snippet with the
-// matched words highlighted (in colour only when asked), then totals and facets.
+// matched words highlighted (in colour only when asked), then totals and facets. What comes from
+// articles, the database or the query is shown through util::printable, so that no title, id or
+// facet value can drive the terminal: the only escape sequences printed are our own colours.
 #include "output/hit_fields.h"
 #include "output/printers.h"
-#include "util/utf8.h"
+#include "util/printable.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,15 +18,17 @@ constexpr const char* kDim = "\033[2m";
 constexpr const char* kReset = "\033[0m";
 constexpr std::size_t kUntitledWords = 12;
 
-// An untitled article is shown by the first words of its body.
+using util::printable;
+
+// An untitled article is shown by the first words of its body; either way, printable.
 std::string display_title(const Article& a) {
-  if (a.title) return *a.title;
+  if (a.title) return printable(*a.title);
   std::string out;
   std::size_t words = 0;
   bool in_word = false;
   for (char c : a.body) {
     const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && in_word && ++words == kUntitledWords) return out + " …";
+    if (space && in_word && ++words == kUntitledWords) return printable(out) + " …";
     in_word = !space;
     if (space) {
       if (!out.empty() && out.back() != ' ') out += ' ';
@@ -32,7 +36,7 @@ std::string display_title(const Article& a) {
       out += c;
     }
   }
-  return out;
+  return printable(out);
 }
 
 class TextPrinter : public Printer {
@@ -44,23 +48,23 @@ class TextPrinter : public Printer {
   void hit(const Hit& hit) override {
     const Article& a = hit.article;
     out_ << paint(kBold, std::to_string(hit.rank) + ".") << ' ' << (a.date.valid() ? a.date.iso() : "undated");
-    if (!a.source.empty()) out_ << "  " << a.source;
-    if (!a.section.empty()) out_ << " / " << a.section;
+    if (!a.source.empty()) out_ << "  " << printable(a.source);
+    if (!a.section.empty()) out_ << " / " << printable(a.section);
     out_ << '\n' << "   " << paint(kBold, display_title(a)) << '\n';
-    if (!a.url.empty()) out_ << "   " << paint(kDim, a.url) << '\n';
-    else out_ << "   " << paint(kDim, "id: " + a.id) << '\n';
+    if (!a.url.empty()) out_ << "   " << paint(kDim, printable(a.url)) << '\n';
+    else out_ << "   " << paint(kDim, "id: " + printable(a.id)) << '\n';
     if (!hit.snippet.text.empty()) out_ << "   " << highlighted(hit.snippet) << '\n';
     if (hit.explanation)
       for (const TermContribution& c : *hit.explanation) {
         char weight[32];
         std::snprintf(weight, sizeof weight, "%+.3f", c.weight);
         std::string where = c.in_title ? (c.in_body ? "title, body" : "title") : (c.in_body ? "body" : "");
-        out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + c.term + (where.empty() ? "" : " (" + where + ")"))
+        out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + printable(c.term) + (where.empty() ? "" : " (" + where + ")"))
              << '\n';
       }
     if (hit.copy_count > 0) {
       std::string sources;
-      for (const CopyRef& c : hit.copies) sources += (sources.empty() ? "" : ", ") + (c.source.empty() ? c.id : c.source);
+      for (const CopyRef& c : hit.copies) sources += (sources.empty() ? "" : ", ") + printable(c.source.empty() ? c.id : c.source);
       out_ << "   " << paint(kDim, "+" + std::to_string(hit.copy_count) + (hit.copy_count == 1 ? " copy: " : " copies: ") + sources)
            << '\n';
     }
@@ -73,11 +77,11 @@ class TextPrinter : public Printer {
     } else {
       out_ << result.total << (result.total == 1 ? " article" : " articles") << '\n';
     }
-    for (const std::string& why : result.empty_because) out_ << "Nothing matched: " << why << '\n';
-    if (!result.suggestion.empty()) out_ << "Essayez avec : " << paint(kBold, result.suggestion) << '\n';
+    for (const std::string& why : result.empty_because) out_ << "Nothing matched: " << printable(why) << '\n';
+    if (!result.suggestion.empty()) out_ << "Essayez avec : " << paint(kBold, printable(result.suggestion)) << '\n';
     for (const Facet& f : result.facets) {
-      out_ << paint(kBold, f.name) << (f.approximate ? " (approx.)" : "") << ':';
-      for (const FacetCount& v : f.values) out_ << "  " << v.value << ' ' << paint(kDim, std::to_string(v.count));
+      out_ << paint(kBold, printable(f.name)) << (f.approximate ? " (approx.)" : "") << ':';
+      for (const FacetCount& v : f.values) out_ << "  " << printable(v.value) << ' ' << paint(kDim, std::to_string(v.count));
       if (f.distinct > f.values.size()) out_ << "  " << paint(kDim, "(+" + std::to_string(f.distinct - f.values.size()) + " more)");
       out_ << '\n';
     }
@@ -88,11 +92,11 @@ class TextPrinter : public Printer {
   void article(const Article& a) override {
     out_ << paint(kBold, display_title(a)) << '\n';
     out_ << (a.date.valid() ? a.date.iso() : "undated");
-    if (!a.source.empty()) out_ << "  " << a.source;
-    if (!a.section.empty()) out_ << " / " << a.section;
+    if (!a.source.empty()) out_ << "  " << printable(a.source);
+    if (!a.section.empty()) out_ << " / " << printable(a.section);
     out_ << '\n';
-    if (!a.url.empty()) out_ << paint(kDim, a.url) << '\n';
-    out_ << paint(kDim, "id: " + a.id) << "\n\n" << a.body << '\n';
+    if (!a.url.empty()) out_ << paint(kDim, printable(a.url)) << '\n';
+    out_ << paint(kDim, "id: " + printable(a.id)) << "\n\n" << printable(a.body, "\n\t") << '\n';
   }
 
   void timeline(const std::string&, const std::vector<FacetCount>& periods) override {
@@ -107,16 +111,17 @@ class TextPrinter : public Printer {
       for (std::size_t i = 0; i < eighths / 8; ++i) bar += "█";
       bar += kEighths[eighths % 8];
       if (p.count > 0 && bar.empty()) bar = kEighths[1];
-      out_ << p.value << "  " << paint(kBold, bar) << ' ' << p.count << '\n';
+      out_ << printable(p.value) << "  " << paint(kBold, bar) << ' ' << p.count << '\n';
     }
   }
   void stats(const ArchiveStats& s) override {
     out_ << paint(kBold, "articles") << "  " << s.articles << "  (" << s.undated << " undated, " << s.clusters
          << " stories after grouping copies)\n";
-    if (!s.first_date.empty()) out_ << paint(kBold, "dates") << "     " << s.first_date << " .. " << s.last_date << '\n';
+    if (!s.first_date.empty())
+      out_ << paint(kBold, "dates") << "     " << printable(s.first_date) << " .. " << printable(s.last_date) << '\n';
     auto list = [&](const char* name, const std::vector<FacetCount>& values) {
       out_ << paint(kBold, name) << ':';
-      for (const FacetCount& v : values) out_ << "  " << v.value << ' ' << paint(kDim, std::to_string(v.count));
+      for (const FacetCount& v : values) out_ << "  " << printable(v.value) << ' ' << paint(kDim, std::to_string(v.count));
       out_ << '\n';
     };
     list("sources", s.per_source);
@@ -124,8 +129,8 @@ class TextPrinter : public Printer {
     out_ << paint(kBold, "database") << "  ";
     if (s.database_bytes) out_ << *s.database_bytes / 1024 << " KiB, ";
     if (s.revision) out_ << "revision " << *s.revision << ", ";
-    out_ << "schema " << s.schema_version << ", analysis " << s.analysis_version << '\n';
-    if (!s.last_run.empty()) out_ << paint(kBold, "last run") << "  " << s.last_run << '\n';
+    out_ << "schema " << printable(s.schema_version) << ", analysis " << printable(s.analysis_version) << '\n';
+    if (!s.last_run.empty()) out_ << paint(kBold, "last run") << "  " << printable(s.last_run) << '\n';
   }
   void query_error(const std::string&, const std::string&) override {}  // errors go to stderr
 
@@ -133,18 +138,21 @@ class TextPrinter : public Printer {
   std::string paint(const char* style, const std::string& text) const {
     return color_ ? style + text + kReset : text;
   }
+  // The marks are offsets into the text as stored: each piece is made printable on its own, so
+  // that an escape that lengthens the text cannot shift the colour off its word.
   std::string highlighted(const Snippet& s) const {
-    if (!color_) return s.text;
+    if (!color_) return printable(s.text);
+    const std::string_view text = s.text;
     std::string out;
     std::size_t at = 0;
     for (const auto& [from, to] : s.marks) {
-      out.append(s.text, at, from - at);
+      out += printable(text.substr(at, from - at));
       out += kMatch;
-      out.append(s.text, from, to - from);
+      out += printable(text.substr(from, to - from));
       out += kReset;
       at = to;
     }
-    return out.append(s.text, at, std::string::npos);
+    return out += printable(text.substr(at));
   }
 
   std::ostream& out_;

@@ -1,8 +1,53 @@
 #include "readers/article.h"
 
 #include "util/hash.h"
+#include "util/printable.h"
+
+#include <algorithm>
 
 namespace depeche {
+namespace {
+
+// Replaces in place, as remove_control_characters says; true when anything was replaced.
+bool replace_controls(std::string& text, bool keep_lines) {
+  bool replaced = false;
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < text.size();) {
+    const std::size_t control = util::control_character_length(text, r);
+    const char c = text[r];
+    r += control ? control : 1;
+    if (!control || (keep_lines && (c == '\n' || c == '\t'))) {
+      text[w++] = c;
+      continue;
+    }
+    replaced = true;
+    if (keep_lines && c == '\r') {
+      text[w++] = '\n';
+      if (r < text.size() && text[r] == '\n') ++r;
+    } else {
+      text[w++] = ' ';
+    }
+  }
+  text.resize(w);
+  return replaced;
+}
+
+void replace_controls_in_line(std::string& field) {
+  if (!replace_controls(field, false)) return;
+  field.erase(0, std::min(field.size(), field.find_first_not_of(' ')));
+  field.erase(field.find_last_not_of(' ') + 1);
+}
+
+}  // namespace
+
+void remove_control_characters(Article& a) {
+  for (std::string* field : {&a.source, &a.section, &a.author, &a.lang}) replace_controls_in_line(*field);
+  if (a.title) {
+    replace_controls_in_line(*a.title);
+    if (a.title->empty()) a.title.reset();
+  }
+  replace_controls(a.body, true);
+}
 
 std::string host_of(const std::string& url) {
   const std::size_t scheme = url.find("://");

@@ -22,6 +22,13 @@ struct Article {
   std::string origin;  // the input file's display name (inputs.h)
 };
 
+// Takes out the control characters (C0, DEL, C1) an input may hide in an article, which would
+// otherwise reach a terminal from every printout: each becomes a space in the one-line fields
+// (title, source, section, author, lang: then trimmed, and a title left empty is no title); the
+// body keeps its line breaks and tabs, reads a carriage return (or CR LF) as a line break and
+// has a space for each other. The id and URL are kept verbatim (decisions.md 1).
+void remove_control_characters(Article& a);
+
 // The URL's host without "www.", the default source; empty when `url` has none.
 std::string host_of(const std::string& url);
 

@@ -107,12 +107,14 @@ void read_text_any_charset(util::InputFile& in, const InputName& name, const Rea
   sink.article(std::move(a));
 }
 
-// Refines a month-precision date from the article's own text (a header "2023-07" and a body
-// saying "23.07.2023"), whatever the format the article came in.
-class DateRefiningSink : public ArticleSink {
+// Finishes every article whatever the format it came in: takes out its control characters, then
+// refines a month-precision date from its own text (a header "2023-07" and a body saying
+// "23.07.2023").
+class FinishingSink : public ArticleSink {
  public:
-  explicit DateRefiningSink(ArticleSink& next) : next_(next) {}
+  explicit FinishingSink(ArticleSink& next) : next_(next) {}
   void article(Article&& a) override {
+    remove_control_characters(a);
     if (a.date.precision == util::DatePrecision::kMonth) {
       if (auto day = util::find_day_in_month(a.title ? *a.title + "\n" + a.body : a.body, a.date)) a.date = *day;
     }
@@ -194,7 +196,7 @@ InputFormat detect_format(const std::string& path, std::string_view raw_head) {
 }
 
 InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& final_sink) {
-  DateRefiningSink sink(final_sink);
+  FinishingSink sink(final_sink);
   util::InputFile in(name.path);
   sink.reading(in);
   const std::string_view head = in.peek(4096);

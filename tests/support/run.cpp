@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -17,6 +18,9 @@ extern char** environ;
 namespace depeche::test {
 
 RunResult run(const std::vector<std::string>& argv, const std::string& input, const std::vector<std::string>& env) {
+  // A command that exits before reading its input (a refused option) made the write below kill
+  // the test with SIGPIPE; ignored, the write fails with EPIPE and the input is dropped.
+  std::signal(SIGPIPE, SIG_IGN);
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
   const auto start = std::chrono::steady_clock::now();
@@ -76,6 +80,7 @@ void exec(std::vector<std::string> argv) {
   std::vector<char*> args;
   for (std::string& a : argv) args.push_back(a.data());
   args.push_back(nullptr);
+  std::signal(SIGPIPE, SIG_DFL);  // an ignored signal stays ignored across exec: depeche gets the default
   execvp(args[0], args.data());
   _exit(127);
 }

@@ -4,6 +4,7 @@
 
 namespace {
 
+using depeche::util::control_character_length;
 using depeche::util::has_control_characters;
 using depeche::util::printable;
 
@@ -18,6 +19,23 @@ TEST(Printable, ControlCharactersBecomeVisibleEscapes) {
   EXPECT_TRUE(has_control_characters("a\x1b"));
   EXPECT_TRUE(has_control_characters("\xc2\x85"));
   EXPECT_FALSE(has_control_characters("«\xc2\xa0»"));
+}
+
+TEST(Printable, KeptCharactersPassAndTheResultIsFinal) {
+  EXPECT_EQ(printable("a\nb\tc\rd\x1b", "\n\t"), "a\nb\tc\\rd\\x1B") << "a body shown whole keeps its lines";
+  const std::string hostile = "\x1b]0;x\x07\n\xc2\x9b\xe9";
+  EXPECT_EQ(printable(printable(hostile)), printable(hostile)) << "escaping twice shows the same";
+  EXPECT_FALSE(has_control_characters(printable(hostile)));
+}
+
+TEST(Printable, AnInvalidC2IsNoControlCharacter) {
+  // 0xC2 then an ASCII byte is not UTF-8: the byte after it must be kept, not taken for a C1.
+  EXPECT_EQ(printable("\xc2" "A"), "\\xC2A");
+  EXPECT_FALSE(has_control_characters("\xc2" "A"));
+  EXPECT_EQ(control_character_length("\xc2\x9b", 0), 2u);
+  EXPECT_EQ(control_character_length("\xc2\xa0", 0), 0u);
+  EXPECT_EQ(control_character_length("a\x7f", 1), 1u);
+  EXPECT_EQ(control_character_length("\xc2", 0), 0u) << "cut short";
 }
 
 }  // namespace
