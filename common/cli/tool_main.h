@@ -14,7 +14,9 @@ namespace depeche::cli {
 // hidden --generate option, then returns what `run` returns. What `run` throws becomes one line,
 // "`program`: message", and the documented exit status: a Fatal's own, kUsage for an Error (an
 // option or query to fix), kDatabase for anything else. A Xapian error's line names `database`
-// when it is not empty (read after parsing, so it may be an option's value).
+// when it is not empty (read after parsing, so it may be an option's value). Every write to
+// standard output is checked: the first that fails ends the run with "`program`: standard output:
+// reason" and kOutputFailed, except a closed pipe, which ends it quietly as SIGPIPE would.
 int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, const std::string& database,
               const std::function<int()>& run);
 
