@@ -175,12 +175,15 @@ bool InputFile::fill() {
   if (s.failure != Source::Failure::kNone) {
     eof_ = true;
     const std::size_t read = lines_ + (mid_line_ ? 1 : 0);
-    const std::string of_size = s.size ? " of " + std::to_string(s.size) : "";
+    // Unknown for a pipe, and for a file that grew while it was read.
+    const bool sized = s.size >= s.at && s.size > 0;
+    const std::string after = sized ? std::to_string(s.size - s.at) + " bytes" : std::string("bytes");
     std::string message;
     switch (s.failure) {
       case Source::Failure::kData:
-        message = "damaged gzip data at byte " + std::to_string(s.at) + of_size + " (" + s.reason + "): " + lines_read(read) +
-                  (s.size ? ", the last " + std::to_string(s.size - s.at) + " bytes of the file are lost" : ", the rest is lost");
+        message = "damaged gzip data at byte " + std::to_string(s.at) + (sized ? " of " + std::to_string(s.size) : "") +
+                  " (" + s.reason + "): " + lines_read(read) +
+                  (sized ? ", the last " + after + " of the file are lost" : ", the rest is lost");
         break;
       case Source::Failure::kCheck:
         message = "gzip check failed (" + s.reason + "): the " + std::to_string(read) + " lines read may hold wrong text";
@@ -189,8 +192,7 @@ bool InputFile::fill() {
         message = "gzip data cut short at byte " + std::to_string(s.at) + ": " + lines_read(read) + ", the rest is missing";
         break;
       case Source::Failure::kTrailing:
-        message = (s.size ? std::to_string(s.size - s.at) + " bytes" : std::string("bytes")) + " after the end of the gzip data (byte " +
-                  std::to_string(s.at) + ") are not gzip; ignored";
+        message = after + " after the end of the gzip data (byte " + std::to_string(s.at) + ") are not gzip; ignored";
         break;
       case Source::Failure::kNone: break;
     }

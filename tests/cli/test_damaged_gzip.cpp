@@ -77,6 +77,17 @@ TEST(DamagedGzip, GarbageAfterTheMemberIsReportedAndEveryRecordIndexed) {
   EXPECT_EQ(exported(dir / "db"), 200u);
 }
 
+// Through a pipe the file's size is unknown: the line says what it can.
+TEST(DamagedGzip, DamageOnStdinIsReportedToo) {
+  TempDir dir;
+  const std::string gz = t::gzip(kRecords);
+  const auto r = t::index({"--db", dir / "db", "--input-format", "jsonl", "-"}, gz + "garbage");
+  EXPECT_EQ(r.status, 4) << r.err;
+  EXPECT_EQ(r.err, "depeche-index: -:201: bytes after the end of the gzip data (byte " + std::to_string(gz.size()) +
+                       ") are not gzip; ignored\n");
+  EXPECT_EQ(exported(dir / "db"), 200u);
+}
+
 TEST(DamagedGzip, ConcatenatedGzipFilesAreReadWhole) {
   TempDir dir;
   const std::size_t half = kRecords.find('\n', kRecords.size() / 2) + 1;
