@@ -104,7 +104,8 @@ TEST_F(SampleArchive, SimilarToAnUnknownIdIsAnError) {
 
 // The real check of issue 7: among 30,000 real articles, each seed finds the other first.
 TEST(SimilarOnRealCorpus, SeedsFindEachOtherFirst) {
-  if (!t::shared_corpus_present()) GTEST_SKIP() << "../shared/data/corpus/news-fr.jsonl.gz is absent";
+  if (!t::shared_corpus_present())
+    GTEST_SKIP() << "../shared/data/corpus/news-fr.jsonl.gz is absent: the licensed corpus is never shipped";
   t::TempDir dir;
   const auto r = t::index({"--db", dir / "db", t::shared_dir() + "/data/corpus/news-fr.jsonl.gz", t::seeds_dir()});
   ASSERT_EQ(r.status, 0) << r.err;
