@@ -4,6 +4,7 @@
 #include "support/run.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <fcntl.h>
@@ -19,8 +20,10 @@ namespace {
 
 enum class Stdout { kDevFull, kClosed, kPipeClosedByReader, kPipeClosedSigpipeIgnored };
 
-// Runs `argv` with its standard output set up as `kind`, stdin empty; its status and stderr.
-t::RunResult run_with_stdout(const std::vector<std::string>& argv, Stdout kind, const TempDir& dir) {
+// Runs `argv` with its standard output set up as `kind`, stdin empty and `env` ("NAME=value") added
+// to the environment; its status and stderr.
+t::RunResult run_with_stdout(const std::vector<std::string>& argv, Stdout kind, const TempDir& dir,
+                             const std::vector<std::string>& env = {}) {
   const std::string err_path = dir / "stderr";
   int pipe_fds[2] = {-1, -1};
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
@@ -38,6 +41,7 @@ t::RunResult run_with_stdout(const std::vector<std::string>& argv, Stdout kind, 
       case Stdout::kPipeClosedByReader: dup2(pipe_fds[1], 1); break;
     }
     close(pipe_fds[0]);  // nobody reads: the first write meets a closed pipe
+    for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
     t::exec(argv);
   }
   close(pipe_fds[0]);
@@ -151,4 +155,23 @@ TEST_F(StdoutErrors, ClosedPipeEndsQuietlyAsBySigpipe) {
       EXPECT_EQ(r.err, "") << describe(args);
     }
   }
+}
+
+// cron's --new remembers what it printed only once it is printed: a failed write must not mark
+// the new articles as seen, or the next run would skip them.
+TEST(StdoutErrorsSavedSearches, NewArticlesThatCouldNotBePrintedStayNew) {
+  TempDir home;
+  const std::vector<std::string> env{"HOME=" + home.path(), "XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "XDG_STATE_HOME=",
+                                     "DEPECHE_DB=" + (home / "db"), "DEPECHE_CONFIG="};
+  ASSERT_EQ(t::run({DEPECHE_INDEX_BIN, t::source_dir() + "/data"}, "", env).status, 0);
+  ASSERT_EQ(t::run({DEPECHE_SEARCH_BIN, "--save", "mali", "mali"}, "", env).status, 0);
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--saved", "mali", "--new"}, {"--list-saved"}}) {
+    const auto r = run_with_stdout(with(DEPECHE_SEARCH_BIN, args), Stdout::kDevFull, home, env);
+    EXPECT_EQ(r.status, 74) << describe(args);
+    EXPECT_EQ(r.err, "depeche-search: standard output: No space left on device\n") << describe(args);
+  }
+  const auto all = t::run({DEPECHE_SEARCH_BIN, "--saved", "mali", "--count"}, "", env);
+  const auto again = t::run({DEPECHE_SEARCH_BIN, "--saved", "mali", "--new", "--format", "json", "--no-collapse"}, "", env);
+  EXPECT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(std::to_string(nlohmann::json::parse(again.out)["hits"].size()) + "\n", all.out) << "every match is still new";
 }
