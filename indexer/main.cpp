@@ -23,6 +23,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -44,8 +45,10 @@ void print_summary(const depeche::IndexerOptions& o, const depeche::IndexStats& 
   }
 }
 
-// Ids from the command line, or one per line from stdin for "-".
-std::vector<std::string> ids_to_delete(const std::vector<std::string>& args) {
+// Ids from the command line, or one per line from stdin for "-". Damaged gzip data on stdin is
+// reported, and counted in `problems`, the ids before it deleted.
+std::vector<std::string> ids_to_delete(const std::vector<std::string>& args, std::size_t& problems,
+                                       const std::function<void(const std::string&)>& report) {
   std::vector<std::string> ids;
   for (const std::string& arg : args) {
     if (arg != "-") {
@@ -57,6 +60,10 @@ std::vector<std::string> ids_to_delete(const std::vector<std::string>& args) {
     bool truncated;
     while (in.read_line(line, std::size_t{1} << 16, truncated))
       if (!line.empty()) ids.push_back(line);
+    if (const auto& damage = in.damage()) {
+      ++problems;
+      report("-:" + std::to_string(damage->line) + ": " + damage->message);
+    }
   }
   return ids;
 }
@@ -113,16 +120,16 @@ int run(depeche::IndexerOptions o) {
   check_before_writing(o.db);
   if (o.delete_ids) {
     IndexWriter writer(o.db, o.batch_size, o.wait_seconds, to_stderr);
-    std::size_t missing = 0;
-    for (const std::string& id : ids_to_delete(o.paths)) {
+    std::size_t failed = 0;
+    for (const std::string& id : ids_to_delete(o.paths, failed, to_stderr)) {
       if (!writer.delete_id(id)) {
-        ++missing;
+        ++failed;
         to_stderr("no article with id or URL '" + id + "'");
       }
     }
-    writer.finish(missing);
-    print_summary(o, writer.stats(), missing);
-    return missing ? exit_code::kSomeInputFailed : exit_code::kOk;
+    writer.finish(failed);
+    print_summary(o, writer.stats(), failed);
+    return failed ? exit_code::kSomeInputFailed : exit_code::kOk;
   }
   ReadLimits limits{o.max_line_bytes, o.max_article_bytes};
   limits.encoding = o.encoding;

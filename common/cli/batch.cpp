@@ -1,6 +1,7 @@
 #include "cli/batch.h"
 
 #include "query/query_parser.h"
+#include "util/error.h"
 #include "util/input_file.h"
 #include "util/utf8.h"
 
@@ -29,13 +30,18 @@ constexpr std::size_t kReadAheadPerSearcher = 64;
 // for them to fill, which a script waiting for each answer never does).
 class QueryLines {
  public:
-  explicit QueryLines(const std::string& path) {
+  explicit QueryLines(const std::string& path) : path_(path) {
     if (path != "-") file_.emplace(path);
   }
   // The next line; false at the end of the input, or as soon as `stop` says so while stdin has
   // nothing to read (a batch that failed must not wait for a query that may never come).
   bool next(std::string& line, bool& truncated, const std::function<bool()>& stop = {}) {
-    if (file_) return file_->read_line(line, kMaxQueryBytes, truncated);
+    if (file_) {
+      if (file_->read_line(line, kMaxQueryBytes, truncated)) return true;
+      if (const auto& damage = file_->damage())  // the queries after it are not known: not a batch that ran
+        throw Error(path_ + ":" + std::to_string(damage->line) + ": " + damage->message);
+      return false;
+    }
     line.clear();
     truncated = false;
     for (;;) {
@@ -78,6 +84,7 @@ class QueryLines {
   }
   static constexpr int kStopCheckMs = 100;
 
+  std::string path_;
   std::optional<util::InputFile> file_;
   std::array<char, 1 << 16> chunk_{};
   std::size_t begin_ = 0, end_ = 0;
@@ -207,15 +214,22 @@ void answer_batch(const std::vector<std::unique_ptr<Searcher>>& searchers, const
     std::lock_guard<std::mutex> lock(board.mutex);
     return board.stopped;
   };
-  while (input.next(line, truncated, stopped)) {
-    if (blank(line)) continue;
-    std::unique_lock<std::mutex> lock(board.mutex);
-    if (board.read - board.printed == read_ahead)
-      board.room.wait(lock, [&] { return board.stopped || board.read - board.printed <= refill_at; });
-    if (board.stopped) break;
-    board.answers.emplace_back();
-    board.waiting.push_back({board.read++, line, truncated});
-    board.work.notify_one();
+  // Input that fails (damaged gzip data) ends it: the queries before are answered, then it is
+  // reported; threads still running must not meet an exception leaving this function.
+  std::exception_ptr input_failure;
+  try {
+    while (input.next(line, truncated, stopped)) {
+      if (blank(line)) continue;
+      std::unique_lock<std::mutex> lock(board.mutex);
+      if (board.read - board.printed == read_ahead)
+        board.room.wait(lock, [&] { return board.stopped || board.read - board.printed <= refill_at; });
+      if (board.stopped) break;
+      board.answers.emplace_back();
+      board.waiting.push_back({board.read++, line, truncated});
+      board.work.notify_one();
+    }
+  } catch (...) {
+    input_failure = std::current_exception();
   }
   {
     std::lock_guard<std::mutex> lock(board.mutex);
@@ -224,6 +238,7 @@ void answer_batch(const std::vector<std::unique_ptr<Searcher>>& searchers, const
   }
   for (std::thread& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
+  if (input_failure) std::rethrow_exception(input_failure);
 }
 
 }  // namespace depeche::cli

@@ -15,7 +15,9 @@ namespace depeche::cli {
 // "`program`: message", and the documented exit status: a Fatal's own, kDatabase for a DataError
 // (a damaged database), kUsage for another Error (an option or query to fix), kDatabase for
 // anything else. The line of a Xapian error or a DataError names `database` when it is not empty
-// (read after parsing, so it may be an option's value).
+// (read after parsing, so it may be an option's value). Every write to standard output is
+// checked: the first that fails ends the run with "`program`: standard output: reason" and
+// kOutputFailed, except a closed pipe, which ends it quietly as SIGPIPE would.
 int tool_main(CLI::App& app, int argc, char** argv, const std::string& program, const std::string& database,
               const std::function<int()>& run);
 

@@ -11,6 +11,7 @@ inline constexpr int kDatabase = 3;        // database missing, unreadable, corr
 inline constexpr int kSomeInputFailed = 4; // index: some input was skipped or cut; the rest is indexed
 inline constexpr int kFormatTooOld = 20;   // --format-version older than supported
 inline constexpr int kFormatTooNew = 21;   // --format-version newer than this binary
+inline constexpr int kOutputFailed = 74;   // EX_IOERR: standard output could not be written (a full disk)
 inline constexpr int kLocked = 75;         // EX_TEMPFAIL: another indexer holds the database; retry later
 
 }  // namespace depeche::exit_code

@@ -195,13 +195,13 @@ InputFormat detect_format(const std::string& path, std::string_view raw_head) {
   return InputFormat::kAuto;
 }
 
-InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& final_sink) {
-  FinishingSink sink(final_sink);
-  util::InputFile in(name.path);
-  sink.reading(in);
+namespace {
+
+InputFormat read_each_article(util::InputFile& in, const InputName& name, InputFormat format, const ReadLimits& limits,
+                              ArticleSink& sink) {
   const std::string_view head = in.peek(4096);
   if (head.empty()) {
-    sink.problem(name.display, 1, kEmptyFileMessage);
+    if (!in.damage()) sink.problem(name.display, 1, kEmptyFileMessage);  // else nothing decompressed: the damage says so
     return InputFormat::kAuto;
   }
   // UTF-16 and UTF-32 text is full of NUL bytes: its byte-order mark says it is text.
@@ -220,6 +220,20 @@ InputFormat read_input(const InputName& name, InputFormat format, const ReadLimi
       sink.problem(name.display, 1, "unknown format (not article text, JSON Lines, HTML or an RSS/Atom feed); skipped");
       break;
   }
+  return format;
+}
+
+}  // namespace
+
+InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& final_sink) {
+  FinishingSink sink(final_sink);
+  util::InputFile in(name.path);
+  sink.reading(in);
+  format = read_each_article(in, name, format, limits, sink);
+  // Every format reads up to damaged gzip data as up to the end of a file. Then the file fails, as
+  // one that cannot be read does: one line says where, and the indexer does not record it as done.
+  if (const auto& damage = in.damage())
+    throw Error(name.display + ":" + std::to_string(damage->line) + ": " + damage->message);
   return format;
 }
 

@@ -68,8 +68,9 @@ std::string file_name_of(const InputName& name);
 InputFormat detect_format(const std::string& path, std::string_view head);
 
 // Reads every article of one input into `sink`. Bad records are reported and skipped; only a file
-// that cannot be read at all throws depeche::Error. Returns the format it was read as (kAuto when
-// it was skipped as empty, binary or of unknown format).
+// that cannot be read at all throws depeche::Error, or one whose gzip data is damaged, once every
+// article before the damage is in `sink` ("FILE:LINE: damaged gzip data ..."). Returns the format
+// it was read as (kAuto when it was skipped as empty, binary or of unknown format).
 InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& sink);
 
 // Reports what converting a file to UTF-8 from the charset its byte-order mark or --encoding named

@@ -12,10 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kSputnikId =
-    "https://fr.sputniknews.africa/20230723/"
-    "liran-offre-au-mali-ses-competences-en-matiere-de-telecommunications-et-de-cybersecurite-1060715436.html";
-const std::string kRewriteId = "seeds/001_29f9dbc17fbfc298.txt";
 
 json search_json(const std::string& db, std::vector<std::string> args) {
   args.insert(args.begin(), {"--db", db, "--format", "json"});
@@ -28,12 +24,8 @@ class SampleArchive : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new t::TempDir;
-    if (!t::seeds_present()) return;
     const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::seeds_dir()});
     ASSERT_EQ(r.status, 0) << r.err;
-  }
-  void SetUp() override {
-    if (!t::seeds_present()) GTEST_SKIP() << t::kNoSeeds;
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string db() { return *dir_ / "db"; }
@@ -60,17 +52,18 @@ TEST_F(SampleArchive, CopiesCollapseIntoOneHitButCountAsArticles) {
 }
 
 TEST_F(SampleArchive, RewriteIsNotACopyButIsTheMostSimilar) {
-  const json j = search_json(db(), {"--similar", kRewriteId, "--limit", "3"});
+  const std::string rewrite = t::rewrite_id({db()});
+  const json j = search_json(db(), {"--similar", rewrite, "--limit", "3"});
   ASSERT_FALSE(j["hits"].empty());
-  EXPECT_EQ(j["hits"][0]["id"], kSputnikId);
+  EXPECT_EQ(j["hits"][0]["id"], t::kSeedUrl);
   EXPECT_EQ(j["hits"][0]["copy_count"], 0);
-  for (const auto& hit : j["hits"]) EXPECT_NE(hit["id"], kRewriteId) << "an article is not similar to itself";
+  for (const auto& hit : j["hits"]) EXPECT_NE(hit["id"], rewrite) << "an article is not similar to itself";
 }
 
 // Words and filters given with --similar keep the similar articles that match them, in the same
 // order: they were silently ignored.
 TEST_F(SampleArchive, QueryGivenWithSimilarNarrowsItWithoutReordering) {
-  const std::vector<std::string> similar{"--similar", kRewriteId, "--limit", "100", "--no-collapse"};
+  const std::vector<std::string> similar{"--similar", t::rewrite_id({db()}), "--limit", "100", "--no-collapse"};
   auto with = [&](std::vector<std::string> query) {
     query.insert(query.begin(), similar.begin(), similar.end());
     return search_json(db(), query);
@@ -111,12 +104,14 @@ TEST_F(SampleArchive, SimilarToAnUnknownIdIsAnError) {
 
 // The real check of issue 7: among 30,000 real articles, each seed finds the other first.
 TEST(SimilarOnRealCorpus, SeedsFindEachOtherFirst) {
-  if (!t::shared_corpus_present()) GTEST_SKIP() << "../shared/data/corpus/news-fr.jsonl.gz is absent";
+  if (!t::shared_corpus_present())
+    GTEST_SKIP() << "../shared/data/corpus/news-fr.jsonl.gz is absent: the licensed corpus is never shipped";
   t::TempDir dir;
   const auto r = t::index({"--db", dir / "db", t::shared_dir() + "/data/corpus/news-fr.jsonl.gz", t::seeds_dir()});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(search_json(dir / "db", {"--similar", kRewriteId, "--limit", "1"})["hits"][0]["id"], kSputnikId);
-  EXPECT_EQ(search_json(dir / "db", {"--similar", kSputnikId, "--limit", "1"})["hits"][0]["id"], kRewriteId);
+  const std::string rewrite = t::rewrite_id({dir / "db"});
+  EXPECT_EQ(search_json(dir / "db", {"--similar", rewrite, "--limit", "1"})["hits"][0]["id"], t::kSeedUrl);
+  EXPECT_EQ(search_json(dir / "db", {"--similar", t::kSeedUrl, "--limit", "1"})["hits"][0]["id"], rewrite);
 }
 
 }  // namespace

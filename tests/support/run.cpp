@@ -1,5 +1,7 @@
 #include "support/run.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -108,7 +110,16 @@ std::string shared_dir() { return DEPECHE_SHARED_DIR; }
 bool shared_corpus_present() {
   return std::filesystem::exists(shared_dir() + "/data/corpus/news-fr.jsonl.gz");
 }
-std::string seeds_dir() { return shared_dir() + "/seeds"; }
-bool seeds_present() { return std::filesystem::is_directory(seeds_dir()); }
+std::string seeds_dir() { return source_dir() + "/tests/fixtures/seeds"; }
+
+std::string rewrite_id(const std::vector<std::string>& dbs) {
+  std::vector<std::string> args{"--format", "json", "--no-collapse", "Tidène"};
+  for (const std::string& db : dbs) args.insert(args.begin(), {"--db", db});
+  const RunResult r = search(args);
+  const nlohmann::json answer = nlohmann::json::parse(r.out);
+  for (const auto& hit : answer["hits"])
+    if (hit["title"].is_null()) return hit["id"];
+  throw std::runtime_error("the rewrite is not in the database: " + r.err);
+}
 
 }  // namespace depeche::test

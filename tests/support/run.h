@@ -34,10 +34,15 @@ int exit_status(int wait_status);
 std::string source_dir();  // the repository's root
 std::string shared_dir();  // ../shared beside it
 bool shared_corpus_present();
-std::string seeds_dir();  // the two seed articles in ../shared
-// Tests that index the seeds skip with this message when ../shared is not beside the repository.
-bool seeds_present();
-inline constexpr const char* kNoSeeds = "../shared/seeds is absent";
+// Two synthetic articles with the quirks of the seeds in ../shared (tests/fixtures/seeds/README.md):
+// shipped, so that tests indexing them run on any clone.
+std::string seeds_dir();
+inline constexpr const char* kSeedUrl =
+    "https://www.sahel-depeches.example/20230723/l-iran-propose-au-mali-son-savoir-faire-en-telecommunications.html";
+inline constexpr const char* kSeedSource = "sahel-depeches.example";
+// The id the indexer gave the rewrite (no URL, no title) in the databases `dbs`, as the searcher
+// prints it: tests look it up rather than spell how ids of files are formed.
+std::string rewrite_id(const std::vector<std::string>& dbs);
 
 }  // namespace depeche::test
 
