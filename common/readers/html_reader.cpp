@@ -1,5 +1,6 @@
 #include "readers/html_reader.h"
 
+#include "readers/markup_scan.h"
 #include "util/ascii.h"
 #include "util/charset.h"
 #include "util/date_parse.h"
@@ -340,58 +341,6 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 
-// libxml2's HTML parser compares each attribute of an element with every one before it: 100,000
-// attributes on one element took 107 s. Pages have a few dozen; past this many, the rest of an
-// element's attributes are dropped before parsing.
-constexpr std::size_t kMaxAttributes = 1000;
-
-bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Where, in the start tag opening at html[lt], attribute number kMaxAttributes + 1 begins, and where
-// the tag ends (its '>', or the end); npos for the first when there are not that many. Quoted
-// values are skipped; a quote left open hides the rest, which only means nothing is dropped.
-std::pair<std::size_t, std::size_t> excess_attributes(std::string_view html, std::size_t lt) {
-  std::size_t attributes = 0, excess = std::string_view::npos, i = lt + 1;
-  while (i < html.size() && !is_tag_space(html[i]) && html[i] != '>') ++i;  // the element's name
-  bool in_token = false;
-  for (char quote = 0; i < html.size(); ++i) {
-    const char c = html[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      break;
-    } else if (is_tag_space(c)) {
-      in_token = false;
-    } else if (!in_token && c != '=' && c != '/') {
-      in_token = true;
-      if (++attributes == kMaxAttributes + 1) excess = i;
-    }
-  }
-  return {excess, i};
-}
-
-// `html` without the attributes past kMaxAttributes of any element; unchanged (and not copied)
-// when no element has that many.
-std::string_view without_excess_attributes(std::string_view html, std::string& storage, bool& dropped) {
-  dropped = false;
-  std::size_t copied = 0;
-  for (std::size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
-    if (lt + 1 >= html.size() || !std::isalpha(static_cast<unsigned char>(html[lt + 1]))) continue;
-    const auto [excess, end] = excess_attributes(html, lt);
-    if (excess != std::string_view::npos) {
-      storage.append(html.substr(copied, excess - copied));
-      copied = end;  // from the tag's '>' on
-      dropped = true;
-    }
-    lt = std::max(lt, end == html.size() ? end - 1 : end);
-  }
-  if (!dropped) return html;
-  storage.append(html.substr(copied));
-  return storage;
-}
-
 // libxml2's HTML parser halts at its depth limit, and everything after the deep part of the page
 // was lost with what was inside it. Start tags that would open an element deeper than this are
 // dropped before parsing, with their end tags: their text stays, inside the last element kept.
@@ -468,7 +417,7 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
     const std::size_t name_start = lt + (end_tag ? 2 : 1);
     if (name_start >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_start]))) continue;
     const std::string name = lower_name(html.substr(name_start, tag_name_end(html, name_start) - name_start));
-    const std::size_t gt = end_tag ? html.find('>', name_start) : excess_attributes(html, lt).second;
+    const std::size_t gt = end_tag ? html.find('>', name_start) : markup::start_tag_end(html, lt);
     const std::size_t tag_end = gt == std::string_view::npos || gt >= html.size() ? html.size() : gt + 1;
     if (end_tag) {
       // Found, the search pops what it passes: each open element is passed once.
@@ -504,14 +453,16 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
   return storage;
 }
 
-DocPtr parse_html(std::string_view html, const char* encoding, bool* attributes_dropped = nullptr,
-                  bool* nesting_flattened = nullptr) {
+// `attributes_line`: where the first element cut to `max_attributes` is (0: none was).
+DocPtr parse_html(std::string_view html, const char* encoding, std::size_t max_attributes,
+                  std::size_t* attributes_line = nullptr, bool* nesting_flattened = nullptr) {
   markup::init_libxml();
   std::string storage, flat_storage;
-  bool dropped = false, flattened = false;
-  html = without_excess_attributes(html, storage, dropped);
+  bool flattened = false;
+  markup::AttributeLimiter limiter(max_attributes);
+  html = limiter.filter(html, storage);
   html = with_nesting_bounded(html, flat_storage, flattened);
-  if (attributes_dropped) *attributes_dropped = dropped;
+  if (attributes_line) *attributes_line = limiter.first_line();
   if (nesting_flattened) *nesting_flattened = flattened;
   const int size = static_cast<int>(std::min<std::size_t>(html.size(), INT_MAX));
   return DocPtr(htmlReadMemory(html.data(), size, nullptr, encoding, kHtmlOptions));
@@ -626,9 +577,9 @@ PageScan scan_page(xmlDoc* doc, std::size_t max_depth) {
 
 // The charset a page declares (XML declaration, <meta charset>, http-equiv), read from its first
 // bytes parsed as Latin-1 (every byte is a character there, so nothing is lost before we know).
-std::string declared_html_charset(std::string_view bytes) {
+std::string declared_html_charset(std::string_view bytes, std::size_t max_attributes) {
   if (std::string xml = util::xml_declared_encoding(bytes.substr(0, 512)); !xml.empty()) return xml;
-  DocPtr head = parse_html(bytes.substr(0, kCharsetPrescan), "ISO-8859-1");
+  DocPtr head = parse_html(bytes.substr(0, kCharsetPrescan), "ISO-8859-1", max_attributes);
   if (!head) return {};
   return scan_page(head.get(), 64).charset;
 }
@@ -835,7 +786,7 @@ std::string html_to_text(std::string_view html, std::size_t max_depth, std::size
     b.text(html);
     return std::string(util::utf8_prefix(b.take(), max_bytes));
   }
-  DocPtr doc = parse_html(html, "UTF-8");
+  DocPtr doc = parse_html(html, "UTF-8", ReadLimits{}.max_attributes);
   if (!doc) return {};
   xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root) return {};
@@ -859,7 +810,7 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   } else if (!forced.empty() || util::is_valid_utf8(bytes)) {
     text.assign(bytes);
   } else {
-    const std::string declared = declared_html_charset(bytes);
+    const std::string declared = declared_html_charset(bytes, limits.max_attributes);
     std::string used;
     text = util::to_utf8(bytes, declared, &used);
     if (declared.empty() || util::canonical_charset(declared).empty() || util::canonical_charset(declared) == "UTF-8")
@@ -871,11 +822,10 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   if (repair.recoded_bytes) sink.problem(name.display, 1, "invalid UTF-8, read as Windows-1252");
   else if (repair.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
 
-  bool attributes_dropped = false, nesting_flattened = false;
-  DocPtr doc = parse_html(text, "UTF-8", &attributes_dropped, &nesting_flattened);
-  if (attributes_dropped)
-    sink.problem(name.display, 1,
-                 "an element with more than " + std::to_string(kMaxAttributes) + " attributes; the rest of them ignored");
+  std::size_t attributes_line = 0;
+  bool nesting_flattened = false;
+  DocPtr doc = parse_html(text, "UTF-8", limits.max_attributes, &attributes_line, &nesting_flattened);
+  if (attributes_line) sink.problem(name.display, attributes_line, markup::excess_attributes_message(limits.max_attributes));
   if (!doc || !xmlDocGetRootElement(doc.get())) {
     sink.problem(name.display, 1, "no HTML content; skipped");
     return;

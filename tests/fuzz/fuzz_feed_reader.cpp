@@ -21,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_document_bytes = 64 * 1024;
   limits.max_line_bytes = 64 * 1024;
   limits.max_markup_depth = 32;
+  limits.max_attributes = 16;
   depeche::fuzz::CollectingSink sink;
   depeche::read_feed_bytes(bytes, name, limits, sink);
   for (const auto& a : sink.articles) depeche::fuzz::check_article(kTarget, a);

@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_article_bytes = kMaxTextBytes;
   limits.max_document_bytes = 64 * 1024;
   limits.max_markup_depth = 32;
+  limits.max_attributes = 16;
   depeche::fuzz::CollectingSink sink;
   depeche::read_html_bytes(bytes, name, limits, sink);
   DEPECHE_FUZZ_CHECK(kTarget, sink.articles.size() <= 1);

@@ -485,3 +485,15 @@ TEST(HtmlReader, AnElementsAttributesPastAThousandAreIgnored) {
   EXPECT_EQ(thousand.articles[0].body, "Premier paragraphe.\n\nSecond.");
   EXPECT_TRUE(thousand.problems.empty()) << thousand.describe();
 }
+
+TEST(HtmlReader, AttributeLimitIsConfigurableAndReportedWhereItWasMet) {
+  ReadLimits limits;
+  limits.max_attributes = 5;
+  const Collect sink = read_html("<title>Attributs</title>\n<p>Premier.</p>\n<p a=1 b='>' c d e f g>Second.</p>",
+                                 "attributs.html", limits);
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].body, "Premier.\n\nSecond.");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 3u);
+  EXPECT_EQ(sink.problems[0].message, "an element with more than 5 attributes; the rest of them ignored");
+}
