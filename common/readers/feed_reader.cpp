@@ -160,7 +160,9 @@ class FeedParser {
       problem(first_error_line_, "malformed XML (" + first_error_ + (errors_ > 1 ? ", and " + std::to_string(errors_ - 1) + " more" : "") +
                                      "); recovered " + std::to_string(items_) + " items");
     }
-    if (too_deep_ && !stopped_deep_) problem(1, "elements nested deeper than " + std::to_string(max_depth_) + " ignored");
+    if (stopped_deep_) return;
+    if (too_deep_) problem(1, "elements nested deeper than " + std::to_string(max_depth_) + " ignored");
+    else if (flattened_line_) problem(flattened_line_, markup::flattened_message(flattened_at_));
   }
 
   std::size_t line() const { return ctxt_ && ctxt_->input ? static_cast<std::size_t>(ctxt_->input->line) : 0; }
@@ -239,9 +241,17 @@ class FeedParser {
     }
     if (skip_depth_) return;
     if (depth_ > max_depth_) {
-      too_deep_ = true;
-      skip_depth_ = depth_;
-      return;
+      if (!capture_) {
+        too_deep_ = true;
+        skip_depth_ = depth_;
+        return;
+      }
+      // Inside a field the element is read on: its tags end up dropped (html_to_text flattens
+      // deep HTML, XHTML is made text without nesting) and its text kept.
+      if (!flattened_line_) {
+        flattened_line_ = line();
+        flattened_at_ = max_depth_;
+      }
     }
     if (depth_ == 1) {
       root_ = std::string(local);
@@ -458,11 +468,16 @@ class FeedParser {
     --depth_;
   }
 
-  std::string body_text(const std::string& raw, BodyType type, bool& cut) const {
+  std::string body_text(const std::string& raw, BodyType type, const Item& item, bool& cut) {
     if (raw.empty()) return {};
     std::string text;
     if (type == BodyType::kHtml) {
-      text = html_to_text(raw, max_depth_, limits_.max_article_bytes);
+      std::size_t flattened_at = 0;
+      text = html_to_text(raw, max_depth_, limits_.max_article_bytes, &flattened_at);
+      if (flattened_at && !flattened_line_) {
+        flattened_line_ = item.line;
+        flattened_at_ = flattened_at;
+      }
     } else if (type == BodyType::kXhtml) {
       text = raw;  // already text
     } else {
@@ -515,9 +530,9 @@ class FeedParser {
     a.id = !a.url.empty() ? a.url : guid;
 
     bool cut = it.cut;
-    a.body = body_text(it.content, it.content_type, cut);
-    if (a.body.empty()) a.body = body_text(it.description, BodyType::kHtml, cut);
-    if (a.body.empty()) a.body = body_text(it.summary, it.summary_type, cut);
+    a.body = body_text(it.content, it.content_type, it, cut);
+    if (a.body.empty()) a.body = body_text(it.description, BodyType::kHtml, it, cut);
+    if (a.body.empty()) a.body = body_text(it.summary, it.summary_type, it, cut);
     if (cut)
       problem(it.line, "item " + std::to_string(it.index) + " longer than " + std::to_string(limits_.max_article_bytes) +
                            " bytes; indexed its beginning");
@@ -577,6 +592,7 @@ class FeedParser {
   std::size_t errors_ = 0, first_error_line_ = 0;
   std::string first_error_;
   bool too_deep_ = false, stopped_deep_ = false;
+  std::size_t flattened_line_ = 0, flattened_at_ = 0;  // where a field first nested too deep, and how deep
 };
 
 // Characters XML forbids (C0 controls but tab and newlines) would each be a fatal error: spaces.

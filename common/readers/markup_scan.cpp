@@ -96,4 +96,8 @@ std::string excess_attributes_message(std::size_t max_attributes) {
   return "an element with more than " + std::to_string(max_attributes) + " attributes; the rest of them ignored";
 }
 
+std::string flattened_message(std::size_t depth) {
+  return "markup nested deeper than " + std::to_string(depth) + " elements; the deeper tags ignored, their text kept";
+}
+
 }  // namespace depeche::markup

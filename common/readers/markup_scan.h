@@ -49,8 +49,10 @@ class AttributeLimiter {
   std::size_t line_ = 1, tag_line_ = 0, first_line_ = 0;
 };
 
-// What the readers report for an element cut to `max_attributes`.
+// What the readers report for an element cut to `max_attributes`, and for markup whose tags past
+// `depth` were dropped.
 std::string excess_attributes_message(std::size_t max_attributes);
+std::string flattened_message(std::size_t depth);
 
 }  // namespace depeche::markup
 

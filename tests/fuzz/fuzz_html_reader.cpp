@@ -1,6 +1,6 @@
 // fuzz_html_reader: HTML article pages (libxml2's HTML parser, Open Graph / JSON-LD metadata,
 // boilerplate removal) through read_html_bytes, with small limits so that a few KB of input
-// reach the depth and size limits; and html_to_text on the input made valid UTF-8.
+// reach the depth, attribute and size limits; and html_to_text on the input made valid UTF-8.
 // Properties: read_html_bytes gives at most one article, and a sound one (fuzz_support.h
 // check_article); html_to_text returns valid UTF-8 of at most max_bytes (html_reader.h).
 #include "fuzz_support.h"
