@@ -1,5 +1,6 @@
 #include "readers/html_reader.h"
 
+#include "readers/markup_scan.h"
 #include "util/ascii.h"
 #include "util/charset.h"
 #include "util/date_parse.h"
@@ -113,15 +114,26 @@ bool is_block(std::string_view e) {
 }
 }  // namespace
 
-void TextBuilder::open_element(std::string_view e) {
-  if (is_block(e)) paragraph_break();
-  else if (iequals(e, "br")) line_break();
-  else if (iequals(e, "td") || iequals(e, "th") || iequals(e, "img")) space();
+Gap gap_before(std::string_view e) {
+  if (is_block(e)) return Gap::kParagraph;
+  if (iequals(e, "br")) return Gap::kLine;
+  if (iequals(e, "td") || iequals(e, "th") || iequals(e, "img")) return Gap::kSpace;
+  return Gap::kNone;
 }
 
-void TextBuilder::close_element(std::string_view e) {
-  if (is_block(e)) paragraph_break();
-  else if (iequals(e, "td") || iequals(e, "th")) space();
+Gap gap_after(std::string_view e) {
+  if (is_block(e)) return Gap::kParagraph;
+  if (iequals(e, "td") || iequals(e, "th")) return Gap::kSpace;
+  return Gap::kNone;
+}
+
+void TextBuilder::gap(Gap g) {
+  switch (g) {
+    case Gap::kParagraph: paragraph_break(); break;
+    case Gap::kLine: line_break(); break;
+    case Gap::kSpace: space(); break;
+    case Gap::kNone: break;
+  }
 }
 
 std::string language_code(std::string_view tag) {
@@ -328,8 +340,6 @@ std::string raw_text(const xmlNode* n, std::size_t max_bytes) {
 
 constexpr int kHtmlOptions =
     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC;
-// libxml2's HTML parser stops at this depth (its hard limit without HTML_PARSE_HUGE).
-constexpr std::size_t kParserDepth = 255;
 constexpr std::size_t kCharsetPrescan = 16 << 10;
 constexpr int kJsonMaxDepth = 24;
 constexpr std::size_t kMaxJsonLdBytes = 4 << 20;
@@ -340,62 +350,30 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 
-// libxml2's HTML parser compares each attribute of an element with every one before it: 100,000
-// attributes on one element took 107 s. Pages have a few dozen; past this many, the rest of an
-// element's attributes are dropped before parsing.
-constexpr std::size_t kMaxAttributes = 1000;
-
-bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Where, in the start tag opening at html[lt], attribute number kMaxAttributes + 1 begins, and where
-// the tag ends (its '>', or the end); npos for the first when there are not that many. Quoted
-// values are skipped; a quote left open hides the rest, which only means nothing is dropped.
-std::pair<std::size_t, std::size_t> excess_attributes(std::string_view html, std::size_t lt) {
-  std::size_t attributes = 0, excess = std::string_view::npos, i = lt + 1;
-  while (i < html.size() && !is_tag_space(html[i]) && html[i] != '>') ++i;  // the element's name
-  bool in_token = false;
-  for (char quote = 0; i < html.size(); ++i) {
-    const char c = html[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      break;
-    } else if (is_tag_space(c)) {
-      in_token = false;
-    } else if (!in_token && c != '=' && c != '/') {
-      in_token = true;
-      if (++attributes == kMaxAttributes + 1) excess = i;
-    }
-  }
-  return {excess, i};
-}
-
-// `html` without the attributes past kMaxAttributes of any element; unchanged (and not copied)
-// when no element has that many.
-std::string_view without_excess_attributes(std::string_view html, std::string& storage, bool& dropped) {
-  dropped = false;
-  std::size_t copied = 0;
-  for (std::size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
-    if (lt + 1 >= html.size() || !std::isalpha(static_cast<unsigned char>(html[lt + 1]))) continue;
-    const auto [excess, end] = excess_attributes(html, lt);
-    if (excess != std::string_view::npos) {
-      storage.append(html.substr(copied, excess - copied));
-      copied = end;  // from the tag's '>' on
-      dropped = true;
-    }
-    lt = std::max(lt, end == html.size() ? end - 1 : end);
-  }
-  if (!dropped) return html;
-  storage.append(html.substr(copied));
-  return storage;
-}
-
 // libxml2's HTML parser halts at its depth limit, and everything after the deep part of the page
-// was lost with what was inside it. Start tags that would open an element deeper than this are
-// dropped before parsing, with their end tags: their text stays, inside the last element kept.
+// was lost with what was inside it. Start tags that would open an element deeper than this (or
+// than ReadLimits::max_markup_depth) are dropped before parsing, with their end tags: their text
+// stays, inside the last element kept.
 constexpr std::size_t kFlattenDepth = 200;
+// Levels the parser adds above what the page says (<html>, <body>, a <p> around bare text):
+// walks of a flattened page go this much deeper than it was flattened to.
+constexpr std::size_t kImpliedDepth = 3;
+
+// libxml2's HTML parser stops at 255 (its hard limit without HTML_PARSE_HUGE).
+static_assert(kFlattenDepth + kImpliedDepth < 255, "a flattened page is never cut by the parser");
+
+std::size_t flatten_depth(std::size_t max_markup_depth) { return std::clamp<std::size_t>(max_markup_depth, 1, kFlattenDepth); }
+
+// What stands for a dropped tag, so that the words on either side of a <p> or <td> stay apart.
+const char* gap_markup(markup::Gap gap) {
+  switch (gap) {
+    case markup::Gap::kParagraph:
+    case markup::Gap::kLine: return "<br>";
+    case markup::Gap::kSpace: return " ";
+    case markup::Gap::kNone: break;
+  }
+  return "";
+}
 
 bool is_void_element(std::string_view name) {
   static constexpr std::string_view kVoid[] = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img",
@@ -431,8 +409,8 @@ std::string lower_name(std::string_view name) {
 }
 
 // `html` without the start tags, and their end tags, of elements that would open deeper than
-// kFlattenDepth; unchanged (and not copied) when none would.
-std::string_view with_nesting_bounded(std::string_view html, std::string& storage, bool& flattened) {
+// `max_depth`, each replaced by the gap it made; unchanged (and not copied) when none would.
+std::string_view with_nesting_bounded(std::string_view html, std::size_t max_depth, std::string& storage, bool& flattened) {
   flattened = false;
   struct Open {
     std::string name;
@@ -443,8 +421,14 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
   // stack for it took 13 s on 100,000 open <div> and as many stray </span>.
   std::unordered_map<std::string, std::size_t> open_names;
   std::size_t kept = 0, copied = 0;
-  auto drop = [&](std::size_t from, std::size_t to) {
+  auto drop = [&](std::size_t from, std::size_t to, markup::Gap gap) {
+    // Tags dropped one after the other need one gap between their words, not one each: 100,000
+    // nested <div> made as many <br> for the parser (four times the time, twice the memory).
+    const std::string_view gap_text = gap_markup(gap);
+    const bool same_gap = from == copied && storage.size() >= gap_text.size() &&
+                          storage.compare(storage.size() - gap_text.size(), gap_text.size(), gap_text) == 0;
     storage.append(html.substr(copied, from - copied));
+    if (!same_gap) storage += gap_text;
     copied = to;
     flattened = true;
   };
@@ -468,7 +452,7 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
     const std::size_t name_start = lt + (end_tag ? 2 : 1);
     if (name_start >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_start]))) continue;
     const std::string name = lower_name(html.substr(name_start, tag_name_end(html, name_start) - name_start));
-    const std::size_t gt = end_tag ? html.find('>', name_start) : excess_attributes(html, lt).second;
+    const std::size_t gt = end_tag ? html.find('>', name_start) : markup::start_tag_end(html, lt);
     const std::size_t tag_end = gt == std::string_view::npos || gt >= html.size() ? html.size() : gt + 1;
     if (end_tag) {
       // Found, the search pops what it passes: each open element is passed once.
@@ -477,7 +461,7 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
                        ? open.rend()
                        : std::find_if(open.rbegin(), open.rend(), [&](const Open& o) { return o.name == name; });
       if (match != open.rend()) {
-        if (match->dropped) drop(lt, tag_end);
+        if (match->dropped) drop(lt, tag_end, markup::gap_after(name));
         close_from(static_cast<std::size_t>(open.rend() - match) - 1);
       }
     } else if (is_raw_text_element(name)) {
@@ -490,8 +474,8 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
       continue;
     } else if (!is_void_element(name) && html[tag_end - 2] != '/') {
       if (!open.empty() && closes_sibling(name, open.back().name)) close_from(open.size() - 1);
-      const bool too_deep = kept >= kFlattenDepth;
-      if (too_deep) drop(lt, tag_end);
+      const bool too_deep = kept >= max_depth;
+      if (too_deep) drop(lt, tag_end, markup::gap_before(name));
       open.push_back({name, too_deep});
       ++open_names[name];
       kept += too_deep ? 0 : 1;
@@ -504,14 +488,16 @@ std::string_view with_nesting_bounded(std::string_view html, std::string& storag
   return storage;
 }
 
-DocPtr parse_html(std::string_view html, const char* encoding, bool* attributes_dropped = nullptr,
-                  bool* nesting_flattened = nullptr) {
+// `attributes_line`: where the first element cut to `max_attributes` is (0: none was).
+DocPtr parse_html(std::string_view html, const char* encoding, std::size_t max_depth, std::size_t max_attributes,
+                  std::size_t* attributes_line = nullptr, bool* nesting_flattened = nullptr) {
   markup::init_libxml();
   std::string storage, flat_storage;
-  bool dropped = false, flattened = false;
-  html = without_excess_attributes(html, storage, dropped);
-  html = with_nesting_bounded(html, flat_storage, flattened);
-  if (attributes_dropped) *attributes_dropped = dropped;
+  bool flattened = false;
+  markup::AttributeLimiter limiter(max_attributes);
+  html = limiter.filter(html, storage);
+  html = with_nesting_bounded(html, max_depth, flat_storage, flattened);
+  if (attributes_line) *attributes_line = limiter.first_line();
   if (nesting_flattened) *nesting_flattened = flattened;
   const int size = static_cast<int>(std::min<std::size_t>(html.size(), INT_MAX));
   return DocPtr(htmlReadMemory(html.data(), size, nullptr, encoding, kHtmlOptions));
@@ -626,9 +612,9 @@ PageScan scan_page(xmlDoc* doc, std::size_t max_depth) {
 
 // The charset a page declares (XML declaration, <meta charset>, http-equiv), read from its first
 // bytes parsed as Latin-1 (every byte is a character there, so nothing is lost before we know).
-std::string declared_html_charset(std::string_view bytes) {
+std::string declared_html_charset(std::string_view bytes, std::size_t max_attributes) {
   if (std::string xml = util::xml_declared_encoding(bytes.substr(0, 512)); !xml.empty()) return xml;
-  DocPtr head = parse_html(bytes.substr(0, kCharsetPrescan), "ISO-8859-1");
+  DocPtr head = parse_html(bytes.substr(0, kCharsetPrescan), "ISO-8859-1", kFlattenDepth, max_attributes);
   if (!head) return {};
   return scan_page(head.get(), 64).charset;
 }
@@ -829,20 +815,23 @@ std::string first_meta(const PageScan& scan, std::initializer_list<const char*> 
 
 }  // namespace
 
-std::string html_to_text(std::string_view html, std::size_t max_depth, std::size_t max_bytes) {
+std::string html_to_text(std::string_view html, std::size_t max_depth, std::size_t max_bytes, std::size_t* flattened_at) {
   if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos) {
     TextBuilder b(max_bytes);
     b.text(html);
     return std::string(util::utf8_prefix(b.take(), max_bytes));
   }
-  DocPtr doc = parse_html(html, "UTF-8");
+  const std::size_t flatten = flatten_depth(max_depth);
+  bool flattened = false;
+  DocPtr doc = parse_html(html, "UTF-8", flatten, ReadLimits{}.max_attributes, nullptr, &flattened);
+  if (flattened && flattened_at) *flattened_at = flatten;
   if (!doc) return {};
   xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root) return {};
   TextBuilder builder(max_bytes);
   TextVisitor visitor{builder};
   bool too_deep = false;
-  walk(root, std::min(max_depth, kParserDepth), too_deep, visitor);
+  walk(root, flatten + kImpliedDepth, too_deep, visitor);
   return std::string(util::utf8_prefix(builder.take(), max_bytes));
 }
 
@@ -859,7 +848,7 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   } else if (!forced.empty() || util::is_valid_utf8(bytes)) {
     text.assign(bytes);
   } else {
-    const std::string declared = declared_html_charset(bytes);
+    const std::string declared = declared_html_charset(bytes, limits.max_attributes);
     std::string used;
     text = util::to_utf8(bytes, declared, &used);
     if (declared.empty() || util::canonical_charset(declared).empty() || util::canonical_charset(declared) == "UTF-8")
@@ -871,16 +860,16 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   if (repair.recoded_bytes) sink.problem(name.display, 1, "invalid UTF-8, read as Windows-1252");
   else if (repair.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
 
-  bool attributes_dropped = false, nesting_flattened = false;
-  DocPtr doc = parse_html(text, "UTF-8", &attributes_dropped, &nesting_flattened);
-  if (attributes_dropped)
-    sink.problem(name.display, 1,
-                 "an element with more than " + std::to_string(kMaxAttributes) + " attributes; the rest of them ignored");
+  const std::size_t flatten = flatten_depth(limits.max_markup_depth);
+  std::size_t attributes_line = 0;
+  bool nesting_flattened = false;
+  DocPtr doc = parse_html(text, "UTF-8", flatten, limits.max_attributes, &attributes_line, &nesting_flattened);
+  if (attributes_line) sink.problem(name.display, attributes_line, markup::excess_attributes_message(limits.max_attributes));
   if (!doc || !xmlDocGetRootElement(doc.get())) {
     sink.problem(name.display, 1, "no HTML content; skipped");
     return;
   }
-  const std::size_t max_depth = std::max<std::size_t>(2, std::min(limits.max_markup_depth, kParserDepth));
+  const std::size_t max_depth = flatten + kImpliedDepth;
   PageScan scan = scan_page(doc.get(), max_depth);
   const LinkedData ld = read_linked_data(scan.json_ld);
 
@@ -927,7 +916,7 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
     a.body = extractor.run(too_deep, cut);
   }
   if (a.body.empty() && !ld.body.empty()) {
-    a.body = html_to_text(ld.body, max_depth, limits.max_article_bytes);
+    a.body = html_to_text(ld.body, flatten, limits.max_article_bytes);
     cut = cut || a.body.size() >= limits.max_article_bytes;
   }
   a.body = std::string(util::utf8_prefix(a.body, limits.max_article_bytes));
@@ -935,8 +924,7 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
     sink.problem(name.display, 1,
                  "markup nested deeper than " + std::to_string(max_depth) + " elements; the deeper content ignored");
   else if (nesting_flattened)
-    sink.problem(name.display, 1,
-                 "markup nested deeper than " + std::to_string(kFlattenDepth) + " elements; the deeper tags ignored, their text kept");
+    sink.problem(name.display, 1, markup::flattened_message(flatten));
   if (cut)
     sink.problem(name.display, 1,
                  "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");

@@ -14,9 +14,10 @@ namespace depeche {
 
 // The text of an HTML fragment (a feed item's description) or page, UTF-8 in and out: entities
 // decoded, scripts and styles dropped, whitespace collapsed, paragraphs (block elements) separated
-// by a blank line. Elements nested deeper than `max_depth` are ignored. At most `max_bytes` of text.
+// by a blank line. The tags of elements nested deeper than `max_depth` (or 200) are ignored, their
+// text kept; `flattened_at` is then set to that depth. At most `max_bytes` of text.
 std::string html_to_text(std::string_view html, std::size_t max_depth = 256,
-                         std::size_t max_bytes = std::size_t{16} << 20);
+                         std::size_t max_bytes = std::size_t{16} << 20, std::size_t* flattened_at = nullptr);
 
 // One page's raw bytes (any charset: see util::to_utf8 and ReadLimits::encoding) into one article,
 // reported to `sink`; nothing when the page has neither title nor text (reported). Never throws on
@@ -45,6 +46,12 @@ std::string language_code(std::string_view tag);
 // Elements whose content is never article text (script, style, nav, form, ...).
 bool never_text(std::string_view element);
 
+// What an element's start or end tag puts between the words around it: <p> a paragraph break,
+// <br> a line break, <td> a space, <b> nothing.
+enum class Gap { kNone, kSpace, kLine, kParagraph };
+Gap gap_before(std::string_view element);
+Gap gap_after(std::string_view element);
+
 // Builds text from pieces: runs of whitespace become one space, block boundaries a blank line,
 // nothing leading or trailing; stops growing at `max_bytes`.
 class TextBuilder {
@@ -55,10 +62,9 @@ class TextBuilder {
   void space();
   void line_break();
   void paragraph_break();
-  // The break or space an element implies before and after itself (<p>: a blank line, <br>: a
-  // line break, <td>: a space, inline elements: nothing).
-  void open_element(std::string_view element);
-  void close_element(std::string_view element);
+  void gap(Gap g);
+  void open_element(std::string_view element) { gap(gap_before(element)); }
+  void close_element(std::string_view element) { gap(gap_after(element)); }
   bool full() const { return full_; }
   std::size_t size() const { return out_.size(); }
   std::string take();  // valid UTF-8 when the pieces were

@@ -32,8 +32,12 @@ struct ReadLimits {
   // An HTML page is read up to this size (the rest is ignored, reported); a feed is streamed, but a
   // single line of it longer than this ends the feed there (reported).
   std::size_t max_document_bytes = std::size_t{64} << 20;
-  // HTML elements nested deeper than this are ignored (reported). libxml2 itself stops at 256.
+  // Tags of HTML elements nested deeper than this (and than 200: libxml2 itself stops at 256) are
+  // ignored, their text kept (reported); feed elements outside an item's fields are ignored.
   std::size_t max_markup_depth = 256;
+  // Attributes of one element past this many are ignored (reported): libxml2 compares each with
+  // all those before it.
+  std::size_t max_attributes = 1000;
   // Charset of text, HTML and feed files (--encoding): a label ICU knows ("windows-1252",
   // "latin1", "ISO-8859-15", "UTF-8"). Empty: a byte-order mark, a declared charset (<meta charset>,
   // XML declaration), valid UTF-8, else ICU's detection decide. JSON Lines is always UTF-8.

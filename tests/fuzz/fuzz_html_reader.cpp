@@ -1,6 +1,6 @@
 // fuzz_html_reader: HTML article pages (libxml2's HTML parser, Open Graph / JSON-LD metadata,
 // boilerplate removal) through read_html_bytes, with small limits so that a few KB of input
-// reach the depth and size limits; and html_to_text on the input made valid UTF-8.
+// reach the depth, attribute and size limits; and html_to_text on the input made valid UTF-8.
 // Properties: read_html_bytes gives at most one article, and a sound one (fuzz_support.h
 // check_article); html_to_text returns valid UTF-8 of at most max_bytes (html_reader.h).
 #include "fuzz_support.h"
@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_article_bytes = kMaxTextBytes;
   limits.max_document_bytes = 64 * 1024;
   limits.max_markup_depth = 32;
+  limits.max_attributes = 16;
   depeche::fuzz::CollectingSink sink;
   depeche::read_html_bytes(bytes, name, limits, sink);
   DEPECHE_FUZZ_CHECK(kTarget, sink.articles.size() <= 1);

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,14 @@ std::string rss(const std::string& items, const std::string& channel = "<link>ht
 }
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+// The words of a text, one space between each: what a search sees of its breaks.
+std::string words_of(const std::string& text) {
+  std::istringstream in(text);
+  std::string word, words;
+  while (in >> word) words += (words.empty() ? "" : " ") + word;
+  return words;
+}
 
 }  // namespace
 
@@ -334,9 +343,92 @@ TEST(FeedReader, NestingHundredThousandDeepIsBounded) {
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
     ASSERT_EQ(sink.articles.size(), 3u) << sink.describe();
     EXPECT_EQ(*sink.articles[2].title, "Après") << "the rest of the feed is read";
+    EXPECT_EQ(sink.articles[1].body, "au fond") << "the tags of a deep description are dropped, not its text";
     ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
     EXPECT_TRUE(contains(sink.problems[0].message, "nested deeper")) << sink.problems[0].message;
   }
+}
+
+// Paragraphs, cells and items deeper than the limit still separate words, in unescaped HTML, in
+// escaped HTML and in Atom XHTML.
+TEST(FeedReader, DeepFieldsKeepTheirWordsApart) {
+  std::string open, close;
+  for (int i = 0; i < 300; ++i) {
+    open += "<div>";
+    close += "</div>";
+  }
+  const std::string inner = "<p>zzalpha</p><p>zzbeta</p><div>zzgamma</div><br/>zzdelta<ul><li>zzun</li><li>zzdeux</li></ul>"
+                            "<table><tr><td>zzcase</td><td>zzcellule</td></tr></table>";
+  const std::string html = open + inner + close;
+  std::string escaped;
+  for (char c : html) escaped += c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
+  const std::string feed =
+      rss("<item><title>Brut</title><link>https://flux.example/1</link><description>" + html + "</description></item>"
+          "<item><title>Échappé</title><link>https://flux.example/2</link><description>" + escaped + "</description></item>"
+          "<item><title>Données</title><link>https://flux.example/3</link><description><![CDATA[" + html + "]]></description></item>");
+  const std::string atom = "<feed xmlns='http://www.w3.org/2005/Atom'><entry><title>X</title><link href='https://flux.example/4'/>"
+                           "<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>" + html + "</div></content></entry></feed>";
+  for (std::size_t depth : {std::size_t{256}, std::size_t{16}}) {
+    ReadLimits limits;
+    limits.max_markup_depth = depth;
+    for (const std::string& xml : {feed, atom}) {
+      const Collect sink = read_feed(xml, "profond.xml", limits);
+      ASSERT_FALSE(sink.articles.empty()) << sink.describe();
+      ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+      EXPECT_TRUE(contains(sink.problems[0].message, "their text kept")) << sink.problems[0].message;
+      for (const Article& a : sink.articles) {
+        for (const char* word : {"zzalpha", "zzbeta", "zzgamma", "zzdelta", "zzun", "zzdeux", "zzcase", "zzcellule"})
+          EXPECT_TRUE(contains(" " + a.body + " ", word)) << depth << " " << a.id << ": " << a.body;
+        EXPECT_TRUE(contains(words_of(a.body), "zzalpha zzbeta zzgamma zzdelta zzun zzdeux zzcase zzcellule"))
+            << depth << " " << a.id << ": " << a.body;
+      }
+    }
+  }
+}
+
+namespace {
+
+// An RSS feed whose second of three items has `n` attributes, on one line or one a line.
+std::string feed_with_attributes(std::size_t n, bool one_a_line) {
+  std::string item = "<item";
+  for (std::size_t i = 0; i < n; ++i) item += (one_a_line ? "\n a" : " a") + std::to_string(i) + "=\"v>'\"";
+  return rss("\n<item><title>Avant</title><link>https://flux.example/avant</link></item>\n" + item +
+             "><title>Attributs</title><link>https://flux.example/attr</link><description>Texte gardé.</description></item>"
+             "\n<item><title>Après</title><link>https://flux.example/apres</link></item>\n");
+}
+
+}  // namespace
+
+// libxml2 compares each attribute with all those before it, before any callback sees them:
+// 400,000 on one item took 112 s. Past the limit they are cut from the text before parsing.
+TEST(FeedReader, AnElementsAttributesPastTheLimitAreIgnored) {
+  for (bool one_a_line : {false, true}) {
+    const Collect sink = read_feed(feed_with_attributes(20000, one_a_line), "attributs.xml");
+    ASSERT_EQ(sink.articles.size(), 3u) << sink.describe();
+    EXPECT_EQ(*sink.articles[1].title, "Attributs");
+    EXPECT_EQ(sink.articles[1].body, "Texte gardé.");
+    EXPECT_EQ(*sink.articles[2].title, "Après");
+    ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+    EXPECT_EQ(sink.problems[0].file, "attributs.xml");
+    EXPECT_EQ(sink.problems[0].line, 4u);
+    EXPECT_EQ(sink.problems[0].message, "an element with more than 1000 attributes; the rest of them ignored");
+  }
+
+  ReadLimits limits;
+  limits.max_attributes = 10;
+  Collect sink = read_feed(feed_with_attributes(10, false), "attributs.xml", limits);
+  EXPECT_EQ(sink.articles.size(), 3u) << sink.describe();
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  // Cut inside a self-closing element, which stays empty: the item after it is read.
+  std::string link = "<link href='https://flux.example/1'";
+  for (char c = 'a'; c <= 'l'; ++c) link += std::string(" ") + c + "='1'";
+  sink = read_feed(rss("<item><title>Un</title>" + link + "/><description>Corps.</description></item>"
+                       "<item><title>Deux</title></item>"),
+                   "attributs.xml", limits);
+  ASSERT_EQ(sink.articles.size(), 2u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].body, "Corps.");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].message, "an element with more than 10 attributes; the rest of them ignored");
 }
 
 TEST(FeedReader, StartTagsAloneStopAtTheHardDepth) {

@@ -47,6 +47,14 @@ Collect read_html(const std::string& html, const std::string& display = "page.ht
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
+// The words of a text, one space between each: what a search sees of its breaks.
+std::string words_of(const std::string& text) {
+  std::istringstream in(text);
+  std::string word, words;
+  while (in >> word) words += (words.empty() ? "" : " ") + word;
+  return words;
+}
+
 }  // namespace
 
 TEST(HtmlReader, JsonLdPageGivesMetadataAndBodyWithoutBoilerplate) {
@@ -351,9 +359,9 @@ TEST(HtmlReader, NestingHundredThousandDeepIsBounded) {
     const std::string& body = sink.articles[0].body;
     EXPECT_TRUE(contains(body, "Début du texte.")) << body;
     EXPECT_TRUE(contains(body, "Fin du texte.")) << body;  // libxml2 used to halt in the deep part
-    // The parser's own limit is never reached: the tags past it are dropped and their text kept,
-    // unless the configured limit is lower, past which content is ignored as documented.
-    EXPECT_EQ(contains(body, "au fond"), depth == 256) << body;
+    // The parser's own limit is never reached, nor the configured one: the tags past it are
+    // dropped and their text kept.
+    EXPECT_TRUE(contains(body, "au fond")) << body;
     ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
     EXPECT_TRUE(contains(sink.problems[0].message, "nested deeper")) << sink.problems[0].message;
   }
@@ -386,6 +394,30 @@ TEST(HtmlReader, DeepNestingKeepsTheParagraphsAfterIt) {
   EXPECT_EQ(sink.articles[0].body, "Avant.\n\nAu centre.\n\nAprès, premier.\n\nAprès, second.");
   ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
   EXPECT_EQ(sink.problems[0].message, "markup nested deeper than 200 elements; the deeper tags ignored, their text kept");
+}
+
+// The tags dropped past the nesting limit used to glue the words on either side of them:
+// "zzalpha</p><p>zzbeta" became one word.
+TEST(HtmlReader, DeepParagraphsCellsAndItemsKeepTheirWordsApart) {
+  const std::string inner = "<p>zzalpha</p><p>zzbeta</p><div>zzgamma</div><br>zzdelta<ul><li>zzun<li>zzdeux</ul>"
+                            "<table><tr><td>zzcase<td>zzcellule</table>";
+  for (std::size_t nesting : {std::size_t{300}, std::size_t{100000}}) {
+    std::string page = "<title>Gigogne</title>";
+    for (std::size_t i = 0; i < nesting; ++i) page += "<div>";
+    page += inner;
+    for (std::size_t i = 0; i < nesting; ++i) page += "</div>";
+    page += "<p>zzfin</p>";
+    for (std::size_t depth : {std::size_t{256}, std::size_t{12}}) {
+      ReadLimits limits;
+      limits.max_markup_depth = depth;
+      const Collect sink = read_html(page, "gigogne.html", limits);
+      ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+      EXPECT_EQ(words_of(sink.articles[0].body), "zzalpha zzbeta zzgamma zzdelta zzun zzdeux zzcase zzcellule zzfin") << nesting << " " << depth;
+      ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+      EXPECT_EQ(sink.problems[0].message, "markup nested deeper than " + std::to_string(std::min<std::size_t>(depth, 200)) +
+                                              " elements; the deeper tags ignored, their text kept");
+    }
+  }
 }
 
 TEST(HtmlReader, LongPageAndLongBodyAreCut) {
@@ -485,4 +517,16 @@ TEST(HtmlReader, AnElementsAttributesPastAThousandAreIgnored) {
   ASSERT_EQ(thousand.articles.size(), 1u) << thousand.describe();
   EXPECT_EQ(thousand.articles[0].body, "Premier paragraphe.\n\nSecond.");
   EXPECT_TRUE(thousand.problems.empty()) << thousand.describe();
+}
+
+TEST(HtmlReader, AttributeLimitIsConfigurableAndReportedWhereItWasMet) {
+  ReadLimits limits;
+  limits.max_attributes = 5;
+  const Collect sink = read_html("<title>Attributs</title>\n<p>Premier.</p>\n<p a=1 b='>' c d e f g>Second.</p>",
+                                 "attributs.html", limits);
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].body, "Premier.\n\nSecond.");
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 3u);
+  EXPECT_EQ(sink.problems[0].message, "an element with more than 5 attributes; the rest of them ignored");
 }
