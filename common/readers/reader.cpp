@@ -107,14 +107,15 @@ void read_text_any_charset(util::InputFile& in, const InputName& name, const Rea
   sink.article(std::move(a));
 }
 
-// Refines a month-precision date from the article's own text (a header "2023-07" and a body
-// saying "23.07.2023"), whatever the format the article came in.
+// Dates an article to the day from a dateline of its own text (a header "2023-07" and a line
+// "23.07.2023, Sputnik Afrique"; an undated page saying "Publié le 31 janvier 2023"), whatever the
+// format the article came in; never from a date its sentences talk about (util::find_dateline).
 class DateRefiningSink : public ArticleSink {
  public:
   explicit DateRefiningSink(ArticleSink& next) : next_(next) {}
   void article(Article&& a) override {
-    if (a.date.precision == util::DatePrecision::kMonth) {
-      if (auto day = util::find_day_in_month(a.title ? *a.title + "\n" + a.body : a.body, a.date)) a.date = *day;
+    if (a.date.precision != util::DatePrecision::kDay) {
+      if (auto day = util::find_dateline(a.title ? *a.title + "\n" + a.body : a.body, a.date)) a.date = *day;
     }
     next_.article(std::move(a));
   }
