@@ -22,7 +22,10 @@ namespace depeche::schema {
 inline constexpr int kSchemaVersion = 5;
 // The last version whose articles without URL --rebuild renames (index/rebuild.cpp).
 inline constexpr int kLastSchemaWithRelativeIds = 4;
-inline constexpr int kAnalysisVersion = 1;
+// Raised when the same text gives other terms or other stored facts.
+// 2: a month's day is read only from a dateline, never from a date the body talks about; datelines
+// date undated and year-dated articles too (util::find_dateline); a text header may give a year.
+inline constexpr int kAnalysisVersion = 2;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";

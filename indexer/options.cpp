@@ -8,7 +8,7 @@ namespace depeche {
 void define_options(CLI::App& app, IndexerOptions& o) {
   app.description(
       "Index French news articles into a Xapian database.\n\n"
-      "Reads our article text format (first line 'date YYYY-MM[-DD] [URL]', an optional title line, the body)\n"
+      "Reads our article text format (first line 'date YYYY[-MM[-DD]] [URL]', an optional title line, the body)\n"
       "and JSON Lines (id, url, source, date, title, body, section, lang, author), .gz or not. Folders are\n"
       "read recursively; '-' reads stdin. Indexing an article id again replaces it. Reruns skip unchanged\n"
       "files, so cron can run the same command every few minutes; nothing is printed unless something fails.\n\n"

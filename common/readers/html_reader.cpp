@@ -962,6 +962,14 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
     }
     if (dated) break;
   }
+  // No day in the metadata: a dateline the page shows, perhaps outside the article's text
+  // ("Publié le 31 janvier 2023" in a header); the article's own text is tried when it is read.
+  if (xmlNode* page = scan.body ? scan.body : scan.html; a.date.precision != util::DatePrecision::kDay && page) {
+    if (auto day = util::find_dateline(subtree_text(page, max_depth, limits.max_article_bytes), a.date)) {
+      a.date = *day;
+      dated = true;
+    }
+  }
   if (!dated && !strong.empty())
     sink.problem(name.display, 1, "invalid date '" + std::string(util::utf8_prefix(strong.front(), 80)) + "'; indexed undated");
 

@@ -108,15 +108,16 @@ void read_text_any_charset(util::InputFile& in, const InputName& name, const Rea
 }
 
 // Finishes every article whatever the format it came in: takes out its control characters, then
-// refines a month-precision date from its own text (a header "2023-07" and a body saying
-// "23.07.2023").
+// dates it to the day from a dateline of its own text (a header "2023-07" and a line
+// "23.07.2023, Sputnik Afrique"; an undated page saying "Publié le 31 janvier 2023"); never from a
+// date its sentences talk about (util::find_dateline).
 class FinishingSink : public ArticleSink {
  public:
   explicit FinishingSink(ArticleSink& next) : next_(next) {}
   void article(Article&& a) override {
     remove_control_characters(a);
-    if (a.date.precision == util::DatePrecision::kMonth) {
-      if (auto day = util::find_day_in_month(a.title ? *a.title + "\n" + a.body : a.body, a.date)) a.date = *day;
+    if (a.date.precision != util::DatePrecision::kDay) {
+      if (auto day = util::find_dateline(a.title ? *a.title + "\n" + a.body : a.body, a.date)) a.date = *day;
     }
     next_.article(std::move(a));
   }

@@ -64,12 +64,11 @@ Article parse_text_article(std::string_view content, const InputName& name, Arti
   if (take_token(rest) == "date") {
     next = first + 1;
     const std::string_view date_text = take_token(rest);
-    if (auto date = util::parse_iso_date(date_text);
-        date && date->precision != util::DatePrecision::kYear && date_text.size() <= 10) {
+    if (auto date = util::parse_iso_date(date_text); date && date_text.size() <= 10) {
       a.date = *date;
     } else {
       sink.problem(name.display, header_line_no,
-                   "invalid date '" + std::string(date_text) + "' (expected YYYY-MM or YYYY-MM-DD); indexed undated");
+                   "invalid date '" + std::string(date_text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD); indexed undated");
     }
     std::string_view after_date = rest;
     if (is_url(take_token(rest))) {
@@ -78,7 +77,7 @@ Article parse_text_article(std::string_view content, const InputName& name, Arti
     }
     body_start = std::string(trim(after_date));
   } else {
-    sink.problem(name.display, header_line_no, "no 'date YYYY-MM[-DD]' header line; indexed undated");
+    sink.problem(name.display, header_line_no, "no 'date YYYY[-MM[-DD]]' header line; indexed undated");
   }
 
   // An optional title line, unless the body already began on the date line.

@@ -1,4 +1,4 @@
-// Our article text format: `date YYYY-MM[-DD] [URL]`, an optional title line, the body.
+// Our article text format: `date YYYY[-MM[-DD]] [URL]`, an optional title line, the body.
 #ifndef DEPECHE_INCLUDED_READERS_TEXT_READER_H
 #define DEPECHE_INCLUDED_READERS_TEXT_READER_H
 

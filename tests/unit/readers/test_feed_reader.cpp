@@ -531,3 +531,20 @@ TEST(FeedReader, FormatIsDetectedByNameAndContent) {
   EXPECT_STREQ(depeche::input_format_name(InputFormat::kFeed), "feed");
   EXPECT_THROW(depeche::parse_input_format("xml"), depeche::Error);
 }
+
+// Issue 33: an item without date is dated from a dateline of its body, never from a date its
+// sentences talk about; an item's own date is kept.
+TEST(FeedReader, ItemWithoutDateIsDatedFromADatelineOfItsBody) {
+  TempDir dir;
+  const Collect sink = read(dir.write("flux.rss", rss(
+      "<item><title>Crue</title><link>https://flux.example/crue</link>"
+      "<description><![CDATA[<p>Publié le 31 janvier 2024 à 18h02</p><p>Les quais sont fermés.</p>]]></description></item>"
+      "<item><title>Pont</title><link>https://flux.example/pont</link>"
+      "<description>Le pont a rouvert le 30 janvier 2024 après des travaux.</description></item>"
+      "<item><title>Port</title><link>https://flux.example/port</link><pubDate>Tue, 30 Jan 2024 10:00:00 +0100</pubDate>"
+      "<description><![CDATA[<p>Publié le 31 janvier 2024 à 18h02</p><p>Le port grandit.</p>]]></description></item>")), "flux.rss");
+  ASSERT_EQ(sink.articles.size(), 3u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].date.iso(), "2024-01-31");
+  EXPECT_FALSE(sink.articles[1].date.valid());
+  EXPECT_EQ(sink.articles[2].date.iso(), "2024-01-30");
+}

@@ -530,3 +530,29 @@ TEST(HtmlReader, AttributeLimitIsConfigurableAndReportedWhereItWasMet) {
   EXPECT_EQ(sink.problems[0].line, 3u);
   EXPECT_EQ(sink.problems[0].message, "an element with more than 5 attributes; the rest of them ignored");
 }
+
+// Issue 33: a page without date metadata is dated from a dateline of its visible text, even one
+// outside the article's text; a date its sentences talk about never dates it.
+TEST(HtmlReader, DatelineInVisibleTextWhenMetadataHasNone) {
+  TempDir dir;
+  auto date_of = [&](const std::string& head, const std::string& body) {
+    const std::string path = dir.write("page.html", "<html><head>" + head + "</head><body>" + body + "</body></html>");
+    const Collect sink = read(path, "page.html");
+    return sink.articles.empty() ? std::string("none") : sink.articles[0].date.iso();
+  };
+  const std::string article = "<article><h1>La Loire en crue</h1><p>Les quais sont fermés depuis le 29 janvier 2023."
+                              "</p><p>Le préfet a parlé le 30 janvier 2023 à la radio.</p></article>";
+  EXPECT_EQ(date_of("", "<div class='entete'>Publié le 31 janvier 2023 à 18h02</div>" + article), "2023-01-31");
+  EXPECT_EQ(date_of("", "<article><h1>La Loire en crue</h1><p class='date'>mardi 31 janvier 2023 à 18h02</p>"
+                        "<p>Les quais sont fermés.</p></article>"),
+            "2023-01-31");
+  EXPECT_EQ(date_of("", article), "") << "dates the sentences talk about";
+  EXPECT_EQ(date_of(R"(<meta name="date" content="2023-01-02">)",
+                    "<div>Publié le 31 janvier 2023 à 18h02</div>" + article),
+            "2023-01-02")
+      << "the metadata's day wins";
+  EXPECT_EQ(date_of(R"(<meta name="DC.date.issued" content="2023-01">)",
+                    "<div>Publié le 31 janvier 2023 à 18h02</div>" + article),
+            "2023-01-31")
+      << "a month from the metadata is refined";
+}

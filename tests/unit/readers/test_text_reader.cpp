@@ -99,8 +99,17 @@ TEST(TextReader, SeedsThroughReadInputKeepTheirIdentity) {
   const Article& a = sink.articles[0];
   EXPECT_EQ(a.id, "001_reecriture.txt");
   EXPECT_FALSE(a.title.has_value());
-  // The header states 2023-07; the body names the day ("mercredi 19 juillet"), never another month.
-  EXPECT_EQ(a.date.iso(), "2023-07-19");
+  // The header states 2023-07; "le mercredi 19 juillet" is the day of a meeting, no dateline.
+  EXPECT_EQ(a.date.iso(), "2023-07");
+  EXPECT_EQ(a.date.precision, DatePrecision::kMonth);
+
+  // The first seed's standfirst ends with the dateline "23.07.2023, Agence Sahel Presse".
+  const std::string first = seed("000_iran-mali.txt");
+  Collect first_sink;
+  depeche::read_input(InputName{first, "000_iran-mali.txt"}, InputFormat::kAuto, ReadLimits{}, first_sink);
+  ASSERT_EQ(first_sink.articles.size(), 1u) << first_sink.describe();
+  EXPECT_EQ(first_sink.articles[0].date.iso(), "2023-07-23");
+  EXPECT_EQ(first_sink.articles[0].date.precision, DatePrecision::kDay);
 }
 
 TEST(TextReader, LeadingSpacesBeforeDateAndDayPrecision) {
@@ -339,4 +348,53 @@ TEST(TextReader, LongArticleIsCutToMaxArticleBytes) {
   EXPECT_TRUE(depeche::util::is_valid_utf8(sink.articles[0].body));
   ASSERT_FALSE(sink.problems.empty());
   EXPECT_EQ(sink.problems[0].file, "long.txt");
+}
+
+TEST(TextReader, YearOnlyHeaderIsAYearPrecisionDate) {
+  Collect sink;
+  const Article a = parse("date 2021 https://www.ouest-exemple.fr/bilan\n\nBilan de l'année\n\nLe port a grandi.\n", sink);
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_EQ(a.date.precision, DatePrecision::kYear);
+  EXPECT_EQ(a.date.iso(), "2021");
+  EXPECT_EQ(a.url, "https://www.ouest-exemple.fr/bilan");
+}
+
+// The seeds' two quirks, on synthetic text (issue 33): a month header refined by a dateline that
+// ends the standfirst, and a month header kept when only a sentence names a day.
+TEST(TextReader, MonthHeaderRefinedByADatelineNotByASentence) {
+  TempDir dir;
+  Collect refined = read_file(dir, "a.txt",
+                              " date 2023-07 https://radio-cote.example/20230712/port\n\nLe port s'agrandit\n\n"
+                              "Les dockers ont voté l'extension, rapporte la presse locale... 12.07.2023, Radio Côte\n\n"
+                              "Le conseil s'était réuni mercredi 5 juillet.La décision est prise.\n");
+  ASSERT_EQ(refined.articles.size(), 1u) << refined.describe();
+  EXPECT_EQ(refined.articles[0].date.iso(), "2023-07-12");
+  EXPECT_EQ(refined.articles[0].date.precision, DatePrecision::kDay);
+
+  Collect kept = read_file(dir, "b.txt",
+                           " date 2023-07 Le conseil municipal a voté le budget lors d'une séance tendue, le mercredi "
+                           "19 juillet dernier.\n\nLe maire a promis des travaux depuis le 3 juillet.\n");
+  ASSERT_EQ(kept.articles.size(), 1u) << kept.describe();
+  EXPECT_EQ(kept.articles[0].date.iso(), "2023-07");
+  EXPECT_EQ(kept.articles[0].date.precision, DatePrecision::kMonth);
+}
+
+TEST(TextReader, DatelineFormsRefineMonthAndYearHeaders) {
+  TempDir dir;
+  auto date_of = [&](const std::string& header, const std::string& dateline) {
+    const Collect sink = read_file(dir, "f.txt", "date " + header + "\n\nLa crue de la Loire\n\n" + dateline +
+                                                     "\n\nLes quais sont fermés. Le 19 janvier, le préfet a parlé.\n");
+    return sink.articles.empty() ? std::string("none") : sink.articles[0].date.iso();
+  };
+  EXPECT_EQ(date_of("2023-01", "Publié le 31 janvier 2023 à 18h02"), "2023-01-31");
+  EXPECT_EQ(date_of("2023-01", "mardi 31 janvier 2023 à 18h02"), "2023-01-31");
+  EXPECT_EQ(date_of("2023-01", "Mis à jour le 31 janvier 2023 à 18h02"), "2023-01-31");
+  EXPECT_EQ(date_of("2023-01", "31/01/2023 18:02"), "2023-01-31");
+  EXPECT_EQ(date_of("2023-01", "31.01.2023 à 18:02"), "2023-01-31");
+  EXPECT_EQ(date_of("2023-01", "Ouest Exemple, 31.01.2023"), "2023-01-31");
+  EXPECT_EQ(date_of("2023-01", "(AFP) 31/01/2023"), "2023-01-31");
+  EXPECT_EQ(date_of("2023", "Publié le 31 janvier 2023 à 18h02"), "2023-01-31") << "a year header too";
+  EXPECT_EQ(date_of("2023-01", "Publié le 3 février 2023"), "2023-01") << "another month: not taken";
+  EXPECT_EQ(date_of("2023-01-30", "Publié le 31 janvier 2023"), "2023-01-30") << "a day stays";
+  EXPECT_EQ(date_of("2023-01", "Les eaux montent depuis le 3 janvier 2023."), "2023-01");
 }
