@@ -5,10 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace t = depeche::test;
 namespace fs = std::filesystem;
@@ -168,6 +172,29 @@ TEST(HostileWorld, LinksAreFollowedOnlyInsideTheInputFolder) {
 }
 
 // Folders nested 6,000 deep took 2.2 GB: the walk stops at --max-depth and says so, once.
+// At full size in make test too: 6,000 levels take well under a second.
+TEST(HostileWorld, SixThousandNestedFoldersCostLittle) {
+  t::TempDir dir;
+  fs::create_directories(dir / "in");
+  // One level at a time, from the folder above: the whole path is longer than PATH_MAX.
+  int fd = ::open((dir / "in").c_str(), O_RDONLY | O_DIRECTORY);
+  for (int i = 0; i < 6000 && fd >= 0; ++i) {
+    ASSERT_EQ(::mkdirat(fd, "d", 0700), 0) << i;
+    const int inner = ::openat(fd, "d", O_RDONLY | O_DIRECTORY);
+    ::close(fd);
+    fd = inner;
+  }
+  ASSERT_GE(fd, 0);
+  ::close(fd);
+  const auto r = t::index({"--db", dir / "db", dir / "in"});
+  t::run({"rm", "-rf", dir / "in"});  // std::filesystem cannot remove what PATH_MAX hides
+  EXPECT_EQ(r.status, 4);
+  EXPECT_NE(r.err.find("levels deep; its contents skipped (--max-depth)"), std::string::npos) << r.err;
+  EXPECT_LT(r.peak_rss_kb, 100 * 1024);
+  std::printf("[ hostile ] folders nested past --max-depth: exit %d, peak RSS %ld MB, %.2f s\n", r.status,
+              r.peak_rss_kb / 1024, r.seconds);
+}
+
 TEST(HostileWorld, DeepFoldersStopAtTheDepthLimit) {
   t::TempDir dir;
   std::string deep = "in";
