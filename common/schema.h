@@ -25,7 +25,9 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // Raised when the same text gives other terms or other stored facts.
 // 2: a month's day is read only from a dateline, never from a date the body talks about; datelines
 // date undated and year-dated articles too (util::find_dateline); a text header may give a year.
-inline constexpr int kAnalysisVersion = 2;
+// 3: an HTML page's source is its URL's host, not its og:site_name; its title loses a site suffix
+// the page confirms, and its body the title repeated above the text (readers/html_reader.cpp).
+inline constexpr int kAnalysisVersion = 3;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";

@@ -622,7 +622,7 @@ std::string declared_html_charset(std::string_view bytes, std::size_t max_attrib
 // ---- JSON-LD ----
 
 struct LinkedData {
-  std::string headline, date_published, author, section, lang, url, body;
+  std::string headline, date_published, author, publisher, section, lang, url, body;
 };
 
 bool is_article_type(const json& obj) {
@@ -697,6 +697,7 @@ LinkedData read_linked_data(const std::vector<std::string>& blocks) {
     ld.headline = json_string(o, "headline");
     ld.date_published = json_string(o, "datePublished");
     if (auto a = o.find("author"); a != o.end()) ld.author = json_names(*a);
+    if (auto p = o.find("publisher"); p != o.end()) ld.publisher = json_names(*p);
     ld.section = json_string(o, "articleSection");
     ld.lang = json_string(o, "inLanguage");
     ld.url = json_string(o, "url");
@@ -813,6 +814,47 @@ std::string first_meta(const PageScan& scan, std::initializer_list<const char*> 
   return {};
 }
 
+// What sites put between a headline and their name in <title> ("Titre - Le Monde").
+constexpr std::string_view kTitleSeparators[] = {" - ", " | ", " – ", " — ", " · "};
+
+// `title` (whitespace already collapsed) without a site suffix: cut at a separator when another
+// title of the page (`confirming`: og:title, headline, <h1>) is exactly the part before it, or when
+// the part after it is the site's name. Nothing else cuts: in "Brest - Lorient : le derby" the dash
+// belongs to the headline. The site's name is never what is left (an <h1> that is the logo, in
+// "Le Monde - Titre").
+std::string without_site_suffix(const std::string& title, std::initializer_list<std::string_view> confirming,
+                                std::initializer_list<std::string_view> site_names) {
+  for (std::size_t end = title.size(); end > 0;) {
+    std::size_t at = std::string::npos, length = 0;
+    for (std::string_view sep : kTitleSeparators) {  // the rightmost separator before `end`
+      const std::size_t p = end >= sep.size() ? title.rfind(sep, end - sep.size()) : std::string::npos;
+      if (p != std::string::npos && (at == std::string::npos || p > at)) {
+        at = p;
+        length = sep.size();
+      }
+    }
+    if (at == std::string::npos || at == 0) break;
+    const std::string_view head = std::string_view(title).substr(0, at);
+    const std::string_view tail = std::string_view(title).substr(at + length);
+    const bool head_is_site = std::any_of(site_names.begin(), site_names.end(),
+                                          [&](std::string_view site) { return !site.empty() && iequals(site, head); });
+    if (!head_is_site && std::find(confirming.begin(), confirming.end(), head) != confirming.end())
+      return std::string(head);
+    for (std::string_view site : site_names)
+      if (!site.empty() && iequals(site, tail)) return std::string(head);
+    end = at;
+  }
+  return title;
+}
+
+// `body` without its first paragraph when that paragraph is `title`: the <h1> that the page shows
+// above the article is the title, already stored as such. A body that is nothing but the title stays.
+void drop_leading_title(std::string& body, const std::string& title) {
+  const std::size_t end = body.find("\n\n");
+  if (title.empty() || end == std::string::npos || end > 2 * kMaxTitleBytes) return;
+  if (clean_inline(std::string_view(body).substr(0, end)) == title) body.erase(0, end + 2);
+}
+
 }  // namespace
 
 std::string html_to_text(std::string_view html, std::size_t max_depth, std::size_t max_bytes, std::size_t* flattened_at) {
@@ -876,11 +918,16 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   Article a;
   a.origin = name.display;
 
-  // Title: og:title, JSON-LD headline, <title>, <h1>.
-  std::string title = clean_inline(first_meta(scan, {"og:title", "twitter:title"}));
-  if (title.empty()) title = clean_inline(ld.headline);
+  // Title: og:title, JSON-LD headline, <title>, <h1>; without the site's name after it.
+  const std::string og_title = clean_inline(first_meta(scan, {"og:title", "twitter:title"}));
+  const std::string headline = clean_inline(ld.headline);
+  const std::string h1 = scan.h1 ? clean_inline(subtree_text(scan.h1, max_depth, kMaxTitleBytes)) : std::string();
+  const std::string site_name = clean_inline(first_meta(scan, {"og:site_name"}));
+  std::string title = og_title;
+  if (title.empty()) title = headline;
   if (title.empty()) title = scan.title;
-  if (title.empty() && scan.h1) title = clean_inline(subtree_text(scan.h1, max_depth, kMaxTitleBytes));
+  if (title.empty()) title = h1;
+  title = without_site_suffix(title, {og_title, headline, h1}, {site_name, clean_inline(ld.publisher)});
   if (!title.empty()) a.title = title;
 
   // URL and source.
@@ -890,8 +937,10 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
     if (is_absolute_url(og)) a.url = og;
   }
   if (a.url.empty() && is_absolute_url(ld.url)) a.url = trim_copy(ld.url);
-  a.source = clean_inline(first_meta(scan, {"og:site_name"}));
-  if (a.source.empty()) a.source = host_of(a.url);
+  // One site is one source: its host, never its display name (og:site_name, which would make
+  // "Le Monde" and lemonde.fr two sources). A page without URL has only the display name.
+  a.source = host_of(a.url);
+  if (a.source.empty()) a.source = site_name;
 
   a.section = clean_inline(first_meta(scan, {"article:section"}));
   if (a.section.empty()) a.section = clean_inline(ld.section);
@@ -920,6 +969,7 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
     cut = cut || a.body.size() >= limits.max_article_bytes;
   }
   a.body = std::string(util::utf8_prefix(a.body, limits.max_article_bytes));
+  if (a.title) drop_leading_title(a.body, *a.title);
   if (too_deep)
     sink.problem(name.display, 1,
                  "markup nested deeper than " + std::to_string(max_depth) + " elements; the deeper content ignored");

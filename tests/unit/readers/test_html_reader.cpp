@@ -66,13 +66,15 @@ TEST(HtmlReader, JsonLdPageGivesMetadataAndBodyWithoutBoilerplate) {
   EXPECT_EQ(*a.title, "Le port de Lorient agrandit son bassin à flot") << "og:title comes first";
   EXPECT_EQ(a.url, "https://www.courrier-bretagne.example/economie/port-lorient-bassin");
   EXPECT_EQ(a.id, a.url) << "decisions.md 1: the URL is the id";
-  EXPECT_EQ(a.source, "Le Courrier de Bretagne");
+  EXPECT_EQ(a.source, "courrier-bretagne.example") << "the host without www., not og:site_name";
   EXPECT_EQ(a.section, "Économie");
   EXPECT_EQ(a.author, "Maëlle Le Goff");
   EXPECT_EQ(a.lang, "fr");
   EXPECT_EQ(a.date.iso(), "2024-03-14") << "JSON-LD datePublished, as written";
   EXPECT_EQ(a.origin, "bretagne/port.html");
 
+  EXPECT_EQ(a.body.rfind("Par Maëlle Le Goff, le 14 mars 2024\n\n", 0), 0u)
+      << "the <h1> is the title, not the body's start:\n" << a.body;
   EXPECT_TRUE(contains(a.body, "Les travaux du bassin à flot commenceront à l’automne.")) << a.body;
   EXPECT_TRUE(contains(a.body, "Les pêcheurs & les plaisanciers")) << "entities decoded";
   EXPECT_TRUE(contains(a.body, "Le chantier coûtera 42 millions d’euros")) << "&nbsp; is a space";
@@ -170,6 +172,104 @@ TEST(HtmlReader, LanguageFromHtmlLangOrOgLocale) {
                 .articles[0].lang,
             "en");
   EXPECT_EQ(read_html("<html lang='x'><body><p>x</p></body></html>").articles[0].lang, "");
+}
+
+namespace {
+
+// A page with the given <head> lines and <body>, read into its one article.
+Article page(const std::string& head, const std::string& body) {
+  const Collect sink = read_html("<html><head>" + head + "</head><body>" + body + "</body></html>");
+  EXPECT_EQ(sink.articles.size(), 1u) << sink.describe();
+  return sink.articles.empty() ? Article{} : sink.articles[0];
+}
+
+struct TitleCase {
+  std::string head, body, title, why;
+};
+
+void expect_titles(std::initializer_list<TitleCase> cases) {
+  for (const TitleCase& c : cases) {
+    const Article a = page(c.head, c.body);
+    ASSERT_TRUE(a.title.has_value()) << c.why;
+    EXPECT_EQ(*a.title, c.title) << c.why;
+  }
+}
+
+}  // namespace
+
+// Issue 33: "Le Monde" and lemonde.fr were two values of the source facet for one site.
+TEST(HtmlReader, SourceIsTheHostWhateverTheSiteCallsItself) {
+  const std::string named = R"(<meta property="og:site_name" content="Le Monde">)";
+  EXPECT_EQ(page(named + R"(<link rel="canonical" href="https://www.lemonde.fr/international/1.html">)", "<p>x</p>").source,
+            "lemonde.fr");
+  EXPECT_EQ(page(named + R"(<meta property="og:url" content="https://WWW.LeMonde.fr/a">)", "<p>x</p>").source, "lemonde.fr");
+  EXPECT_EQ(page(R"(<script type="application/ld+json">{"@type": "NewsArticle", "headline": "T",
+                  "url": "https://www.lemonde.fr/b", "publisher": {"@type": "Organization", "name": "Le Monde"}}</script>)",
+                 "<p>x</p>").source,
+            "lemonde.fr")
+      << "nor the JSON-LD publisher's name";
+  EXPECT_EQ(page(named + R"(<link rel="canonical" href="https://abonnes.lemonde.fr/c">)", "<p>x</p>").source,
+            "abonnes.lemonde.fr")
+      << "only www. is dropped";
+  EXPECT_EQ(page(named, "<p>x</p>").source, "Le Monde") << "no URL, no host: the display name is all there is";
+  EXPECT_EQ(page(named + R"(<link rel="canonical" href="/relatif">)", "<p>x</p>").source, "Le Monde")
+      << "a relative canonical is no URL";
+}
+
+TEST(HtmlReader, SiteSuffixIsDroppedWhenThePageConfirmsTheShorterTitle) {
+  expect_titles({
+      {"<title>Grêle sur Bordeaux - Le Monde</title>", "<h1>Grêle sur Bordeaux</h1><p>x</p>", "Grêle sur Bordeaux",
+       "the <h1> confirms"},
+      {"<title>Grêle sur Bordeaux | Libération</title>", "<h1> Grêle  sur\nBordeaux </h1><p>x</p>", "Grêle sur Bordeaux",
+       "spaces do not count"},
+      {R"(<title>Grêle sur Bordeaux – Le Figaro</title><meta property="og:site_name" content="Le Figaro">)", "<p>x</p>",
+       "Grêle sur Bordeaux", "the suffix is the site's name"},
+      {R"(<title>Grêle sur Bordeaux · libération</title><meta property="og:site_name" content="Libération">)", "<p>x</p>",
+       "Grêle sur Bordeaux", "the site's name in another case"},
+      {R"(<title>Grêle sur Bordeaux — Sud Ouest</title><script type="application/ld+json">{"@type": "NewsArticle",
+         "datePublished": "2023-06-02", "publisher": {"@type": "Organization", "name": "Sud Ouest"}}</script>)",
+       "<p>x</p>", "Grêle sur Bordeaux", "the suffix is the JSON-LD publisher's name"},
+      {R"(<meta property="og:title" content="Grêle sur Bordeaux - Le Monde">)", "<h1>Grêle sur Bordeaux</h1><p>x</p>",
+       "Grêle sur Bordeaux", "og:title loses a suffix the <h1> confirms"},
+      {"<title>Brest - Lorient : le derby - Ouest-France</title>", "<h1>Brest - Lorient : le derby</h1><p>x</p>",
+       "Brest - Lorient : le derby", "only the confirmed suffix goes"},
+      {"<title>Grêle sur Bordeaux - Actualité - Le Monde</title>", "<h1>Grêle sur Bordeaux</h1><p>x</p>",
+       "Grêle sur Bordeaux", "a section and the site both go when the <h1> confirms"},
+  });
+}
+
+TEST(HtmlReader, TitleStaysWholeWithoutConfirmation) {
+  expect_titles({
+      {"<title>Brest - Lorient : le derby</title>", "<p>x</p>", "Brest - Lorient : le derby", "nothing confirms a cut"},
+      {R"(<title>Brest - Lorient : le derby</title><meta property="og:site_name" content="Ouest-France">)",
+       "<h1>Brest - Lorient : le derby</h1><p>x</p>", "Brest - Lorient : le derby", "the <h1> is the whole title"},
+      {"<title>Grêle sur Bordeaux - Le Monde</title>", "<h1>Grêle sur Bordeaux, mille hectares touchés</h1><p>x</p>",
+       "Grêle sur Bordeaux - Le Monde", "an <h1> that differs confirms nothing"},
+      {R"(<title>Le Monde - Grêle sur Bordeaux</title><meta property="og:site_name" content="Le Monde">)",
+       "<h1>Le Monde</h1><p>x</p>", "Le Monde - Grêle sur Bordeaux", "a logo <h1> that is the site's name is no title"},
+      {"<title>Grêle sur Bordeaux -Le Monde</title>", "<h1>Grêle sur Bordeaux</h1><p>x</p>", "Grêle sur Bordeaux -Le Monde",
+       "a dash without its spaces is no separator"},
+  });
+}
+
+TEST(HtmlReader, TitleAtTheStartOfTheBodyIsNotRepeated) {
+  const Article a = page("<title>Grêle sur Bordeaux | Libération</title>",
+                         "<article><h1>Grêle sur <em>Bordeaux</em></h1><p>La grêle a touché mille hectares.</p>"
+                         "<p>Grêle sur Bordeaux : les vignerons comptent.</p></article>");
+  EXPECT_EQ(*a.title, "Grêle sur Bordeaux");
+  EXPECT_EQ(a.body, "La grêle a touché mille hectares.\n\nGrêle sur Bordeaux : les vignerons comptent.")
+      << "the title once, where it is the title; its words later in the text stay";
+
+  const Article longer = page(R"(<meta property="og:title" content="Grêle sur Bordeaux">)",
+                              "<h1>Grêle sur Bordeaux : mille hectares</h1><p>La grêle a touché les vignes.</p>");
+  EXPECT_EQ(longer.body, "Grêle sur Bordeaux : mille hectares\n\nLa grêle a touché les vignes.")
+      << "an <h1> that says more than the title keeps its words";
+
+  const Article sentence = page("<title>Grêle</title>", "<p>Grêle sur Bordeaux hier soir.</p><p>Suite.</p>");
+  EXPECT_EQ(sentence.body, "Grêle sur Bordeaux hier soir.\n\nSuite.") << "a paragraph that begins with the title is text";
+
+  const Article only = page("<title>Grêle sur Bordeaux</title>", "<h1>Grêle sur Bordeaux</h1>");
+  EXPECT_EQ(only.body, "Grêle sur Bordeaux") << "a page that is nothing but its title keeps it as its text";
 }
 
 TEST(HtmlReader, CanonicalMustBeAbsolute) {
