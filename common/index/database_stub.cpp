@@ -73,7 +73,7 @@ std::vector<StubLine> parse_stub(std::string_view text) {
     ++number;
     start = end + 1;
     if (line.empty() || line.front() == '#') continue;
-    const std::size_t space = line.find_first_of(" \t");
+    const std::size_t space = line.find_first_of(" \t\r");
     StubLine l;
     l.line = number;
     l.type = std::string(line.substr(0, space));
