@@ -242,12 +242,9 @@ bool ArchiveIndexer::indexed_files_below(const std::string& folder) const {
   const Xapian::Database& db = writer_.database();
   const std::string short_keys = std::string(schema::kMetaFilePrefix) + below;
   if (db.metadata_keys_begin(short_keys) != db.metadata_keys_end(short_keys)) return true;
-  const std::string prefix(schema::kMetaFilePrefix);  // long paths are keyed by their hash
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    const json j = json::parse(db.get_metadata(*it), nullptr, false);
-    if (j.is_object() && recorded_path(j).rfind(below, 0) == 0) return true;
-  }
-  return false;
+  // Long paths are keyed by their hash: their records say where they are.
+  const std::map<std::string, RecordedFile> files = recorded_files_by_origin(db);
+  return std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.second.path.rfind(below, 0) == 0; });
 }
 
 void ArchiveIndexer::prune() {

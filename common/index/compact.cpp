@@ -30,12 +30,7 @@ void compact_one(Xapian::WritableDatabase& db, const std::string& path, CompactS
   }
   stats.bytes_before += util::folder_bytes(path);
   stats.bytes_after += util::folder_bytes(copy);
-  try {
-    swap_in(copy, path);
-  } catch (const Fatal&) {
-    remove_database_folder(copy);
-    throw;
-  }
+  swap_in(copy, path);
   db.close();
   remove_database_folder(copy);  // now the old database
 }

@@ -57,28 +57,29 @@ std::string lost_positions_message(const std::string& database) {
                     "NEAR, ADJ and ranking by proximity cannot be answered; run depeche-index --rebuild";
 }
 
+Xapian::Database open_for_reading(const std::string& part) {
+  // Another indexer's commit can make a read see a block it is reusing: the searcher's retries.
+  constexpr int kAttempts = 50;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return Xapian::Database(part);
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      if (attempt >= kAttempts) throw Fatal(exit_code::kDatabase, damaged_message(part, e));
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kAttempts) throw Fatal(exit_code::kDatabase, damaged_message(part, e));
+    } catch (const Xapian::Error& e) {
+      throw Fatal(exit_code::kDatabase, damaged_message(part, e));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 void check_before_writing(const std::string& path) {
   const std::string control = (fs::path(path) / schema::kShardControlName).string();
   std::vector<std::string> parts = parts_of(path);
   if (fs::exists(control)) parts.push_back(control);  // a sharded database's metadata
-  for (const std::string& part : parts) {
-    if (!holds_xapian_files(part)) continue;  // nothing yet: the indexer creates it
-    // Another indexer's commit can make a read see a block it is reusing: the searcher's retries.
-    constexpr int kAttempts = 50;
-    for (int attempt = 1;; ++attempt) {
-      try {
-        Xapian::Database{part};
-        break;
-      } catch (const Xapian::DatabaseCorruptError& e) {
-        if (attempt >= kAttempts) throw Fatal(exit_code::kDatabase, damaged_message(part, e));
-      } catch (const Xapian::DatabaseModifiedError& e) {
-        if (attempt >= kAttempts) throw Fatal(exit_code::kDatabase, damaged_message(part, e));
-      } catch (const Xapian::Error& e) {
-        throw Fatal(exit_code::kDatabase, damaged_message(part, e));
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-  }
+  for (const std::string& part : parts)
+    if (holds_xapian_files(part)) open_for_reading(part);  // none yet: the indexer creates it
   if (const auto lost = lost_positions(path)) throw Fatal(exit_code::kDatabase, lost_positions_message(*lost));
 }
 

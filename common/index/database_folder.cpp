@@ -1,11 +1,12 @@
 #include "index/database_folder.h"
 
+#include "index/damage.h"
+
 #include "output/exit_codes.h"
 #include "schema.h"
 #include "util/ascii.h"
 #include "util/error.h"
 #include "util/path.h"
-#include "util/xapian_error.h"
 
 #include <xapian.h>
 
@@ -49,13 +50,9 @@ void check_depeche_glass(const std::string& db, const fs::path& folder) {
   // Opened only as a folder of Xapian's tables: a stub file in its place could start a program.
   std::error_code ec;
   if (!fs::is_directory(folder, ec) || !fs::exists(folder / "iamglass", ec)) refuse(db, "not a depeche database");
-  try {
-    const Xapian::Database existing(folder.string());
-    if (!existing.get_metadata(schema::kMetaSchemaVersion).empty()) return;
-    if (existing.get_doccount() == 0 && existing.metadata_keys_begin() == existing.metadata_keys_end()) return;
-  } catch (const Xapian::Error& e) {
-    throw Fatal(exit_code::kDatabase, db + ": cannot open database: " + util::xapian_message(e));
-  }
+  const Xapian::Database existing = open_for_reading(folder.string());
+  if (!existing.get_metadata(schema::kMetaSchemaVersion).empty()) return;
+  if (existing.get_doccount() == 0 && existing.metadata_keys_begin() == existing.metadata_keys_end()) return;
   refuse(db, "a Xapian database that depeche did not write");
 }
 

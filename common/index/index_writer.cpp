@@ -107,11 +107,15 @@ bool write_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, st
 
 void swap_in(const std::string& fresh, const std::string& path) {
   // The old folder leaves with the exchange and is removed: nothing but the database may go with it.
+  std::string failure;
   if (const std::vector<std::string> foreign = foreign_entries(path); !foreign.empty())
-    throw Fatal(exit_code::kDatabase, path + ": holds files depeche did not write (" + foreign.front() +
-                                          (foreign.size() > 1 ? ", ..." : "") + "); move them out of the database folder; nothing changed");
-  if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
-    throw Fatal(exit_code::kDatabase, path + ": cannot swap in the new database: " + std::strerror(errno));
+    failure = path + ": holds files depeche did not write (" + foreign.front() + (foreign.size() > 1 ? ", ..." : "") +
+              "); move them out of the database folder; nothing changed";
+  else if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
+    failure = path + ": cannot swap in the new database: " + std::strerror(errno);
+  if (failure.empty()) return;
+  remove_database_folder(fresh);  // not swapped in: it would fill the disk until the next run
+  throw Fatal(exit_code::kDatabase, failure);
 }
 
 std::vector<std::string> listed_shards(const std::string& path) {
@@ -429,12 +433,7 @@ void IndexWriter::end_bulk() {
       remove_database_folder(fresh);
       throw;
     }
-    try {
-      swap_in(fresh, path_);
-    } catch (const Fatal&) {
-      remove_database_folder(fresh);
-      throw;
-    }
+    swap_in(fresh, path_);
     db_.close();  // the empty database we held locked, now at `fresh`
     remove_database_folder(fresh);
     // Another indexer could take the lock in between: it then finds the merged database, and we stop.

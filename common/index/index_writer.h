@@ -45,8 +45,9 @@ ShardBy parse_shard_by(const std::string& name);  // "none", "year", "month"; th
 std::vector<std::string> listed_shards(const std::string& path);
 
 // Moves the database built at `fresh` to `path` in one atomic exchange of the two folders (readers
-// see the old one or the new one, never a mix); the old one is left at `fresh`.
-// Throws Fatal(exit_code::kDatabase) on failure.
+// see the old one or the new one, never a mix); the old one is left at `fresh`. Refuses a `path`
+// holding files depeche did not write, which would leave with the old folder. On failure, removes
+// the database built at `fresh` and throws Fatal(exit_code::kDatabase).
 void swap_in(const std::string& fresh, const std::string& path);
 
 class IndexWriter : public ArticleSink {

@@ -87,12 +87,7 @@ IndexStats rebuild_one(const std::string& path, const Xapian::Database* records,
                                           std::to_string(old.get_doccount()) +
                                           " articles could not be read; the database is left as it was");
   }
-  try {
-    swap_in(fresh_path, path);
-  } catch (const Fatal&) {
-    remove_database_folder(fresh_path);
-    throw;
-  }
+  swap_in(fresh_path, path);
   old.close();
   remove_database_folder(fresh_path);  // now the old database
   return stats;

@@ -238,9 +238,7 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     } catch (const Xapian::DatabaseCorruptError& e) {
       // Seen under load while an indexer commits: a block read as the writer reused it. The
       // committed revision is sound (xapian-check passes), so reopening reads it afresh.
-      if (attempt >= kMaxReopens)
-        throw Fatal(exit_code::kDatabase, names() + ": database is corrupt (" + util::xapian_message(e) +
-                                              "); check it with xapian-check");
+      if (attempt >= kMaxReopens) throw Fatal(exit_code::kDatabase, damaged_message(names(), e));
       reopen();
     } catch (const Xapian::WildcardError&) {
       throw QueryError("a wildcard matches more than " + std::to_string(kMaxWildcardTerms) +

@@ -5,7 +5,6 @@
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -21,27 +20,12 @@ using depeche::Progress;
 
 namespace {
 
-// n distinct articles of ~1.5 KB of varied words, gzip-compressed: several of InputFile's 64 KiB
-// reads, so the compressed offset moves while the file is read.
+// n distinct articles, gzip-compressed: several of InputFile's 64 KiB reads, so the compressed
+// offset moves while the file is read.
 std::string write_gz_articles(const depeche::test::TempDir& dir, std::size_t n) {
-  const char* words[] = {"maire", "conseil", "budget", "école", "port", "grève", "récolte", "tribunal",
-                         "élection", "musée", "train", "forêt", "usine", "hôpital", "festival", "pêche"};
-  std::string content;
-  std::uint32_t x = 12345;
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string body;
-    for (int w = 0; w < 200; ++w) {
-      x = x * 1103515245u + 12345u;
-      body += std::string(words[(x >> 16) % 16]) + (w % 12 == 11 ? ". " : " ");
-    }
-    content += R"({"id": "a)" + std::to_string(i) + R"(", "date": "2021-05-04", "title": "Article )" +
-               std::to_string(i) + R"(", "body": ")" + body + "\"}\n";
-  }
+  const std::string gz = depeche::test::gzip(depeche::test::jsonl_records(n));
   const std::string path = dir / "big.jsonl.gz";
-  gzFile gz = gzopen(path.c_str(), "wb");
-  EXPECT_NE(gz, nullptr);
-  EXPECT_EQ(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())), static_cast<int>(content.size()));
-  EXPECT_EQ(gzclose(gz), Z_OK);
+  std::ofstream(path, std::ios::binary) << gz;
   return path;
 }
 
