@@ -1,0 +1,110 @@
+// util::Date and parse_iso_date: the ISO forms archives use, read at their precision and never
+// shifted to UTC (decisions.md 3); calendar rules and the year range that tells a date from a typo.
+#include "util/date.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using depeche::util::Date;
+using depeche::util::DatePrecision;
+using depeche::util::days_in_month;
+using depeche::util::parse_iso_date;
+using depeche::util::precision_name;
+
+namespace {
+
+// What parse_iso_date reads `text` as, in ISO form, or "none".
+std::string parsed(const std::string& text) {
+  const auto d = parse_iso_date(text);
+  return d ? d->iso() : "none";
+}
+
+}  // namespace
+
+TEST(Date, DaysInMonthFollowsTheGregorianLeapRules) {
+  EXPECT_EQ(days_in_month(2023, 1), 31);
+  EXPECT_EQ(days_in_month(2023, 4), 30);
+  EXPECT_EQ(days_in_month(2023, 12), 31);
+  EXPECT_EQ(days_in_month(2023, 2), 28);
+  EXPECT_EQ(days_in_month(2024, 2), 29) << "divisible by 4";
+  EXPECT_EQ(days_in_month(1900, 2), 28) << "a century is not leap";
+  EXPECT_EQ(days_in_month(2000, 2), 29) << "but every fourth century is";
+  EXPECT_EQ(days_in_month(2023, 0), 0);
+  EXPECT_EQ(days_in_month(2023, 13), 0);
+}
+
+TEST(Date, IsoIsWrittenAtTheDatePrecisionWithZeroPadding) {
+  EXPECT_EQ((Date{2023, 7, 23, DatePrecision::kDay}).iso(), "2023-07-23");
+  EXPECT_EQ((Date{2023, 7, 0, DatePrecision::kMonth}).iso(), "2023-07");
+  EXPECT_EQ((Date{2023, 0, 0, DatePrecision::kYear}).iso(), "2023");
+  EXPECT_EQ((Date{1066, 1, 5, DatePrecision::kDay}).iso(), "1066-01-05");
+  EXPECT_EQ((Date{2023, 7, 23, DatePrecision::kMonth}).iso(), "2023-07") << "parts below the precision are not shown";
+  EXPECT_EQ(Date{}.iso(), "");
+  EXPECT_FALSE(Date{}.valid());
+  EXPECT_TRUE((Date{2023, 0, 0, DatePrecision::kYear}).valid());
+}
+
+TEST(Date, EqualityComparesEveryPartAndThePrecision) {
+  const Date day{2023, 7, 23, DatePrecision::kDay};
+  EXPECT_EQ(day, (Date{2023, 7, 23, DatePrecision::kDay}));
+  EXPECT_FALSE(day == (Date{2023, 7, 23, DatePrecision::kMonth}));
+  EXPECT_FALSE(day == (Date{2023, 7, 24, DatePrecision::kDay}));
+  EXPECT_FALSE(day == (Date{2023, 8, 23, DatePrecision::kDay}));
+  EXPECT_FALSE(day == (Date{2022, 7, 23, DatePrecision::kDay}));
+}
+
+TEST(Date, PrecisionNames) {
+  EXPECT_STREQ(precision_name(DatePrecision::kYear), "year");
+  EXPECT_STREQ(precision_name(DatePrecision::kMonth), "month");
+  EXPECT_STREQ(precision_name(DatePrecision::kDay), "day");
+  EXPECT_EQ(precision_name(DatePrecision::kNone), nullptr);
+}
+
+TEST(ParseIsoDate, YearMonthAndDayKeepTheirPrecision) {
+  const auto year = parse_iso_date("2023");
+  ASSERT_TRUE(year);
+  EXPECT_EQ(*year, (Date{2023, 0, 0, DatePrecision::kYear}));
+  const auto month = parse_iso_date("2023-07");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(*month, (Date{2023, 7, 0, DatePrecision::kMonth}));
+  const auto day = parse_iso_date("2023-07-23");
+  ASSERT_TRUE(day);
+  EXPECT_EQ(*day, (Date{2023, 7, 23, DatePrecision::kDay}));
+}
+
+TEST(ParseIsoDate, DateTimesKeepTheirLocalCalendarDate) {
+  // Late evening in Paris is already the next day in UTC: the day written is the day kept.
+  EXPECT_EQ(parsed("2022-03-14T23:30:00+01:00"), "2022-03-14");
+  EXPECT_EQ(parsed("2022-03-14T00:30:00-05:00"), "2022-03-14");
+  EXPECT_EQ(parsed("2022-03-14t18:02:11Z"), "2022-03-14");
+  EXPECT_EQ(parsed("2022-03-14 18:02:11"), "2022-03-14");
+  EXPECT_EQ(parse_iso_date("2022-03-14T18:02:11+01:00")->precision, DatePrecision::kDay);
+}
+
+TEST(ParseIsoDate, YearsOutsideTheRangeAreErrors) {
+  EXPECT_EQ(parsed(std::to_string(depeche::util::kMinYear)), std::to_string(depeche::util::kMinYear));
+  EXPECT_EQ(parsed(std::to_string(depeche::util::kMaxYear) + "-12-31"), std::to_string(depeche::util::kMaxYear) + "-12-31");
+  EXPECT_EQ(parsed("0999"), "none");
+  EXPECT_EQ(parsed("3000-01-01"), "none");
+  EXPECT_EQ(parsed("0000-01-01"), "none");
+}
+
+TEST(ParseIsoDate, ImpossibleMonthsAndDaysAreRefused) {
+  EXPECT_EQ(parsed("2023-00"), "none");
+  EXPECT_EQ(parsed("2023-13"), "none");
+  EXPECT_EQ(parsed("2023-07-00"), "none");
+  EXPECT_EQ(parsed("2023-04-31"), "none");
+  EXPECT_EQ(parsed("2023-02-29"), "none");
+  EXPECT_EQ(parsed("2024-02-29"), "2024-02-29");
+  EXPECT_EQ(parsed("2023-12-31"), "2023-12-31");
+}
+
+TEST(ParseIsoDate, OtherShapesAreRefused) {
+  for (const char* text : {"", "202", "20234", "2023-7", "2023-07-2", "2023/07/23", "2023-07-23x", "2023-07/23",
+                           "23-07-2023", "2o23", "2023-0a", "2023-07-2b", " 2023", "2023 ", "2023-07-", "2023--07",
+                           "juillet 2023"})
+    EXPECT_EQ(parsed(text), "none") << "'" << text << "'";
+  // After the 'T' of a date-time nothing is read: the time and zone are not kept.
+  EXPECT_EQ(parsed("2023-07-23Tnot a time"), "2023-07-23");
+}
