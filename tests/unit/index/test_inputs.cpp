@@ -43,6 +43,14 @@ Expanded expand(const std::vector<std::string>& inputs, const InputWalk& walk = 
 using Names = std::vector<std::string>;
 using Problems = std::vector<std::pair<std::string, bool>>;
 
+// src/une.txt, and in src links out of it: fichier to a file, dossier to a folder.
+void links_out_of_src(const t::TempDir& dir) {
+  dir.write("dehors/secret.txt", "x");
+  dir.write("src/une.txt", "x");
+  fs::create_symlink(dir / "dehors/secret.txt", dir / "src/fichier");
+  fs::create_directory_symlink(dir / "dehors", dir / "src/dossier");
+}
+
 }  // namespace
 
 TEST(ExpandInputs, FilesNamedDirectlyAreNamedByTheirOwnNameInTheOrderGiven) {
@@ -143,10 +151,7 @@ TEST(ExpandInputs, LinksToFilesInsideTheFolderAreFollowed) {
 
 TEST(ExpandInputs, LinksLeadingOutOrToFoldersAreReportedAndSkipped) {
   t::TempDir dir;
-  dir.write("dehors/secret.txt", "x");
-  dir.write("src/une.txt", "x");
-  fs::create_symlink(dir / "dehors/secret.txt", dir / "src/fichier");
-  fs::create_directory_symlink(dir / "dehors", dir / "src/dossier");
+  links_out_of_src(dir);
   fs::create_directory_symlink(".", dir / "src/boucle");
   Expanded got = expand({dir / "src"});
   EXPECT_EQ(got.displays, (Names{"src/une.txt"}));
@@ -160,10 +165,7 @@ TEST(ExpandInputs, LinksLeadingOutOrToFoldersAreReportedAndSkipped) {
 
 TEST(ExpandInputs, FollowSymlinksFollowsEveryLinkWithinTheDepthLimit) {
   t::TempDir dir;
-  dir.write("dehors/secret.txt", "x");
-  dir.write("src/une.txt", "x");
-  fs::create_symlink(dir / "dehors/secret.txt", dir / "src/fichier");
-  fs::create_directory_symlink(dir / "dehors", dir / "src/dossier");
+  links_out_of_src(dir);
   InputWalk walk;
   walk.follow_symlinks = true;
   const Expanded got = expand({dir / "src"}, walk);
