@@ -128,7 +128,7 @@ TEST(BulkLoader, PartsMergedHoldWhatOneWriterWrites) {
 
 TEST(BulkLoader, MorePartsThanOneMergeTakesAreMergedInRounds) {
   TempDir dir;
-  const std::vector<Article> all = articles(static_cast<int>(BulkLoader::kMaxPartsPerMerge) + 5);
+  const std::vector<Article> all = articles(static_cast<int>(BulkLoader::kMaxPartsPerMerge) + 1);
   write_one_by_one(dir / "one", all);
   load(dir / "parts", dir / "bulk", all, 2, 1);
   expect_same_database(dir / "bulk", dir / "one");

@@ -3,6 +3,7 @@
 // the input went unseen (--prune must then keep its articles).
 #include "index/inputs.h"
 
+#include "support/collect.h"
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -76,6 +77,17 @@ TEST(ExpandInputs, FolderFilesAreNamedByTheFolderAndTheirPathBelowItSorted) {
   EXPECT_EQ(got.displays, (Names{"lemonde/2022/z.txt", "lemonde/2023/deux.txt", "lemonde/2023/une.txt", "lemonde/a.jsonl"}));
   EXPECT_EQ(got.paths[0], dir / "lemonde/2022/z.txt") << "opened where it is";
   EXPECT_TRUE(got.problems.empty());
+}
+
+TEST(ExpandInputs, TheNameIsTheIdOfAnArticleWithoutUrl) {
+  t::TempDir dir;
+  dir.write("lemonde/2023/une.txt", "date 2023-07-23\nLe port\nLes dockers ont vot\xc3\xa9 la gr\xc3\xa8ve.\n");
+  dir.write("lemonde/2023/deux.txt", "date 2023-07-24 https://www.lemonde.fr/deux\nLa mar\xc3\xa9\x65\nElle monte.\n");
+  const t::Collect read = t::read_all(dir / "lemonde");
+  EXPECT_TRUE(read.problems.empty()) << read.describe();
+  ASSERT_EQ(read.articles.size(), 2u);
+  EXPECT_TRUE(read.find("lemonde/2023/une.txt")) << "named by the folder given and the path below it";
+  EXPECT_TRUE(read.find("https://www.lemonde.fr/deux")) << "a URL names its article";
 }
 
 TEST(ExpandInputs, TheFolderIsNamedAsItIsWhateverTheSpelling) {
