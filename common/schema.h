@@ -7,10 +7,19 @@
 
 #include <xapian.h>
 
+#include "util/date.h"
+
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+namespace depeche {
+struct Article;  // readers/article.h: plain data, read by the field rows below
+}  // namespace depeche
 
 namespace depeche::schema {
 
@@ -37,50 +46,127 @@ inline constexpr const char* kShardControlName = "control";  // a sharded databa
 inline constexpr const char* kMetaShardBy = "depeche.shard_by";  // "year" or "month", in a sharded database's control
 inline constexpr const char* kMetaLastRun = "depeche.last_run";  // JSON: when, added, updated, unchanged, deleted, failed
 
-// Value slots, each with its encoding.
+// Value slots, each with its encoding: the helpers that write and read one are declared below the enum.
 enum Slot : Xapian::valueno {
-  kSlotDate = 0,       // "YYYYMMDD", "00" for the parts the article does not state; empty if undated
-  kSlotSource = 1,     // source name as stored (e.g. "lemonde.fr")
-  kSlotSection = 2,    // section name, as the article gives it
-  kSlotLang = 3,       // ISO 639-1 code
-  kSlotYear = 4,       // "YYYY"; empty if undated
-  kSlotMonth = 5,      // "YYYY-MM"; empty below month precision
-  kSlotCountries = 6,  // country names mentioned, each followed by '\n' (multi-valued)
-  kSlotCluster = 7,    // near-duplicate cluster key (16 hex digits), the collapse key; every article has one
-  kSlotIndexedAt = 8,  // Xapian::sortable_serialise(seconds since the epoch, UTC, with microseconds)
-  kSlotContentHash = 9,  // 16 hex digits of the stored article's hash: unchanged articles are not rewritten
+  kSlotDate = 0,       // encode_date: "YYYYMMDD", "00" for the parts the article does not state; empty if undated
+  kSlotSource = 1,     // source name as stored (e.g. "lemonde.fr"), verbatim
+  kSlotSection = 2,    // section name, as the article gives it, verbatim
+  kSlotLang = 3,       // ISO 639-1 code, verbatim
+  kSlotYear = 4,       // encode_year: "YYYY"; empty if undated
+  kSlotMonth = 5,      // encode_month: "YYYY-MM"; empty below month precision
+  kSlotCountries = 6,  // encode_countries: country names mentioned, each followed by '\n' (multi-valued)
+  kSlotCluster = 7,    // own_cluster: near-duplicate cluster key (16 hex digits), the collapse key; every article has one
+  kSlotIndexedAt = 8,  // encode_indexed_at: Xapian::sortable_serialise(seconds since the epoch, UTC, with microseconds)
+  kSlotContentHash = 9,  // encode_hash: 16 hex digits of the stored article's hash: unchanged articles are not rewritten
   kSlotSignature = 10,   // dedup::encode(MinHash signature), 32 little-endian uint64; absent for very short texts
   kSlotArticle = 11,     // the article's fields (JSON) then its body, LZ4-compressed (stored_article.h)
 };
+
+// kSlotDate. decode_date gives the precision the zeros imply; a value that is no such date gives
+// an undated Date (precision kNone).
+std::string encode_date(int year, int month, int day);
+std::string encode_date(const util::Date& date);  // empty when undated
+util::Date decode_date(std::string_view value);
+// kSlotYear and the year: terms: the date cut to its year; decoded at year precision.
+std::string encode_year(const util::Date& date);
+util::Date decode_year(std::string_view value);
+// kSlotMonth and the month: terms: the date cut to its month, empty below month precision.
+std::string encode_month(const util::Date& date);
+util::Date decode_month(std::string_view value);
+// kSlotCountries: sorted names, each followed by '\n', so a facet counts each.
+std::string encode_countries(const std::vector<std::string>& countries);
+std::vector<std::string> decode_countries(std::string_view value);
+// kSlotIndexedAt: sortable, so that --indexed-since is a value range.
+std::string encode_indexed_at(double seconds_since_epoch);
+double decode_indexed_at(std::string_view value);
+// kSlotContentHash and kSlotCluster: a 64-bit hash as 16 lower-case hex digits; nullopt when
+// the value is not that.
+std::string encode_hash(std::uint64_t hash);
+std::optional<std::uint64_t> decode_hash(std::string_view value);
+
+// How a field's value is read from an article (readers/article.h): the text its terms are made
+// of, before folding, or a slot's value, encoded; empty when the article has none.
+using ArticleText = std::string (*)(const Article&);
 
 enum class FieldKind {
   kFreeText,  // analysed words, positional: matched by the query's words
   kBoolean,   // exact value, a filter that never changes the score
   kDate,      // parsed date or range, filtered through value kSlotDate (day terms D are kept for exact filters)
 };
+enum class Folding {
+  kFolded,    // terms hold the value folded (lower case, no accents), as the query folds what is typed
+  kVerbatim,  // terms hold the value exactly as written
+};
+enum class Values { kSingle, kMulti };
+enum class FacetKind {
+  kNone,
+  kValue,       // --facet counts each value, largest counts first
+  kTimeSeries,  // --facet counts periods, shown in time order
+};
 
 struct Field {
   std::string_view name;    // what users type before ':' and what JSON calls it
   std::string_view prefix;  // Xapian term prefix
   FieldKind kind;
-  std::optional<Xapian::valueno> facet_slot;  // slot counted by --facet NAME
+  Folding folding;
+  bool stemmed;  // its words' stems are indexed too, under kPrefixStem + prefix
+  Values values;
+  std::optional<Xapian::valueno> slot;  // the value slot indexing fills
+  FacetKind facet;                      // how --facet NAME counts `slot`
+  ArticleText read;                     // its terms' value; nullptr: found in the text by analysis
+  ArticleText slot_value;               // `slot`'s encoded value; nullptr: from what analysis found
   std::string_view description;
+
+  std::optional<Xapian::valueno> facet_slot() const {
+    return facet == FacetKind::kNone ? std::nullopt : slot;
+  }
 };
 
-// One row per user-facing field, in the order docs and completions list them.
+// The fields' values in an article, for the rows' `read` and `slot_value`.
+namespace article {
+std::string title(const Article& a);
+std::string author(const Article& a);
+std::string source(const Article& a);
+std::string section(const Article& a);
+std::string lang(const Article& a);
+std::string url(const Article& a);
+std::string id(const Article& a);
+std::string year(const Article& a);   // encode_year of its date
+std::string month(const Article& a);  // encode_month of its date
+std::string day(const Article& a);    // its date, YYYY-MM-DD, at day precision only
+std::string date(const Article& a);   // encode_date of its date
+}  // namespace article
+
+// One row per user-facing field, in the order docs, completions and error messages list them.
 inline constexpr std::array<Field, 11> kFields{{
-    {"title", "S", FieldKind::kFreeText, std::nullopt, "words of the title"},
-    {"author", "A", FieldKind::kFreeText, std::nullopt, "words of the author's name"},
-    {"source", "XSRC", FieldKind::kBoolean, kSlotSource, "publisher, given or the URL's host"},
-    {"section", "XSEC", FieldKind::kBoolean, kSlotSection, "section of the publication"},
-    {"lang", "L", FieldKind::kBoolean, kSlotLang, "language code of the article"},
-    {"country", "XCTRY", FieldKind::kBoolean, kSlotCountries, "a country the article mentions"},
-    {"url", "U", FieldKind::kBoolean, std::nullopt, "the article's URL"},
-    {"id", "Q", FieldKind::kBoolean, std::nullopt, "the article's id"},
-    {"year", "Y", FieldKind::kBoolean, kSlotYear, "year of publication"},
-    {"month", "M", FieldKind::kBoolean, kSlotMonth, "month of publication, YYYY-MM"},
-    {"date", "D", FieldKind::kDate, std::nullopt, "day, month, year or range of publication"},
+    {"title", "S", FieldKind::kFreeText, Folding::kFolded, true, Values::kSingle, std::nullopt, FacetKind::kNone,
+     article::title, nullptr, "words of the title"},
+    {"author", "A", FieldKind::kFreeText, Folding::kFolded, false, Values::kSingle, std::nullopt, FacetKind::kNone,
+     article::author, nullptr, "words of the author's name"},
+    {"source", "XSRC", FieldKind::kBoolean, Folding::kFolded, false, Values::kSingle, kSlotSource, FacetKind::kValue,
+     article::source, article::source, "publisher, given or the URL's host"},
+    {"section", "XSEC", FieldKind::kBoolean, Folding::kFolded, false, Values::kSingle, kSlotSection, FacetKind::kValue,
+     article::section, article::section, "section of the publication"},
+    {"lang", "L", FieldKind::kBoolean, Folding::kFolded, false, Values::kSingle, kSlotLang, FacetKind::kValue,
+     article::lang, article::lang, "language code of the article"},
+    {"country", "XCTRY", FieldKind::kBoolean, Folding::kFolded, false, Values::kMulti, kSlotCountries,
+     FacetKind::kValue, nullptr, nullptr, "a country the article mentions"},
+    {"url", "U", FieldKind::kBoolean, Folding::kVerbatim, false, Values::kSingle, std::nullopt, FacetKind::kNone,
+     article::url, nullptr, "the article's URL"},
+    {"id", "Q", FieldKind::kBoolean, Folding::kVerbatim, false, Values::kSingle, std::nullopt, FacetKind::kNone,
+     article::id, nullptr, "the article's id"},
+    {"year", "Y", FieldKind::kBoolean, Folding::kVerbatim, false, Values::kSingle, kSlotYear, FacetKind::kTimeSeries,
+     article::year, article::year, "year of publication"},
+    {"month", "M", FieldKind::kBoolean, Folding::kVerbatim, false, Values::kSingle, kSlotMonth,
+     FacetKind::kTimeSeries, article::month, article::month, "month of publication, YYYY-MM"},
+    {"date", "D", FieldKind::kDate, Folding::kVerbatim, false, Values::kSingle, kSlotDate, FacetKind::kNone,
+     article::day, article::date, "day, month, year or range of publication"},
 }};
+
+// The facets in the order --help, --facet's choices and the unknown-facet message list them.
+inline constexpr std::array<std::string_view, 6> kFacetOrder{"source", "year", "month", "section", "lang", "country"};
+// kFacetOrder joined by `separator`: "source, year, month, section, lang, country".
+std::string facet_names(std::string_view separator);
 
 // Looks a field up by its user-facing name; nullptr when there is none.
 const Field* find_field(std::string_view name);
@@ -124,9 +210,19 @@ inline std::string id_term(std::string_view id) { return boolean_term(field("id"
 // Why this database cannot be used by this depeche (schema or analysis version differs),
 // or nullopt when it can. A new, empty database has no versions yet and is fine.
 std::optional<std::string> version_mismatch(const Xapian::Database& db);
+// The metadata a database of this depeche records: each version key with its value.
+std::array<std::pair<const char*, std::string>, 2> version_metadata();
+// Records version_metadata() in `db` (committed with the caller's next commit).
+void stamp_versions(Xapian::WritableDatabase& db);
 
-// The date slot's encoding, shared by indexing and the range filter.
-std::string encode_date(int year, int month, int day);
+// Clusters (kSlotCluster, kPrefixCluster). The cluster an article starts in, named after its id,
+// until it is found to copy another.
+std::string own_cluster(std::string_view id);
+std::string cluster_term(std::string_view cluster);
+// Puts the document in `cluster`, out of any it was in.
+void set_cluster(Xapian::Document& doc, const std::string& cluster);
+// The term of one MinHash LSH band key (kPrefixBand).
+std::string band_term(std::string_view key);
 
 }  // namespace depeche::schema
 

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "cli/jobs.h"
+#include "schema.h"
 #include "util/config.h"
 #include "util/error.h"
 #include "util/utf8.h"
@@ -69,8 +70,8 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->capture_default_str()
       ->check(kResultCount)
       ->group("Results");
-  app.add_option("--facet", o.facets, "Count matches per value: source, year, month, section, lang, country")
-      ->check(CLI::IsMember({"source", "year", "month", "section", "lang", "country"}))
+  app.add_option("--facet", o.facets, "Count matches per value: " + schema::facet_names(", "))
+      ->check(CLI::IsMember(std::vector<std::string>(schema::kFacetOrder.begin(), schema::kFacetOrder.end())))
       ->allow_extra_args(false)
       ->group("Results");
   app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")

@@ -2,11 +2,10 @@
 
 #include "index/stored_article.h"
 #include "schema.h"
-#include "util/hash.h"
 
 namespace depeche {
 
-std::string content_hash(const Article& a) { return util::hex64(canonical_hash(a)); }
+std::string content_hash(const Article& a) { return schema::encode_hash(canonical_hash(a)); }
 
 PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
                                   const std::string& origin_term) {
@@ -14,30 +13,15 @@ PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, co
                      dedup::copy_threshold(builder.body_tokens())};
   p.doc.add_value(schema::kSlotContentHash, hash);
   if (p.signature) {
-    for (const std::string& key : dedup::band_keys(*p.signature))
-      p.doc.add_boolean_term(std::string(schema::kPrefixBand) + key);
+    for (const std::string& key : dedup::band_keys(*p.signature)) p.doc.add_boolean_term(schema::band_term(key));
     p.doc.add_value(schema::kSlotSignature, dedup::encode(*p.signature));
   }
   if (!origin_term.empty()) p.doc.add_boolean_term(origin_term);
   return p;
 }
 
-std::string own_cluster(const std::string& id) { return util::hex64(util::fnv1a64(id)); }
-
-void set_cluster(Xapian::Document& doc, const std::string& cluster) {
-  const std::string previous = doc.get_value(schema::kSlotCluster);
-  if (!previous.empty()) {
-    try {
-      doc.remove_term(std::string(schema::kPrefixCluster) + previous);
-    } catch (const Xapian::InvalidArgumentError&) {  // the value without its term: nothing to remove
-    }
-  }
-  doc.add_value(schema::kSlotCluster, cluster);
-  doc.add_boolean_term(std::string(schema::kPrefixCluster) + cluster);
-}
-
 void mark_if_copies(Xapian::WritableDatabase& db, Xapian::docid self, Xapian::Document& doc) {
-  const std::string cluster_term = std::string(schema::kPrefixCluster) + doc.get_value(schema::kSlotCluster);
+  const std::string cluster_term = schema::cluster_term(doc.get_value(schema::kSlotCluster));
   const std::string mark(schema::kHasCopiesTerm);
   std::vector<Xapian::docid> others;
   for (auto p = db.postlist_begin(cluster_term); p != db.postlist_end(cluster_term); ++p)

@@ -28,10 +28,6 @@ std::string content_hash(const Article& a);
 PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
                                   const std::string& origin_term);
 
-// The cluster an article starts in, named after its id, until it is found to copy another.
-std::string own_cluster(const std::string& id);
-// Puts the document in `cluster`, out of any it was in.
-void set_cluster(Xapian::Document& doc, const std::string& cluster);
 // Before `doc` (docid `self`, 0 when new) is written in its cluster: when the cluster has another
 // article, marks `doc` and every other article of the cluster with kHasCopiesTerm (rewriting those
 // not yet marked).

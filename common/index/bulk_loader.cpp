@@ -1,5 +1,7 @@
 #include "index/bulk_loader.h"
 
+#include "schema.h"
+
 #include "index/article_document.h"
 #include "index/database_folder.h"
 #include "index/document_builder.h"
@@ -100,7 +102,7 @@ void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {
   spellings.reserve_for(part.articles.size());
   for (auto& [article, origin] : part.articles) {
     PreparedDocument p = prepare_document(builder, article, content_hash(article), origin);
-    set_cluster(p.doc, own_cluster(article.id));
+    schema::set_cluster(p.doc, schema::own_cluster(article.id));
     db.add_document(p.doc);
     spellings.add_article(builder);
     thresholds.push_back(static_cast<float>(p.copy_threshold));

@@ -15,7 +15,7 @@ constexpr Xapian::doccount kMaxCandidates = 64;
 
 std::vector<std::string> band_terms(const dedup::Signature& sig) {
   std::vector<std::string> terms;
-  for (const std::string& key : dedup::band_keys(sig)) terms.push_back(std::string(schema::kPrefixBand) + key);
+  for (const std::string& key : dedup::band_keys(sig)) terms.push_back(schema::band_term(key));
   return terms;
 }
 
@@ -83,7 +83,7 @@ std::size_t cluster_in_input_order(Xapian::WritableDatabase& db, const std::vect
   // In docid order, as the one-by-one writer meets them: each joining article marks its cluster.
   for (const auto& [d, cluster] : joined) {
     Xapian::Document doc = db.get_document(d);
-    set_cluster(doc, cluster);
+    schema::set_cluster(doc, cluster);
     mark_if_copies(db, d, doc);
     db.replace_document(d, doc);
   }

@@ -12,8 +12,10 @@ namespace {
 
 using analysis::Token;
 
-void add_boolean(Xapian::Document& doc, std::string_view field_name, const std::string& folded_value) {
-  if (!folded_value.empty()) doc.add_boolean_term(schema::boolean_term(schema::field(field_name).prefix, folded_value));
+// The row whose words are also the unprefixed words, before the body's.
+const schema::Field& title_field() {
+  static const schema::Field& title = schema::field("title");
+  return title;
 }
 
 }  // namespace
@@ -37,7 +39,7 @@ void DocumentBuilder::index_text(const analysis::TokenList& tokens,
     term_.assign(word);
     doc.add_posting(term_, pos, wdf);
     if (title) {
-      term_.assign(schema::field("title").prefix).append(word);
+      term_.assign(title_field().prefix).append(word);
       doc.add_posting(term_, pos);
     }
     Word& use = word_use(word);
@@ -90,6 +92,37 @@ void DocumentBuilder::add_word_terms(analysis::Analyzer& analyzer, Xapian::Docum
   }
 }
 
+void DocumentBuilder::add_words(const schema::Field& f, const std::string& text, analysis::Analyzer& analyzer,
+                                Xapian::Document& doc) {
+  if (text.empty()) return;
+  field_tokens_.clear();
+  analyzer.tokenize(text, field_tokens_);
+  Xapian::termpos pos = 0;
+  for (const Token& t : field_tokens_.tokens)
+    doc.add_posting(std::string(f.prefix).append(field_tokens_.folded(t)), ++pos);
+}
+
+void DocumentBuilder::add_countries(const schema::Field& f, analysis::Analyzer& analyzer, Xapian::Document& doc) {
+  std::vector<std::string> countries = countries_.find(title_tokens_);
+  for (auto& c : countries_.find(body_tokens_)) countries.push_back(std::move(c));
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  for (const std::string& c : countries) doc.add_boolean_term(schema::boolean_term(f.prefix, analyzer.fold(c)));
+  if (!countries.empty()) doc.add_value(*f.slot, schema::encode_countries(countries));
+}
+
+void DocumentBuilder::add_field(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer,
+                                Xapian::Document& doc) {
+  if (&f == &title_field()) return;  // indexed with the body, by index_text
+  if (!f.read) return add_countries(f, analyzer, doc);  // the one field analysis finds
+  const std::string value = f.read(a);
+  if (f.kind == schema::FieldKind::kFreeText) return add_words(f, value, analyzer, doc);
+  const std::string term_value = f.folding == schema::Folding::kFolded ? analyzer.fold(value) : value;
+  // The id term is written even for an empty id: replace_document finds the article by it.
+  if (!term_value.empty() || &f == &schema::field("id")) doc.add_boolean_term(schema::boolean_term(f.prefix, term_value));
+  if (f.slot_value) doc.add_value(*f.slot, f.slot_value(a));  // an empty value adds nothing
+}
+
 Xapian::Document DocumentBuilder::build(const Article& a) {
   Xapian::Document doc;
   analysis::Analyzer& analyzer = analyzer_for(a.lang);
@@ -105,63 +138,13 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   index_text(body_tokens_, pos, false, doc);
   add_word_terms(analyzer, doc);
 
-  if (!a.author.empty()) {
-    author_tokens_.clear();
-    analyzer.tokenize(a.author, author_tokens_);
-    Xapian::termpos author_pos = 0;
-    for (const Token& t : author_tokens_.tokens)
-      doc.add_posting(std::string(schema::field("author").prefix).append(author_tokens_.folded(t)), ++author_pos);
-  }
-  doc.add_boolean_term(schema::id_term(a.id));
-  if (!a.url.empty()) add_boolean(doc, "url", a.url);
-  add_boolean(doc, "source", analyzer.fold(a.source));
-  add_boolean(doc, "section", analyzer.fold(a.section));
-  add_boolean(doc, "lang", analyzer.fold(a.lang));
-  doc.add_value(schema::kSlotSource, a.source);
-  doc.add_value(schema::kSlotSection, a.section);
-  doc.add_value(schema::kSlotLang, a.lang);
-
-  if (a.date.valid()) {
-    doc.add_value(schema::kSlotDate, schema::encode_date(a.date.year, a.date.month, a.date.day));
-    util::Date year = a.date;
-    year.precision = util::DatePrecision::kYear;
-    add_boolean(doc, "year", year.iso());
-    doc.add_value(schema::kSlotYear, year.iso());
-    if (a.date.precision != util::DatePrecision::kYear) {
-      util::Date month = a.date;
-      month.precision = util::DatePrecision::kMonth;
-      add_boolean(doc, "month", month.iso());
-      doc.add_value(schema::kSlotMonth, month.iso());
-    }
-    if (a.date.precision == util::DatePrecision::kDay) add_boolean(doc, "date", a.date.iso());
-  } else {
-    doc.add_boolean_term(std::string(schema::kUndatedTerm));
-  }
-
-  std::vector<std::string> countries = countries_.find(title_tokens_);
-  for (auto& c : countries_.find(body_tokens_)) countries.push_back(std::move(c));
-  std::sort(countries.begin(), countries.end());
-  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
-  std::string country_slot;
-  for (const std::string& c : countries) {
-    add_boolean(doc, "country", analyzer.fold(c));
-    country_slot.append(c).push_back('\n');
-  }
-  if (!country_slot.empty()) doc.add_value(schema::kSlotCountries, country_slot);
-
+  for (const schema::Field& f : schema::kFields) add_field(f, a, analyzer, doc);
+  if (!a.date.valid()) doc.add_boolean_term(std::string(schema::kUndatedTerm));
   // Microseconds, so that "what is new since this mark" never confuses two articles of one second.
   const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-  doc.add_value(schema::kSlotIndexedAt, Xapian::sortable_serialise(now));
+  doc.add_value(schema::kSlotIndexedAt, schema::encode_indexed_at(now));
   store_article(a, doc);
   return doc;
-}
-
-std::vector<std::string> decode_countries(const std::string& slot_value) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t nl; (nl = slot_value.find('\n', start)) != std::string::npos; start = nl + 1)
-    out.push_back(slot_value.substr(start, nl - start));
-  return out;
 }
 
 }  // namespace depeche

@@ -5,6 +5,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/countries.h"
 #include "readers/article.h"
+#include "schema.h"
 
 #include <xapian.h>
 
@@ -58,19 +59,22 @@ class DocumentBuilder {
   std::size_t slot_of(std::string_view folded) const;
   void forget_words();
   void add_word_terms(analysis::Analyzer& analyzer, Xapian::Document& doc);
+  // The terms and value of one row of schema::kFields.
+  void add_field(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer, Xapian::Document& doc);
+  // A free-text field other than the title: its words under its prefix, with positions, unstemmed.
+  void add_words(const schema::Field& f, const std::string& text, analysis::Analyzer& analyzer, Xapian::Document& doc);
+  // The countries the title and body mention, found in the tokens of build().
+  void add_countries(const schema::Field& f, analysis::Analyzer& analyzer, Xapian::Document& doc);
   IndexWeights weights_;
   std::map<std::string, std::unique_ptr<analysis::Analyzer>> analyzers_;
   analysis::CountryFinder countries_;
-  analysis::TokenList title_tokens_, body_tokens_, author_tokens_;
+  analysis::TokenList title_tokens_, body_tokens_, field_tokens_;
   std::string term_;
   // The terms without positions are added once per distinct word, not once per occurrence: Xapian's
   // document is a std::map, and half of the lookups in it were repeats (bench/results.md, session 6).
   std::vector<Word> words_;
   std::vector<std::uint32_t> words_by_hash_;  // open addressing: index in words_ + 1, 0 when free
 };
-
-// The countries stored in a document's country slot.
-std::vector<std::string> decode_countries(const std::string& slot_value);
 
 }  // namespace depeche
 

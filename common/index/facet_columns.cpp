@@ -37,7 +37,7 @@ const std::vector<Xapian::valueno>& column_slots() {
   static const std::vector<Xapian::valueno> slots = [] {
     std::vector<Xapian::valueno> out;
     for (const schema::Field& f : schema::kFields)
-      if (f.facet_slot && *f.facet_slot != schema::kSlotCountries) out.push_back(*f.facet_slot);
+      if (f.facet_slot() && f.values == schema::Values::kSingle) out.push_back(*f.facet_slot());
     return out;
   }();
   return slots;

@@ -166,10 +166,8 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
   }
   if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
   if (!bulk_ && shard_by_ == ShardBy::kNone) columns(db_);
-  if (db_.get_metadata(schema::kMetaSchemaVersion).empty()) {
-    set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-    set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
-  }
+  if (db_.get_metadata(schema::kMetaSchemaVersion).empty())
+    for (const auto& [key, value] : schema::version_metadata()) set_metadata(key, value);
 }
 
 IndexWriter::~IndexWriter() = default;
@@ -215,8 +213,7 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   if (it != shards_.end()) return it->second;
   Xapian::WritableDatabase db = open_writable((fs::path(path_) / name).string(), 0);
   if (db.get_metadata(schema::kMetaSchemaVersion).empty()) {
-    db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-    db.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
+    schema::stamp_versions(db);
     db.commit();
   }
   db.begin_transaction(true);
@@ -313,7 +310,7 @@ void IndexWriter::article(Article&& a) {
   for (const std::string& origin : origins) p.doc.add_boolean_term(origin);
   std::optional<std::string> cluster;
   if (p.signature) cluster = closest_copy_cluster(target, existing, *p.signature, p.copy_threshold);
-  set_cluster(p.doc, cluster ? *cluster : own_cluster(a.id));
+  schema::set_cluster(p.doc, cluster ? *cluster : schema::own_cluster(a.id));
   mark_if_copies(target, existing, p.doc);
   // An update keeps its docid: scripts and facet columns know articles by it.
   Xapian::docid docid = existing;

@@ -116,8 +116,7 @@ IndexStats rebuild_database(const std::string& path, std::size_t batch_size, dou
   IndexStats total;
   for (const std::string& name : listed_shards(path))
     add(total, rebuild_one((fs::path(path) / name).string(), &control_db, batch_size, 0, jobs, report));
-  control_db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-  control_db.set_metadata(schema::kMetaAnalysisVersion, std::to_string(schema::kAnalysisVersion));
+  schema::stamp_versions(control_db);
   control_db.commit();
   return total;
 }

@@ -1,6 +1,5 @@
 #include "query/searcher.h"
 
-#include "index/article_document.h"
 #include "index/document_builder.h"
 #include "index/facet_columns.h"
 #include "index/damage.h"
@@ -33,9 +32,7 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
   explicit MultiValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
   void operator()(const Xapian::Document& doc, double) override {
     const std::string value = doc.get_value(slot_);
-    std::size_t start = 0;
-    for (std::size_t nl; (nl = value.find('\n', start)) != std::string::npos; start = nl + 1)
-      ++counts_[value.substr(start, nl - start)];
+    for (const std::string& country : schema::decode_countries(value)) ++counts_[country];
   }
   const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
 
@@ -200,9 +197,7 @@ Facet approximate_facet(const std::string& name, Xapian::valueno slot, const Xap
   std::map<std::string, Xapian::doccount> counts;
   for (auto it = top.begin(); it != top.end(); ++it) {
     const std::string value = it.get_document().get_value(slot);
-    std::size_t start = 0;
-    for (std::size_t nl; (nl = value.find('\n', start)) != std::string::npos; start = nl + 1)
-      ++counts[value.substr(start, nl - start)];
+    for (const std::string& country : schema::decode_countries(value)) ++counts[country];
   }
   Facet f;
   f.name = name;
@@ -561,7 +556,7 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any
   std::vector<Xapian::Query> filters;
   for (const auto& [field, value] : request.filters) filters.push_back(parser.filter(field, value));
   if (request.indexed_since)
-    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotIndexedAt, Xapian::sortable_serialise(*request.indexed_since));
+    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotIndexedAt, schema::encode_indexed_at(*request.indexed_since));
   if (filters.empty()) return parsed.query;
   return Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -571,8 +566,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
   std::vector<Xapian::valueno> facet_slots;
   for (const std::string& name : request.facets) {
     const schema::Field* f = schema::find_field(name);
-    if (!f || !f->facet_slot) throw QueryError("no facet named '" + name + "' (try source, year, month, section, lang, country)");
-    facet_slots.push_back(*f->facet_slot);
+    if (!f || !f->facet_slot()) throw QueryError("no facet named '" + name + "' (try " + schema::facet_names(", ") + ")");
+    facet_slots.push_back(*f->facet_slot());
   }
 
   return with_retry([&] {
@@ -681,13 +676,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
       const Xapian::Document document = it.get_document();
       hit.article = load_article(document, request.snippets ? WithBody::kYes : WithBody::kWhenUntitled);
       if (request.with_indexed_at)
-        hit.indexed_at = Xapian::sortable_unserialise(document.get_value(schema::kSlotIndexedAt));
+        hit.indexed_at = schema::decode_indexed_at(document.get_value(schema::kSlotIndexedAt));
       if (request.snippets) hit.snippet = snippet_of(hit, ranked[i], parsed);
       if (!request.collapse) {
         hit.cluster = document.get_value(schema::kSlotCluster);
         fill_copies(hit);
       } else if (ranked[i].cluster.empty()) {
-        hit.cluster = own_cluster(hit.article.id);  // alone in its cluster: no copies to list
+        hit.cluster = schema::own_cluster(hit.article.id);  // alone in its cluster: no copies to list
       } else {
         hit.cluster = ranked[i].cluster;
         fill_copies(hit);
@@ -786,8 +781,8 @@ std::vector<FacetCount> Searcher::timeline(const SearchRequest& request, bool by
       const std::string v = *it;
       if (!by_day) {
         if (!v.empty()) counts[v] += it.get_termfreq();
-      } else if (v.size() == 8 && v.compare(6, 2, "00") != 0) {
-        counts[v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2)] += it.get_termfreq();
+      } else if (const util::Date day = schema::decode_date(v); day.precision == util::DatePrecision::kDay) {
+        counts[day.iso()] += it.get_termfreq();
       }
     }
     // Every period from the first to the last, those without a match at 0, so that a plot's
@@ -818,17 +813,8 @@ ArchiveStats Searcher::stats() {
     ArchiveStats s;
     s.articles = db_.get_doccount();
     s.undated = db_.get_termfreq(std::string(schema::kUndatedTerm));
-    const std::string low = db_.get_value_lower_bound(schema::kSlotDate);
-    const std::string high = db_.get_value_upper_bound(schema::kSlotDate);
-    auto iso = [](const std::string& encoded) {
-      if (encoded.size() != 8) return std::string();
-      std::string out = encoded.substr(0, 4);
-      if (encoded.compare(4, 2, "00") != 0) out += "-" + encoded.substr(4, 2);
-      if (encoded.compare(6, 2, "00") != 0) out += "-" + encoded.substr(6, 2);
-      return out;
-    };
-    s.first_date = iso(low);
-    s.last_date = iso(high);
+    s.first_date = schema::decode_date(db_.get_value_lower_bound(schema::kSlotDate)).iso();
+    s.last_date = schema::decode_date(db_.get_value_upper_bound(schema::kSlotDate)).iso();
     auto count_terms = [&](std::string_view prefix, std::vector<FacetCount>& out) {
       const std::string p(prefix);
       for (auto it = db_.allterms_begin(p); it != db_.allterms_end(p); ++it)

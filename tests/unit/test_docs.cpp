@@ -78,16 +78,30 @@ const std::vector<std::pair<Xapian::valueno, std::string>>& documented_slots() {
   return kSlots;
 }
 
-TEST(SchemaDoc, EveryFieldHasARowWithItsPrefixKindAndFacetSlot) {
+// The cells of a field's row after its kind: its terms, its slot and its facet kind.
+std::string terms_cell(const schema::Field& f) {
+  std::string cell = f.folding == schema::Folding::kFolded ? "folded" : "verbatim";
+  cell += f.values == schema::Values::kSingle ? ", single" : ", multi";
+  if (f.stemmed) cell += ", stemmed";
+  return cell;
+}
+
+std::string slot_and_facet_cells(const schema::Field& f) {
+  const std::string slot = f.slot ? code(std::to_string(*f.slot)) : "—";
+  const char* facet = f.facet == schema::FacetKind::kValue        ? "value"
+                      : f.facet == schema::FacetKind::kTimeSeries ? "time series"
+                                                                  : "—";
+  return "| " + slot + " | " + facet + " |";
+}
+
+TEST(SchemaDoc, EveryFieldHasARowWithItsPrefixKindTermsSlotAndFacet) {
   const auto rows = table_rows(schema_doc());
   ASSERT_FALSE(rows.empty()) << "docs/schema.md has no table";
   for (const schema::Field& f : schema::kFields) {
-    std::vector<std::string> cells{code(std::string(f.name)), code(std::string(f.prefix)), kind_name(f.kind)};
-    if (f.facet_slot) cells.push_back(code(std::to_string(*f.facet_slot)));
-    EXPECT_NE(row_with(rows, cells), nullptr)
-        << "docs/schema.md has no table row with field " << code(std::string(f.name)) << ", prefix "
-        << code(std::string(f.prefix)) << ", kind '" << kind_name(f.kind) << "'"
-        << (f.facet_slot ? " and facet slot " + code(std::to_string(*f.facet_slot)) : std::string());
+    const std::vector<std::string> cells{"| " + code(std::string(f.name)) + " | " + code(std::string(f.prefix)) +
+                                             " | " + kind_name(f.kind) + " | " + terms_cell(f) + " " +
+                                             slot_and_facet_cells(f)};
+    EXPECT_NE(row_with(rows, cells), nullptr) << "docs/schema.md has no table row beginning " << cells[0];
   }
 }
 
