@@ -171,9 +171,9 @@ class Searcher {
   };
   Page page_of(const SearchRequest& request) const;
   struct Matches {
-    std::vector<Ranked> hits;      // in score order, from the page's first
-    Xapian::doccount total = 0;    // every match, exactly
-    Xapian::Query query;           // the query that found them
+    std::vector<Ranked> hits;    // in score order, from the page's first
+    Xapian::doccount total = 0;  // every match, exactly
+    Xapian::Query query;         // the query that found them
   };
   // Search, step 1: runs the request's query (every word, or any of them with `match_any`), its
   // facets counted by `counting`.
