@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "cli/batch.h"
+#include "cli/empty_causes.h"
 #include "cli/tool_main.h"
 #include "cli/jobs.h"
 
@@ -128,7 +129,8 @@ int run(SearcherOptions o) {
     printer->count(n);
     return n ? exit_code::kOk : exit_code::kNoMatch;
   }
-  const SearchResult result = searcher.search(r.request);
+  SearchResult result = searcher.search(r.request);
+  cli::word_empty_causes(result);
   if (o.only_new && result.total == 0) return exit_code::kNoMatch;  // nothing new: nothing for cron to mail
   printer->begin(r.request.query);
   for (const Hit& hit : result.hits) printer->hit(hit);

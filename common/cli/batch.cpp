@@ -1,5 +1,6 @@
 #include "cli/batch.h"
 
+#include "cli/empty_causes.h"
 #include "query/query_parser.h"
 #include "util/error.h"
 #include "util/input_file.h"
@@ -116,6 +117,7 @@ Answer answer(Searcher& searcher, SearchRequest request, std::string line, bool 
   request.query = a.query;
   try {
     a.result = searcher.search(request);
+    word_empty_causes(*a.result);
   } catch (const QueryError& e) {
     a.error = e.what();
   } catch (...) {

@@ -2,19 +2,15 @@
 
 #include "index/database_folder.h"
 #include "index/index_writer.h"
+#include "index/shard_layout.h"
 #include "output/exit_codes.h"
-#include "schema.h"
 #include "util/disk_usage.h"
 #include "util/error.h"
 #include "util/xapian_error.h"
 
 #include <xapian.h>
 
-#include <filesystem>
-
 namespace depeche {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -39,19 +35,18 @@ void compact_one(Xapian::WritableDatabase& db, const std::string& path, CompactS
 
 CompactStats compact_database(const std::string& path, double wait_seconds) {
   CompactStats stats;
-  const fs::path stub = fs::path(path) / schema::kShardStubName;
-  if (!fs::exists(stub)) {
+  if (!is_sharded(path)) {
     Xapian::WritableDatabase db = open_writable(path, wait_seconds, Xapian::DB_OPEN);
     clear_leftovers(path);
     compact_one(db, path, stats);
     return stats;
   }
   // The control database's lock guards every shard (IndexWriter): taken first, released last.
-  const std::string control = (fs::path(path) / schema::kShardControlName).string();
+  const std::string control = control_path(path);
   Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
   clear_leftovers(path);
   for (const std::string& name : listed_shards(path)) {
-    const std::string shard = (fs::path(path) / name).string();
+    const std::string shard = shard_path(path, name);
     Xapian::WritableDatabase shard_db = open_writable(shard, 0, Xapian::DB_OPEN);
     compact_one(shard_db, shard, stats);
   }

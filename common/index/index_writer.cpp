@@ -1,10 +1,10 @@
 #include "index/index_writer.h"
 
-#include "analysis/synonyms.h"
 #include "index/article_document.h"
 #include "index/clusters.h"
 #include "index/database_folder.h"
 #include "index/stored_article.h"
+#include "index/synonym_table.h"
 #include "output/exit_codes.h"
 #include "schema.h"
 #include "util/error.h"
@@ -15,11 +15,9 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <ctime>
 #include <thread>
 #include <unistd.h>
@@ -86,23 +84,6 @@ bool has_posting(const Xapian::Database& db, const std::string& term, Xapian::do
 
 namespace fs = std::filesystem;
 
-std::map<std::string, std::set<std::string>> read_synonyms(const Xapian::Database& db) {
-  std::map<std::string, std::set<std::string>> table;
-  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key)
-    for (auto it = db.synonyms_begin(*key); it != db.synonyms_end(*key); ++it) table[*key].insert(*it);
-  return table;
-}
-
-// Makes the synonym table hold exactly `wanted`; false when it already did (nothing written).
-bool write_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, std::set<std::string>>& wanted) {
-  const std::map<std::string, std::set<std::string>> present = read_synonyms(db);
-  if (present == wanted) return false;
-  for (const auto& [key, unused] : present) db.clear_synonyms(key);
-  for (const auto& [word, others] : wanted)
-    for (const std::string& other : others) db.add_synonym(word, other);
-  return true;
-}
-
 }  // namespace
 
 void swap_in(const std::string& fresh, const std::string& path) {
@@ -118,43 +99,14 @@ void swap_in(const std::string& fresh, const std::string& path) {
   throw Fatal(exit_code::kDatabase, failure);
 }
 
-std::vector<std::string> listed_shards(const std::string& path) {
-  // Only names the writer gives ("2023", "2023-07", "undated"): a line naming another folder
-  // ("auto /srv/other", "auto ../x") would have depeche write into a database that is not this one.
-  const auto is_shard_name = [](const std::string& name) {
-    if (name == "undated") return true;
-    if (name.size() != 4 && name.size() != 7) return false;
-    for (std::size_t i = 0; i < name.size(); ++i)
-      if (i == 4 ? name[i] != '-' : (name[i] < '0' || name[i] > '9')) return false;
-    return true;
-  };
-  std::vector<std::string> shards;
-  std::ifstream stub(fs::path(path) / schema::kShardStubName);
-  for (std::string line; std::getline(stub, line);) {
-    if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
-    if (!is_shard_name(line.substr(5)))
-      throw Fatal(exit_code::kDatabase, (fs::path(path) / schema::kShardStubName).string() + ": '" + line +
-                                            "' names no shard depeche writes; the stub was edited by hand?");
-    shards.push_back(line.substr(5));
-  }
-  return shards;
-}
-
-ShardBy parse_shard_by(const std::string& name) {
-  if (name == "none") return ShardBy::kNone;
-  if (name == "year") return ShardBy::kYear;
-  if (name == "month") return ShardBy::kMonth;
-  throw Error("unknown shard layout '" + name + "' (expected none, year or month)");
-}
-
 IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report,
                          ShardBy shard_by, unsigned bulk_jobs, std::size_t bulk_part_articles)
     : path_(path), batch_size_(batch_size ? batch_size : 1), report_(std::move(report)) {
-  const bool is_sharded = fs::exists(fs::path(path) / schema::kShardStubName);
-  if (shard_by != ShardBy::kNone && !is_sharded && fs::exists(fs::path(path) / "iamglass"))
+  const bool sharded = is_sharded(path);
+  if (shard_by != ShardBy::kNone && !sharded && fs::exists(fs::path(path) / "iamglass"))
     throw Fatal(exit_code::kDatabase, path + ": an unsharded database; --shard-by needs a new folder (or --export it)");
   shard_by_ = shard_by;
-  if (is_sharded || shard_by != ShardBy::kNone) {
+  if (sharded || shard_by != ShardBy::kNone) {
     open_sharding(wait_seconds);
   } else {
     db_ = open_writable(path, wait_seconds);
@@ -174,13 +126,13 @@ IndexWriter::~IndexWriter() = default;
 
 void IndexWriter::open_sharding(double wait_seconds) {
   fs::create_directories(path_);
-  db_ = open_writable((fs::path(path_) / schema::kShardControlName).string(), wait_seconds);  // its lock guards all shards
+  db_ = open_writable(control_path(path_), wait_seconds);  // its lock guards all shards
   clear_leftovers(path_);
   db_.begin_transaction(true);
   const std::string recorded = db_.get_metadata(schema::kMetaShardBy);
   if (recorded.empty()) {
     if (shard_by_ == ShardBy::kNone) throw Fatal(exit_code::kDatabase, path_ + ": sharded database without a layout");
-    set_metadata(schema::kMetaShardBy, shard_by_ == ShardBy::kYear ? "year" : "month");
+    set_metadata(schema::kMetaShardBy, shard_by_name(shard_by_));
   } else {
     const ShardBy existing = parse_shard_by(recorded);
     if (shard_by_ != ShardBy::kNone && shard_by_ != existing)
@@ -190,7 +142,7 @@ void IndexWriter::open_sharding(double wait_seconds) {
   for (const std::string& name : listed_shards(path_)) {
     // A listed shard that is gone is being swapped (docs/scale-out.md) or was moved by mistake:
     // opening it would create an empty one, which the swap's second mv then moves the real one into.
-    const fs::path folder = fs::path(path_) / name;
+    const fs::path folder = shard_path(path_, name);
     if (!fs::exists(folder / "iamglass"))
       throw Fatal(exit_code::kLocked, folder.string() + ": a shard the database lists is missing (being swapped?); "
                                                         "nothing written, retry when it is back");
@@ -198,20 +150,10 @@ void IndexWriter::open_sharding(double wait_seconds) {
   }
 }
 
-std::string IndexWriter::shard_name(const Article& a) const {
-  if (!a.date.valid()) return "undated";
-  char name[16];
-  if (shard_by_ == ShardBy::kMonth && a.date.precision != util::DatePrecision::kYear)
-    std::snprintf(name, sizeof name, "%04d-%02d", a.date.year, a.date.month);
-  else
-    std::snprintf(name, sizeof name, "%04d", a.date.year);
-  return name;
-}
-
 Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   auto it = shards_.find(name);
   if (it != shards_.end()) return it->second;
-  Xapian::WritableDatabase db = open_writable((fs::path(path_) / name).string(), 0);
+  Xapian::WritableDatabase db = open_writable(shard_path(path_, name), 0);
   if (db.get_metadata(schema::kMetaSchemaVersion).empty()) {
     schema::stamp_versions(db);
     db.commit();
@@ -219,15 +161,9 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   db.begin_transaction(true);
   it = shards_.emplace(name, db).first;
   columns(it->second);
-  // The stub lists every shard; rewritten whole (and renamed into place) so readers never see half.
-  // The control database comes first: a combined database answers metadata from its first part.
-  const fs::path stub = fs::path(path_) / schema::kShardStubName;
-  {
-    std::ofstream out(stub.string() + ".tmp", std::ios::trunc);
-    out << "auto " << schema::kShardControlName << '\n';
-    for (const auto& [shard_name, unused] : shards_) out << "auto " << shard_name << '\n';
-  }
-  fs::rename(stub.string() + ".tmp", stub);
+  std::vector<std::string> listed;
+  for (const auto& [shard_name, unused] : shards_) listed.push_back(shard_name);
+  write_stub(path_, listed);
   return it->second;
 }  // uncommitted changes are dropped, as after a crash
 
@@ -280,7 +216,7 @@ void IndexWriter::article(Article&& a) {
   }
   const std::string id_term = schema::id_term(a.id);
   const std::string hash = content_hash(a);
-  const std::string target_name = shard_by_ == ShardBy::kNone ? std::string() : shard_name(a);
+  const std::string target_name = shard_by_ == ShardBy::kNone ? std::string() : shard_for(a, shard_by_);
   Xapian::WritableDatabase& target = target_name.empty() ? db_ : shard(target_name);
   // Read before anything changes: the posting list is not to be used once written to.
   const Xapian::PostingIterator found = target.postlist_begin(id_term);
@@ -334,16 +270,7 @@ FacetColumnWriter& IndexWriter::columns(Xapian::WritableDatabase& db) {
 }
 
 void IndexWriter::set_synonyms(const std::vector<std::string>& extra_lines, const std::string& source) {
-  auto& analyzer = builder_.analyzer_for("fr");
-  std::vector<analysis::SynonymGroup> groups = analysis::parse_synonyms(analysis::default_synonym_lines(), "defaults", analyzer);
-  const std::vector<std::string_view> extra(extra_lines.begin(), extra_lines.end());
-  for (auto& g : analysis::parse_synonyms(extra, source, analyzer)) groups.push_back(std::move(g));
-  SynonymTable wanted;
-  for (const auto& group : groups)
-    for (const std::string& word : group)
-      for (const std::string& other : group)
-        if (other != word) wanted[word].insert(other);
-  replace_synonyms(std::move(wanted));
+  replace_synonyms(synonym_table(extra_lines, source, builder_.analyzer_for("fr")));
 }
 
 void IndexWriter::copy_synonyms(const Xapian::Database& from) { replace_synonyms(read_synonyms(from)); }

@@ -8,6 +8,8 @@
 #include "index/bulk_loader.h"
 #include "index/document_builder.h"
 #include "index/facet_columns.h"
+#include "index/shard_layout.h"
+#include "index/synonym_table.h"
 #include "readers/reader.h"
 
 #include <xapian.h>
@@ -34,15 +36,6 @@ struct IndexStats {
 // Opens a database for writing, waiting up to `wait_seconds` for another writer to finish.
 // Throws Fatal(exit_code::kLocked) when it is still locked, Fatal(exit_code::kDatabase) otherwise.
 Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds, int flags = Xapian::DB_CREATE_OR_OPEN);
-
-// How a database is split into shards by date, so that old shards stop changing and can be
-// compacted and served from other machines (docs/scale-out.md).
-enum class ShardBy { kNone, kYear, kMonth };
-ShardBy parse_shard_by(const std::string& name);  // "none", "year", "month"; throws depeche::Error
-
-// The shards a sharded database at `path` lists in its stub, by folder name, without its control
-// database; empty when the database is not sharded.
-std::vector<std::string> listed_shards(const std::string& path);
 
 // Moves the database built at `fresh` to `path` in one atomic exchange of the two folders (readers
 // see the old one or the new one, never a mix); the old one is left at `fresh`. Refuses a `path`
@@ -121,10 +114,8 @@ class IndexWriter : public ArticleSink {
   void set_index_weights(const IndexWeights& weights) { builder_.set_weights(weights); }
 
  private:
-  using SynonymTable = std::map<std::string, std::set<std::string>>;
   void replace_synonyms(SynonymTable wanted);
   void changed();
-  std::string shard_name(const Article& a) const;
   Xapian::WritableDatabase& shard(const std::string& name);  // opened or created, and listed in the stub
   void open_sharding(double wait_seconds);
   // Merges the bulk load's parts, with the metadata and synonyms set meanwhile, into the

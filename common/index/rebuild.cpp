@@ -2,6 +2,7 @@
 
 #include "index/archive_indexer.h"
 #include "index/database_folder.h"
+#include "index/shard_layout.h"
 #include "index/stored_article.h"
 #include "output/exit_codes.h"
 #include "schema.h"
@@ -105,17 +106,15 @@ void add(IndexStats& total, const IndexStats& part) {
 
 IndexStats rebuild_database(const std::string& path, std::size_t batch_size, double wait_seconds, unsigned jobs,
                             IndexWriter::ProblemReporter report) {
-  const fs::path stub = fs::path(path) / schema::kShardStubName;
-  if (!fs::exists(stub)) return rebuild_one(path, nullptr, batch_size, wait_seconds, jobs, report);
+  if (!is_sharded(path)) return rebuild_one(path, nullptr, batch_size, wait_seconds, jobs, report);
   // A sharded database: each shard is rebuilt on its own, under the control database's lock (which
   // guards them all), and the control database, which holds no article, takes the new versions
   // last: until every shard is rebuilt, searchers and indexers still refuse the archive whole.
-  const std::string control = (fs::path(path) / schema::kShardControlName).string();
-  Xapian::WritableDatabase control_db = open_writable(control, wait_seconds, Xapian::DB_OPEN);
+  Xapian::WritableDatabase control_db = open_writable(control_path(path), wait_seconds, Xapian::DB_OPEN);
   clear_leftovers(path);
   IndexStats total;
   for (const std::string& name : listed_shards(path))
-    add(total, rebuild_one((fs::path(path) / name).string(), &control_db, batch_size, 0, jobs, report));
+    add(total, rebuild_one(shard_path(path, name), &control_db, batch_size, 0, jobs, report));
   schema::stamp_versions(control_db);
   control_db.commit();
   return total;

@@ -21,6 +21,7 @@
 namespace depeche {
 
 struct FacetColumn;
+class FacetCounting;
 
 enum class SortOrder { kRelevance, kDateNewest, kDateOldest };
 
@@ -93,13 +94,23 @@ inline constexpr Xapian::doccount kApproximateFacetDepth = 1000;
 // The label of the articles without a value in a date facet (year, month).
 inline constexpr const char* kUndatedBucket = "undated";
 
+// What emptied a result, with --explain: a part of the query or a filter that matches no article
+// alone, or, when each matches some, their combination. cli/ words it with the options' names.
+struct EmptyCause {
+  enum class Kind { kQueryPart, kFilter, kIndexedSince, kCombination };
+  Kind kind = Kind::kCombination;
+  std::string field;  // kFilter: the field filtered on (SearchRequest::filters)
+  std::string value;  // kQueryPart: the part as typed; kFilter: the filter's value
+};
+
 struct SearchResult {
   Xapian::doccount total = 0;  // articles matching the query as written (0 when partial)
   bool partial = false;        // hits match only some words (no article had them all)
   std::vector<Hit> hits;
   std::vector<Facet> facets;
   std::string suggestion;  // the query with misspelt words corrected, when it finds little
-  std::vector<std::string> empty_because;  // with --explain and no match: the words or filters that emptied it
+  std::vector<EmptyCause> emptied_by;  // with --explain and no match: the words or filters that emptied it
+  std::vector<std::string> empty_because;  // emptied_by in words, for the printers (cli/ fills it)
 };
 
 // Below this many matches, a query gets a spelling suggestion when one exists.
@@ -139,15 +150,11 @@ class Searcher {
   // listed with 0 between the first and the last, so the series reads as a time line.
   std::vector<FacetCount> timeline(const SearchRequest& request, bool by_day);
 
-  Xapian::Database& database() { return db_; }
-
  private:
   Xapian::Query build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed);
   Xapian::Query similar_query(const std::string& id);
   void fill_copies(Hit& hit);  // from hit.cluster
   std::string spelling_suggestion(const std::string& query);
-  std::vector<TermContribution> explain_hit(Xapian::docid doc, const Xapian::Query& query, double proximity_bonus,
-                                           const ParsedQuery& parsed);
   struct Ranked {
     Xapian::MSetIterator it;
     double proximity_bonus = 0;
@@ -157,6 +164,31 @@ class Searcher {
     std::vector<Positions> word_positions;
     bool every_form = false;
   };
+  // The matches a search fetches: the page asked for, or the top ones when proximity re-ranks them.
+  struct Page {
+    bool rerank = false;
+    Xapian::doccount first = 0, wanted = 0;
+  };
+  Page page_of(const SearchRequest& request) const;
+  struct Matches {
+    std::vector<Ranked> hits;    // in score order, from the page's first
+    Xapian::doccount total = 0;  // every match, exactly
+    Xapian::Query query;         // the query that found them
+  };
+  // Search, step 1: runs the request's query (every word, or any of them with `match_any`), its
+  // facets counted by `counting`.
+  Matches match(const SearchRequest& request, const Page& page, bool match_any, ParsedQuery& parsed,
+                FacetCounting& counting);
+  void sort_as_asked(Xapian::Enquire& enquire, SortOrder sort);
+  // Step 2: the page of hits, read from the matches (re-ranked by proximity first when `page` says so).
+  std::vector<Hit> hits(const SearchRequest& request, const Page& page, std::vector<Ranked> ranked,
+                        const Xapian::Query& query, const ParsedQuery& parsed);
+  Hit hit(const SearchRequest& request, const Ranked& ranked, std::size_t rank, const Xapian::Query& query,
+          const ParsedQuery& parsed);
+  // Step 3: the facets `counting` counted over `total` matches of `query`, with those that had to
+  // be counted afterwards (over remote shards).
+  std::vector<Facet> facets(const SearchRequest& request, const FacetCounting& counting, const Xapian::Query& query,
+                            Xapian::doccount total, bool match_any, ParsedQuery& parsed);
   // The matches in score order; `by_xapian`: the MSet was collapsed by Xapian (its collapse keys
   // are the clusters).
   static std::vector<Ranked> in_order(const Xapian::MSet& mset, bool by_xapian);
@@ -167,7 +199,6 @@ class Searcher {
   // The snippet of a hit; its query words' positions, when known, spare reading its body further
   // than the best window.
   Snippet snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQuery& parsed);
-  std::vector<std::string> explain_empty(const SearchRequest& request);
   // The slot's facet column, loaded once per revision; nullptr when there is none to use (several
   // or remote databases, or one without columns): then the value slot is counted.
   std::shared_ptr<const FacetColumn> facet_column(Xapian::valueno slot);
@@ -175,6 +206,9 @@ class Searcher {
   // fault it meets becomes Fatal(exit_code::kDatabase) naming the databases.
   template <class F>
   auto with_retry(F&& f) -> decltype(f());
+  // Called while handling what f threw at its `attempt`th try: reopens the database when another
+  // try may succeed, else throws what the caller is to see.
+  void recover(int attempt);
   std::string names() const;  // the databases searched, as given
   // Throws Fatal(exit_code::kDatabase) when a database lost its positions (lost_positions.h): for
   // what reads them (phrases, NEAR, ADJ, ranking by proximity), never answered as if there were none.
@@ -195,6 +229,19 @@ class Searcher {
   analysis::TokenList title_tokens_;  // reused by snippet_of
   Xapian::MultiValueKeyMaker undated_last_;  // --sort -date: oldest first, undated articles after them
 };
+
+// A searcher never fails because an indexer committed meanwhile: Xapian says so with an
+// exception, and recover() reopens the newest revision.
+template <class F>
+auto Searcher::with_retry(F&& f) -> decltype(f()) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return f();
+    } catch (...) {
+      recover(attempt);
+    }
+  }
+}
 
 }  // namespace depeche
 

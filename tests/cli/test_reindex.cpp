@@ -124,9 +124,10 @@ TEST(Reindex, PruneKeepsAnArticleAnotherFileStillGives) {
       const std::string context = (same_text ? "same text, " : "other text, ") + first_gone + " removed first";
       const auto first = t::index({"--db", db, dir / "t"});
       ASSERT_EQ(first.status, same_text ? 0 : 4) << first.err;
-      if (!same_text)
+      if (!same_text) {
         EXPECT_EQ(first.err, "depeche-index: t/b.txt:1: article 'https://exemple.fr/same' was also given, with another "
                              "text, by t/a.txt; this one replaces it\n");
+      }
       std::filesystem::remove(dir / ("t/" + first_gone));
       EXPECT_EQ(summary(t::index({"--db", db, dir / "t", "--prune", "--summary=json"}))["deleted"], 0) << context;
       EXPECT_EQ(t::search({"--db", db, "--count", "url:https://exemple.fr/same"}).out, "1\n") << context;

@@ -84,7 +84,7 @@ std::vector<float> write_one_by_one(const std::string& path, const std::vector<A
   std::vector<float> thresholds;
   for (std::size_t i = 0; i < all.size(); ++i) {
     depeche::PreparedDocument p = depeche::prepare_document(builder, all[i], depeche::content_hash(all[i]), origin_of(static_cast<int>(i)));
-    depeche::set_cluster(p.doc, depeche::own_cluster(all[i].id));
+    depeche::schema::set_cluster(p.doc, depeche::schema::own_cluster(all[i].id));
     db.add_document(p.doc);
     spellings.add_article(builder);
     thresholds.push_back(static_cast<float>(p.copy_threshold));
