@@ -2,7 +2,6 @@
 #include "options.h"
 
 #include "cli/tool_main.h"
-#include "cli/jobs.h"
 
 #include "index/archive_indexer.h"
 #include "index/compact.h"
@@ -14,12 +13,10 @@
 #include "util/input_file.h"
 #include "output/exit_codes.h"
 #include "output/progress.h"
+#include "output/summary_printer.h"
 #include "util/error.h"
 #include "util/printable.h"
 
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -31,19 +28,11 @@
 
 namespace {
 
+using namespace depeche;
+
 std::string g_database_path;  // for the last-resort message of on_terminate()
 
-void print_summary(const depeche::IndexerOptions& o, const depeche::IndexStats& s, std::size_t failed) {
-  if (o.summary == "json") {
-    std::cout << nlohmann::json{{"added", s.added},     {"updated", s.updated}, {"unchanged", s.unchanged},
-                                {"deleted", s.deleted}, {"failed", failed}}
-                     .dump()
-              << '\n';
-  } else if (o.summary == "text") {
-    std::cout << "added " << s.added << ", updated " << s.updated << ", unchanged " << s.unchanged << ", deleted "
-              << s.deleted << ", failed " << failed << '\n';
-  }
-}
+void to_stderr(const std::string& message) { cli::print_message("depeche-index", message); }
 
 // Ids from the command line, or one per line from stdin for "-". Damaged gzip data on stdin is
 // reported, and counted in `problems`, the ids before it deleted.
@@ -55,7 +44,7 @@ std::vector<std::string> ids_to_delete(const std::vector<std::string>& args, std
       ids.push_back(arg);
       continue;
     }
-    depeche::util::InputFile in("-");
+    util::InputFile in("-");
     std::string line;
     bool truncated;
     while (in.read_line(line, std::size_t{1} << 16, truncated))
@@ -68,69 +57,92 @@ std::vector<std::string> ids_to_delete(const std::vector<std::string>& args, std
   return ids;
 }
 
-int write_initial_config(const depeche::IndexerOptions& o, const std::string& config_path, const std::string& db) {
+// --init: a configuration naming the database and the inputs, so that cron needs no options.
+int write_initial_config(const ResolvedIndexerOptions& o) {
   namespace fs = std::filesystem;
-  if (fs::exists(config_path)) throw depeche::Error(config_path + ": already exists; edit it or remove it first");
+  if (fs::exists(o.config_path)) throw Error(o.config_path + ": already exists; edit it or remove it first");
   std::vector<std::string> inputs;
   for (const std::string& p : o.paths) inputs.push_back(fs::absolute(p).lexically_normal().string());
-  depeche::util::check_config_value(db, "the database path");
-  for (const std::string& input : inputs) depeche::util::check_config_value(input, "an input's path");
-  fs::create_directories(fs::path(config_path).parent_path());
-  std::ofstream(config_path) << depeche::util::initial_config(db, inputs);
-  std::cout << "wrote " << depeche::util::printable(config_path) << '\n';
-  return depeche::exit_code::kOk;
+  util::check_config_value(o.db, "the database path");
+  for (const std::string& input : inputs) util::check_config_value(input, "an input's path");
+  fs::create_directories(fs::path(o.config_path).parent_path());
+  std::ofstream(o.config_path) << util::initial_config(o.db, inputs);
+  std::cout << "wrote " << util::printable(o.config_path) << '\n';
+  return exit_code::kOk;
 }
 
-int run(depeche::IndexerOptions o) {
-  using namespace depeche;
-  const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
-  const util::Config config = util::load_config(config_path, !o.config.empty() && !o.init);
-  o.db = util::resolve_db(o.db, config);
-  g_database_path = o.db;
-  if (o.init) return write_initial_config(o, config_path, o.db);
-  if (o.paths.empty() && !o.rebuild && !o.compact) {
-    if (config.inputs.empty())
-      throw Error("nothing to index: give files or folders, or name them in " + config_path + " (see --init)");
-    o.paths = config.inputs;
-  }
-  // Checked before anything is read or created (decisions.md 21); symbolic links resolved, so that
-  // a first index's swap replaces the folder the link names, not the link.
-  const bool indexing = !o.compact && !o.rebuild && !o.delete_ids;
-  o.db = checked_database_folder(o.db, indexing ? DatabaseUse::kCreateOrOpen : DatabaseUse::kOpen,
-                                 indexing ? o.paths : std::vector<std::string>{});
-  std::filesystem::create_directories(std::filesystem::path(o.db).parent_path().empty()
-                                          ? std::filesystem::path(".")
-                                          : std::filesystem::path(o.db).parent_path());
-  auto to_stderr = [](const std::string& message) { cli::print_message("depeche-index", message); };
-  // 0 jobs: no bulk load, every run commits in batches.
-  const unsigned jobs = o.resumable ? 0 : cli::threads_for(o.jobs);
-  if (o.compact) {
-    const CompactStats s = compact_database(o.db, o.wait_seconds);
-    if (o.summary == "json")
-      std::cout << nlohmann::json{{"bytes_before", s.bytes_before}, {"bytes_after", s.bytes_after}}.dump() << '\n';
-    else if (o.summary == "text")
-      std::cout << "compacted " << s.bytes_before << " bytes into " << s.bytes_after << '\n';
-    return exit_code::kOk;
-  }
-  if (o.rebuild) {
-    const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, jobs, to_stderr);
-    print_summary(o, s, s.problems);
-    return s.problems ? exit_code::kSomeInputFailed : exit_code::kOk;
-  }
-  check_before_writing(o.db);
-  if (o.delete_ids) {
-    IndexWriter writer(o.db, o.batch_size, o.wait_seconds, to_stderr);
-    std::size_t failed = 0;
-    for (const std::string& id : ids_to_delete(o.paths, failed, to_stderr)) {
-      if (!writer.delete_id(id)) {
-        ++failed;
-        to_stderr("no article with id or URL '" + id + "'");
-      }
+// Checked before anything is read or created (decisions.md 21); symbolic links resolved, so that
+// a first index's swap replaces the folder the link names, not the link. Returns the folder.
+std::string checked_database(const ResolvedIndexerOptions& o) {
+  const bool indexing = o.mode == IndexMode::kIndex;
+  const std::string db = checked_database_folder(o.db, indexing ? DatabaseUse::kCreateOrOpen : DatabaseUse::kOpen,
+                                                 indexing ? o.paths : std::vector<std::string>{});
+  const std::filesystem::path parent = std::filesystem::path(db).parent_path();
+  std::filesystem::create_directories(parent.empty() ? std::filesystem::path(".") : parent);
+  return db;
+}
+
+int compact(const ResolvedIndexerOptions& o, SummaryPrinter& summary) {
+  summary.compaction(compact_database(o.db, o.wait_seconds));
+  return exit_code::kOk;
+}
+
+int rebuild(const ResolvedIndexerOptions& o, SummaryPrinter& summary) {
+  const IndexStats s = rebuild_database(o.db, o.batch_size, o.wait_seconds, o.threads, to_stderr);
+  summary.run(s, s.problems);
+  return s.problems ? exit_code::kSomeInputFailed : exit_code::kOk;
+}
+
+int delete_articles(const ResolvedIndexerOptions& o, SummaryPrinter& summary) {
+  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, to_stderr);
+  std::size_t failed = 0;
+  for (const std::string& id : ids_to_delete(o.paths, failed, to_stderr)) {
+    if (!writer.delete_id(id)) {
+      ++failed;
+      to_stderr("no article with id or URL '" + id + "'");
     }
-    writer.finish(failed);
-    print_summary(o, writer.stats(), failed);
-    return failed ? exit_code::kSomeInputFailed : exit_code::kOk;
   }
+  writer.finish(failed);
+  summary.run(writer.stats(), failed);
+  return failed ? exit_code::kSomeInputFailed : exit_code::kOk;
+}
+
+// The files below the inputs, and what kept some from being read.
+struct FoundInputs {
+  std::vector<InputName> files;
+  std::vector<std::string> empty_folders;
+  std::size_t missing = 0;  // inputs not seen: pruning would take them for deleted
+  std::size_t skipped = 0;  // seen but not read (a link not followed, too deep)
+};
+
+FoundInputs find_inputs(const ResolvedIndexerOptions& o, const std::function<void(const std::string&)>& report) {
+  FoundInputs found;
+  for (const std::string& path : o.paths) {
+    const auto problem = [&](const std::string& m, bool unseen) {
+      ++(unseen ? found.missing : found.skipped);
+      report(o.prune && unseen ? m + "; nothing pruned in this run" : m);
+    };
+    const std::vector<InputName> files = expand_inputs({path}, InputWalk{o.max_depth, o.follow_symlinks}, problem);
+    if (files.empty() && std::filesystem::is_directory(path)) found.empty_folders.push_back(path);
+    found.files.insert(found.files.end(), files.begin(), files.end());
+  }
+  return found;
+}
+
+// The built-in groups plus those of --synonyms; without it, a database that has groups keeps them
+// (those of an earlier --synonyms) and one without any gets the built-in ones.
+void load_synonyms(IndexWriter& writer, const std::string& path) {
+  if (!path.empty()) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    writer.set_synonyms(lines, path);
+  } else if (writer.database().synonym_keys_begin() == writer.database().synonym_keys_end()) {
+    writer.set_synonyms({}, "");
+  }
+}
+
+int index_inputs(const ResolvedIndexerOptions& o, SummaryPrinter& summary) {
   ReadLimits limits{o.max_line_bytes, o.max_article_bytes};
   limits.encoding = o.encoding;
   const RunOptions run_options{parse_input_format(o.input_format), limits};
@@ -138,48 +150,42 @@ int run(depeche::IndexerOptions o) {
   ProgressBar bar(std::cerr);
   auto report = [&](const std::string& message) {
     bar.finish();
-    cli::print_message("depeche-index", message);
+    to_stderr(message);
   };
-
-  std::size_t missing_inputs = 0, skipped_inputs = 0;
-  std::vector<InputName> inputs;
-  std::vector<std::string> empty_folders;
-  for (const std::string& path : o.paths) {
-    const auto problem = [&](const std::string& m, bool unseen) {
-      ++(unseen ? missing_inputs : skipped_inputs);
-      report(o.prune && unseen ? m + "; nothing pruned in this run" : m);
-    };
-    const std::vector<InputName> found = expand_inputs({path}, InputWalk{o.max_depth, o.follow_symlinks}, problem);
-    if (found.empty() && std::filesystem::is_directory(path)) empty_folders.push_back(path);
-    inputs.insert(inputs.end(), found.begin(), found.end());
-  }
-  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by), jobs);
-  if (!o.synonyms.empty()) {
-    std::ifstream in(o.synonyms);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    writer.set_synonyms(lines, o.synonyms);
-  } else if (writer.database().synonym_keys_begin() == writer.database().synonym_keys_end()) {
-    writer.set_synonyms({}, "");
-  }
+  FoundInputs inputs = find_inputs(o, report);
+  IndexWriter writer(o.db, o.batch_size, o.wait_seconds, report, parse_shard_by(o.shard_by), o.threads);
+  load_synonyms(writer, o.synonyms);
   ArchiveIndexer indexer(writer, run_options, report, [&](const Progress& p) {
     if (show_progress) bar.update(p);
   });
-  indexer.index(inputs);
+  indexer.index(inputs.files);
   // A folder that is missing, unreadable or emptied this time (an unmounted share leaves an empty
   // mount point, a renamed folder) is not a folder whose files were all deleted: nothing is pruned.
   if (o.prune)
-    for (const std::string& folder : empty_folders)
+    for (const std::string& folder : inputs.empty_folders)
       if (indexer.indexed_files_below(folder)) {
-        ++missing_inputs;
+        ++inputs.missing;
         report(folder + ": empty, though its files were indexed before (an unmounted share?); nothing pruned in this run");
       }
-  if (o.prune && missing_inputs == 0) indexer.prune();
-  const std::size_t failed = missing_inputs + skipped_inputs + writer.stats().problems;
+  if (o.prune && inputs.missing == 0) indexer.prune();
+  const std::size_t failed = inputs.missing + inputs.skipped + writer.stats().problems;
   writer.finish(failed);
   bar.finish();
-  print_summary(o, writer.stats(), failed);
+  summary.run(writer.stats(), failed);
   return failed ? exit_code::kSomeInputFailed : exit_code::kOk;
+}
+
+int run(const IndexerOptions& options) {
+  ResolvedIndexerOptions o = resolve(options);
+  g_database_path = o.db;
+  if (o.mode == IndexMode::kInit) return write_initial_config(o);
+  o.db = checked_database(o);
+  SummaryPrinter summary(std::cout, o.summary_format);
+  if (o.mode == IndexMode::kCompact) return compact(o, summary);
+  if (o.mode == IndexMode::kRebuild) return rebuild(o, summary);
+  check_before_writing(o.db);
+  if (o.mode == IndexMode::kDelete) return delete_articles(o, summary);
+  return index_inputs(o, summary);
 }
 
 // Xapian 1.4 can throw a second exception while unwinding from a failed write (a full disk),

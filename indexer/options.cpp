@@ -2,6 +2,8 @@
 
 #include "cli/jobs.h"
 #include "util/charset.h"
+#include "util/config.h"
+#include "util/error.h"
 
 namespace depeche {
 
@@ -99,6 +101,37 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       throw CLI::ValidationError("--compact takes no paths and goes alone");
   });
   app.set_version_flag("--version", std::string("depeche-index ") + DEPECHE_VERSION);
+}
+
+namespace {
+
+IndexMode mode_of(const IndexerOptions& o) {
+  if (o.init) return IndexMode::kInit;
+  if (o.compact) return IndexMode::kCompact;
+  if (o.rebuild) return IndexMode::kRebuild;
+  if (o.delete_ids) return IndexMode::kDelete;
+  return IndexMode::kIndex;
+}
+
+}  // namespace
+
+ResolvedIndexerOptions resolve(const IndexerOptions& options) {
+  ResolvedIndexerOptions r;
+  static_cast<IndexerOptions&>(r) = options;
+  r.mode = mode_of(options);
+  r.config_path = options.config.empty() ? util::default_config_path() : options.config;
+  // --init writes the configuration named by --config: it need not exist yet.
+  const util::Config config = util::load_config(r.config_path, !options.config.empty() && !options.init);
+  r.db = util::resolve_db(options.db, config);
+  const bool takes_paths = r.mode == IndexMode::kIndex || r.mode == IndexMode::kDelete;
+  if (takes_paths && r.paths.empty()) {
+    if (config.inputs.empty())
+      throw Error("nothing to index: give files or folders, or name them in " + r.config_path + " (see --init)");
+    r.paths = config.inputs;
+  }
+  r.threads = options.resumable ? 0 : cli::threads_for(options.jobs);
+  r.summary_format = parse_summary_format(options.summary);
+  return r;
 }
 
 std::vector<std::string> join_flag_values(int argc, char** argv) {

@@ -1,8 +1,11 @@
-// depeche-index's command line: CLI11 fills a plain struct; main() connects the modules.
+// depeche-index's command line: CLI11 fills a plain struct, then resolve() applies the defaults
+// that depend on the environment (configuration file, DEPECHE_* variables, cores) and picks the
+// mode; main() runs that mode.
 #ifndef DEPECHE_INCLUDED_INDEXER_OPTIONS_H
 #define DEPECHE_INCLUDED_INDEXER_OPTIONS_H
 
 #include "index/inputs.h"
+#include "output/summary_printer.h"
 
 #include <CLI/CLI.hpp>
 
@@ -36,7 +39,25 @@ struct IndexerOptions {
   bool follow_symlinks = false;
 };
 
+// Defines the options and their rules: choices, ranges, and the modes that go alone.
 void define_options(CLI::App& app, IndexerOptions& options);
+
+// What a run does. --init comes first, then --compact, --rebuild and --delete; otherwise it
+// indexes (and with --prune, prunes).
+enum class IndexMode { kInit, kCompact, kRebuild, kDelete, kIndex };
+
+// The options once the environment is applied.
+struct ResolvedIndexerOptions : IndexerOptions {
+  IndexMode mode = IndexMode::kIndex;
+  std::string config_path;  // --config, else $DEPECHE_CONFIG or the XDG default
+  unsigned threads = 0;     // building a first index in parts; 0: every run commits in batches
+  SummaryFormat summary_format = SummaryFormat::kNone;
+};
+
+// Reads the configuration; `db` becomes --db, else $DEPECHE_DB, else the configuration's, else the
+// default, and `paths` the configuration's inputs when none is given (to index or delete). Throws
+// depeche::Error for a bad configuration, or when there is nothing to index.
+ResolvedIndexerOptions resolve(const IndexerOptions& options);
 
 // The command line with "--summary json" and "--wait 60" joined into "--summary=json" and
 // "--wait=60": these are flags whose value follows '=', so that the path after them stays a path,

@@ -8,9 +8,10 @@
 
 #include "index/database_stub.h"
 #include "output/exit_codes.h"
+#include "output/export_printer.h"
+#include "output/saved_search_printer.h"
 #include "util/config.h"
 #include "util/error.h"
-#include "util/printable.h"
 #include "util/utf8.h"
 
 #include <cmath>
@@ -45,9 +46,7 @@ bool manage_saved_searches(const SearcherOptions& o, const util::Config& config,
                            int& status) {
   status = exit_code::kOk;
   if (o.list_saved) {
-    // A configuration edited by hand may hold anything: a name or query shows as one printable line.
-    for (const auto& [name, query] : config.saved)
-      std::cout << util::printable(name) << '\t' << util::printable(query) << '\n';
+    print_saved_searches(std::cout, config.saved);
     return true;
   }
   if (!o.forget.empty()) {
@@ -101,7 +100,8 @@ int run(SearcherOptions o) {
   if (!o.batch.empty()) return run_batch(o, r);
   Searcher searcher(o.dbs);
   if (o.export_articles) {
-    searcher.for_each_article(r.request, [](const Article& a) { std::cout << export_line(a) << '\n'; });
+    ExportPrinter printer(std::cout);
+    searcher.for_each_article(r.request, [&](const Article& a) { printer.article(a); });
     return exit_code::kOk;
   }
   auto printer = make_printer(r.format, std::cout, r.output);
