@@ -19,9 +19,6 @@
 namespace depeche::feed {
 namespace {
 
-
-using markup::absolute_url;
-using markup::is_absolute_url;
 using util::iequals;
 using util::trim_copy;
 using markup::TextBuilder;

@@ -10,7 +10,6 @@
 #include "util/input_file.h"
 #include "util/utf8.h"
 
-#include <climits>
 #include <cstdint>
 
 namespace depeche {
