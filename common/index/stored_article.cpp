@@ -21,15 +21,18 @@ namespace {
 // How a stored body is compressed: zlib in schema version 2, LZ4 since version 3.
 enum class BodyCodec { kZlib, kLz4 };
 
-json fields_json(const Article& a) {
-  json j = {{"id", a.id}};
-  if (a.title) j["title"] = *a.title;
-  if (a.date.valid()) j["date"] = a.date.iso();
-  for (const auto& [key, value] : {std::pair{"url", &a.url}, {"source", &a.source}, {"section", &a.section},
-                                   {"lang", &a.lang}, {"author", &a.author}, {"origin", &a.origin}})
-    if (!value->empty()) j[key] = *value;
+// The article as a JSON object (sorted keys: the stored bytes and content hashes depend on it);
+// the body only for the canonical form.
+json article_object(const Article& a, bool with_body) {
+  json j = json::object();
+  for (const ArticleField& f : article_fields()) {
+    if (f.kind == ArticleFieldKind::kBody && !with_body) continue;
+    if (auto value = field_value(a, f)) j[f.key] = std::move(*value);
+  }
   return j;
 }
+
+json fields_json(const Article& a) { return article_object(a, false); }
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -92,11 +95,7 @@ void store_article(const Article& a, Xapian::Document& doc) {
   doc.add_value(schema::kSlotArticle, stored);
 }
 
-std::string canonical_form(const Article& a) {
-  json j = fields_json(a);
-  j["body"] = a.body;
-  return dump(j);
-}
+std::string canonical_form(const Article& a) { return dump(article_object(a, true)); }
 
 namespace {
 
@@ -176,23 +175,13 @@ class FieldsReader : public nlohmann::json_sax<json> {
   bool is_object() const { return top_is_object_; }
 
   bool key(string_t& k) override {
-    if (depth_ != 1) return true;
-    key_ = k == "id" ? &a_.id : k == "url" ? &a_.url : k == "source" ? &a_.source : k == "section" ? &a_.section
-         : k == "lang" ? &a_.lang : k == "author" ? &a_.author : k == "origin" ? &a_.origin : nullptr;
-    special_ = k == "title" ? Special::kTitle : k == "date" ? Special::kDate : k == "body" ? Special::kBody : Special::kNone;
+    if (depth_ == 1) field_ = find_article_field(k);
     return true;
   }
   bool string(string_t& value) override {
     if (depth_ != 1) return true;
-    if (key_) *key_ = std::move(value);
-    switch (special_) {
-      case Special::kTitle: a_.title = std::move(value); break;
-      case Special::kDate:
-        if (auto d = util::parse_iso_date(value)) a_.date = *d;
-        break;
-      case Special::kBody: old_body_ = std::move(value); break;
-      case Special::kNone: break;
-    }
+    if (field_ && field_->kind == ArticleFieldKind::kBody) old_body_ = std::move(value);
+    else if (field_) set_field_value(a_, *field_, std::move(value));
     return after_value();
   }
   bool start_object(std::size_t) override {
@@ -212,16 +201,13 @@ class FieldsReader : public nlohmann::json_sax<json> {
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
  private:
-  enum class Special { kNone, kTitle, kDate, kBody };
   bool after_value() {
-    key_ = nullptr;
-    special_ = Special::kNone;
+    field_ = nullptr;
     return true;
   }
   Article& a_;
   std::optional<std::string>& old_body_;
-  std::string* key_ = nullptr;
-  Special special_ = Special::kNone;
+  const ArticleField* field_ = nullptr;  // of the key just read
   int depth_ = 0;
   bool top_is_object_ = false;
 };

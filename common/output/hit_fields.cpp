@@ -30,16 +30,17 @@ namespace {
 ojson text_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
 }  // namespace
 
+// The article's fields in the order hit_field_names() lists them; the others (rank, score,
+// percent, snippet) are the hit's own.
 void add_article_fields(ojson& j, const Article& a) {
-  j["id"] = a.id;
-  j["date"] = a.date.valid() ? ojson(a.date.iso()) : ojson(nullptr);
-  j["date_precision"] = a.date.valid() ? ojson(util::precision_name(a.date.precision)) : ojson(nullptr);
-  j["source"] = text_or_null(a.source);
-  j["section"] = text_or_null(a.section);
-  j["lang"] = text_or_null(a.lang);
-  j["author"] = text_or_null(a.author);
-  j["title"] = a.title ? ojson(*a.title) : ojson(nullptr);
-  j["url"] = text_or_null(a.url);
+  for (const std::string& name : hit_field_names()) {
+    if (name == "date_precision") {
+      j[name] = a.date.valid() ? ojson(util::precision_name(a.date.precision)) : ojson(nullptr);
+    } else if (const ArticleField* f = find_article_field(name)) {
+      auto value = field_value(a, *f);
+      j[name] = value ? ojson(std::move(*value)) : ojson(nullptr);
+    }
+  }
 }
 
 ojson article_json(const Article& a) {

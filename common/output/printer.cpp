@@ -39,14 +39,10 @@ void check_format_version(int requested) {
 }
 
 std::string export_line(const Article& a) {
-  ojson j;
-  j["id"] = a.id;
-  for (const auto& [key, value] : {std::pair{"url", &a.url}, {"source", &a.source}, {"section", &a.section},
-                                   {"lang", &a.lang}, {"author", &a.author}})
-    if (!value->empty()) j[key] = *value;
-  if (a.date.valid()) j["date"] = a.date.iso();
-  if (a.title) j["title"] = *a.title;
-  j["body"] = a.body;
+  ojson j = ojson::object();
+  for (const ArticleField& f : article_fields())
+    if (f.of_the_article)
+      if (auto value = field_value(a, f)) j[f.key] = std::move(*value);
   return json_text(j);
 }
 

@@ -49,6 +49,47 @@ void remove_control_characters(Article& a) {
   replace_controls(a.body, true);
 }
 
+const std::vector<ArticleField>& article_fields() {
+  using K = ArticleFieldKind;
+  static const std::vector<ArticleField> kFields{
+      {"id", K::kText, &Article::id, true, true},          {"url", K::kText, &Article::url, false, true},
+      {"source", K::kText, &Article::source, false, true}, {"section", K::kText, &Article::section, false, true},
+      {"lang", K::kText, &Article::lang, false, true},     {"author", K::kText, &Article::author, false, true},
+      {"origin", K::kText, &Article::origin, false, false}, {"date", K::kDate, nullptr, false, true},
+      {"title", K::kTitle, nullptr, false, true},           {"body", K::kBody, &Article::body, true, true},
+  };
+  return kFields;
+}
+
+const ArticleField* find_article_field(std::string_view key) {
+  for (const ArticleField& f : article_fields())
+    if (key == f.key) return &f;
+  return nullptr;
+}
+
+std::optional<std::string> field_value(const Article& a, const ArticleField& f) {
+  switch (f.kind) {
+    case ArticleFieldKind::kTitle: return a.title;
+    case ArticleFieldKind::kDate: return a.date.valid() ? std::optional<std::string>(a.date.iso()) : std::nullopt;
+    case ArticleFieldKind::kText:
+    case ArticleFieldKind::kBody: break;
+  }
+  const std::string& text = a.*f.text;
+  if (text.empty() && !f.always) return std::nullopt;
+  return text;
+}
+
+void set_field_value(Article& a, const ArticleField& f, std::string value) {
+  switch (f.kind) {
+    case ArticleFieldKind::kTitle: a.title = std::move(value); return;
+    case ArticleFieldKind::kDate:
+      if (auto d = util::parse_iso_date(value)) a.date = *d;
+      return;
+    case ArticleFieldKind::kText:
+    case ArticleFieldKind::kBody: a.*f.text = std::move(value); return;
+  }
+}
+
 std::string host_of(const std::string& url) {
   const std::size_t scheme = url.find("://");
   if (scheme == std::string::npos) return {};

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace depeche {
 
@@ -21,6 +23,31 @@ struct Article {
   util::Date date;
   std::string origin;  // the input file's display name (inputs.h)
 };
+
+// Article <-> JSON: one row per field, which every reader and writer of an article's JSON loops
+// over (JSON Lines input, the stored fields, --export, hits). Rows are in the order --export
+// writes them; the stored fields are a sorted JSON object, and hits list theirs in
+// hit_field_names()'s order.
+enum class ArticleFieldKind {
+  kText,   // a string member; absent when empty
+  kTitle,  // the optional title; absent when there is none (an empty one is written)
+  kDate,   // ISO 8601 at its precision; absent when undated
+  kBody,   // the text; written even when empty
+};
+struct ArticleField {
+  const char* key;
+  ArticleFieldKind kind;
+  std::string Article::*text;  // the member of kText and kBody rows
+  bool always;                 // written even when empty (the id and the body)
+  bool of_the_article;         // false for "origin": where it was read, stored but not exported or read from input
+};
+const std::vector<ArticleField>& article_fields();
+// The row of a JSON key; null when no field has it.
+const ArticleField* find_article_field(std::string_view key);
+// A field's JSON string value; nothing when the field is absent.
+std::optional<std::string> field_value(const Article& a, const ArticleField& f);
+// Sets a field from a JSON string value: a date must be ISO 8601 (else the article stays undated).
+void set_field_value(Article& a, const ArticleField& f, std::string value);
 
 // Takes out the control characters (C0, DEL, C1) an input may hide in an article, which would
 // otherwise reach a terminal from every printout: each becomes a space in the one-line fields

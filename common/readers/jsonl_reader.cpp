@@ -1,5 +1,7 @@
 #include "readers/jsonl_reader.h"
 
+#include "readers/input_charset.h"
+#include "readers/problems.h"
 #include "util/date_parse.h"
 #include "util/input_file.h"
 #include "util/utf8.h"
@@ -111,21 +113,22 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
   std::size_t nuls = 0;
   Article a;
   a.origin = name.display;
-  a.url = text_field(obj, "url", nuls);
-  a.id = text_field(obj, "id", nuls);
+  std::string date;
+  for (const ArticleField& f : article_fields()) {
+    if (!f.of_the_article) continue;
+    if (f.kind == ArticleFieldKind::kDate) {
+      date = text_field(obj, f.key, nuls);
+    } else if (f.kind == ArticleFieldKind::kTitle) {  // a string only: a number is no title
+      if (auto it = obj.find(f.key); it != obj.end() && it->is_string())
+        if (std::string title = without_nuls(it->get<std::string>(), nuls); !title.empty()) a.title = std::move(title);
+    } else {
+      a.*f.text = text_field(obj, f.key, nuls);
+    }
+  }
   if (auto id = obj.find("id"); id != obj.end() && id->is_number_float())  // a fraction, or past 64 bits
     sink.problem(name.display, line_no, "id " + id->dump() + " is not a string or a 64-bit integer; ignored");
   if (a.id.empty()) a.id = a.url;  // else named by its content, below
-  a.source = text_field(obj, "source", nuls);
   if (a.source.empty()) a.source = host_of(a.url);
-  a.section = text_field(obj, "section", nuls);
-  a.lang = text_field(obj, "lang", nuls);
-  a.author = text_field(obj, "author", nuls);
-  if (auto it = obj.find("title"); it != obj.end() && it->is_string()) {
-    if (std::string title = without_nuls(it->get<std::string>(), nuls); !title.empty()) a.title = std::move(title);
-  }
-  a.body = text_field(obj, "body", nuls);
-  const std::string date = text_field(obj, "date", nuls);
   if (nuls) sink.problem(name.display, line_no, "NUL characters (\\u0000) dropped");
   if (!date.empty()) {
     if (auto d = util::parse_date(date)) a.date = *d;
@@ -146,19 +149,14 @@ void read_jsonl_input(util::InputFile& in, const InputName& name, const ReadLimi
   bool truncated = false;
   for (std::size_t line_no = 1; in.read_line(line, limits.max_line_bytes, truncated); ++line_no) {
     if (truncated) {
-      sink.problem(name.display, line_no,
-                   "line longer than " + std::to_string(limits.max_line_bytes) + " bytes; skipped");
+      sink.problem(name.display, line_no, longer_than("line", limits.max_line_bytes, "skipped"));
       continue;
     }
-    const util::Utf8Repair repair = util::repair_utf8(line);
-    if (repair.changed())
-      sink.problem(name.display, line_no,
-                   repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
+    report_repair(util::repair_utf8(line), line_no, name, sink);
     if (auto a = parse_jsonl_line(line, name, line_no, sink)) {
       if (a->body.size() > limits.max_article_bytes) {
         a->body.resize(util::utf8_prefix(a->body, limits.max_article_bytes).size());
-        sink.problem(name.display, line_no,
-                     "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");
+        sink.problem(name.display, line_no, longer_than("article", limits.max_article_bytes, kIndexedItsBeginning));
       }
       sink.article(std::move(*a));
     }

@@ -2,7 +2,9 @@
 
 #include "readers/feed_reader.h"
 #include "readers/html_reader.h"
+#include "readers/input_charset.h"
 #include "readers/jsonl_reader.h"
+#include "readers/problems.h"
 #include "readers/text_reader.h"
 #include "util/ascii.h"
 #include "util/charset.h"
@@ -63,38 +65,13 @@ std::string sniffable(std::string_view head) {
 }
 
 // Our text format, in any charset: read whole (up to the article limit), made UTF-8, parsed.
-// Valid UTF-8 costs one scan; else --encoding, else ICU's detection (decisions.md 4: one warning
-// naming the file and the line of the first byte that was not UTF-8).
 void read_text_any_charset(util::InputFile& in, const InputName& name, const ReadLimits& limits, ArticleSink& sink) {
-  std::string content;
-  if (in.read_all(content, limits.max_article_bytes)) {
-    sink.problem(name.display, 1,
-                 "article longer than " + std::to_string(limits.max_article_bytes) + " bytes; indexed its beginning");
-    content.resize(util::utf8_prefix(content, content.size()).size());
+  std::string bytes;
+  if (in.read_all(bytes, limits.max_article_bytes)) {
+    sink.problem(name.display, 1, longer_than("article", limits.max_article_bytes, kIndexedItsBeginning));
+    bytes.resize(util::utf8_prefix(bytes, bytes.size()).size());
   }
-  // --encoding UTF-8 (or an unknown label) leaves bad bytes to the repair below, which reports them.
-  const std::string forced = limits.encoding.empty() ? std::string() : util::canonical_charset(limits.encoding);
-  if (!util::bom_charset(content).empty() || (!forced.empty() && forced != "UTF-8")) {
-    std::string used;
-    util::Utf8Repair changes;
-    content = util::to_utf8(content, forced, &used, &changes);
-    report_conversion(changes, used, name, sink);
-  } else if (forced.empty() && !util::is_valid_utf8(content)) {
-    std::string copy = content;
-    const std::size_t first_bad = std::min(util::repair_utf8(copy).first_offset, content.size());
-    std::string used;
-    std::string converted = util::to_utf8(content, "", &used);
-    const std::size_t line =
-        1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(first_bad), '\n'));
-    sink.problem(name.display, line, "invalid UTF-8, read as " + used);
-    content.swap(converted);
-  }
-  const util::Utf8Repair repair = util::repair_utf8(content);  // NUL bytes
-  if (repair.changed()) {
-    const std::size_t line = 1 + static_cast<std::size_t>(std::count(
-        content.begin(), content.begin() + static_cast<std::ptrdiff_t>(std::min(repair.first_offset, content.size())), '\n'));
-    sink.problem(name.display, line, repair.recoded_bytes ? "invalid UTF-8, read as Windows-1252" : "NUL bytes dropped");
-  }
+  const std::string content = document_utf8(bytes, limits, nullptr, name, sink);
   if (content.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     sink.problem(name.display, 1, kEmptyFileMessage);
     return;
@@ -142,14 +119,6 @@ bool looks_binary(std::string_view head) {
 }
 
 }  // namespace
-
-void report_conversion(const util::Utf8Repair& changes, const std::string& charset, const InputName& name,
-                       ArticleSink& sink) {
-  if (changes.recoded_bytes)  // UTF-8 is repaired byte by byte, as Windows-1252 (util::repair_utf8)
-    sink.problem(name.display, 1, charset == "UTF-8" ? "invalid UTF-8, read as Windows-1252"
-                                                     : "bytes not valid in " + charset + " replaced with U+FFFD");
-  if (changes.dropped_nuls) sink.problem(name.display, 1, "NUL bytes dropped");
-}
 
 std::string file_name_of(const InputName& name) {
   const std::size_t slash = name.display.rfind('/');
@@ -234,7 +203,7 @@ InputFormat read_input(const InputName& name, InputFormat format, const ReadLimi
   // Every format reads up to damaged gzip data as up to the end of a file. Then the file fails, as
   // one that cannot be read does: one line says where, and the indexer does not record it as done.
   if (const auto& damage = in.damage())
-    throw Error(name.display + ":" + std::to_string(damage->line) + ": " + damage->message);
+    throw Error(problem_line(name.display, damage->line, damage->message));
   return format;
 }
 

@@ -77,12 +77,6 @@ InputFormat detect_format(const std::string& path, std::string_view head);
 // it was read as (kAuto when it was skipped as empty, binary or of unknown format).
 InputFormat read_input(const InputName& name, InputFormat format, const ReadLimits& limits, ArticleSink& sink);
 
-// Reports what converting a file to UTF-8 from the charset its byte-order mark or --encoding named
-// replaced or dropped (util::to_utf8's `changes`), one message for each (decisions.md 4). The line
-// is not known once the file is converted: line 1.
-void report_conversion(const util::Utf8Repair& changes, const std::string& charset, const InputName& name,
-                       ArticleSink& sink);
-
 }  // namespace depeche
 
 #endif
