@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <iterator>
 #include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -19,9 +18,7 @@ using depeche::util::write_file_atomically;
 
 std::string read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 TEST(WriteFileAtomically, CreatesThenReplacesTheFileWhole) {
