@@ -29,7 +29,7 @@ constexpr std::size_t kNewArticlesLimit = 100000;
 int run_batch(const SearcherOptions& o, const ResolvedOptions& r) {
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned i = 0; i < cli::threads_for(o.jobs); ++i) searchers.push_back(std::make_unique<Searcher>(o.dbs));
-  auto printer = make_printer(OutputFormat::kJson, std::cout, r.output);
+  auto printer = make_batch_printer(std::cout, r.output);
   cli::answer_batch(searchers, r.request, o.batch, *printer, [] { std::cout.flush(); });
   return exit_code::kOk;
 }

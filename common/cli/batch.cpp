@@ -126,7 +126,7 @@ Answer answer(Searcher& searcher, SearchRequest request, std::string line, bool 
   return a;
 }
 
-void print(Printer& printer, const Answer& a) {
+void print(BatchPrinter& printer, const Answer& a) {
   if (a.fatal) std::rethrow_exception(a.fatal);
   if (!a.result) return printer.query_error(a.query, a.error);
   printer.begin(a.query);
@@ -153,7 +153,7 @@ struct Board {
 }  // namespace
 
 void answer_batch(const std::vector<std::unique_ptr<Searcher>>& searchers, const SearchRequest& request,
-                  const std::string& path, Printer& printer, const std::function<void()>& flush) {
+                  const std::string& path, BatchPrinter& printer, const std::function<void()>& flush) {
   QueryLines input(path);
   std::string line;
   bool truncated = false;

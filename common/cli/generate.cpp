@@ -3,6 +3,7 @@
 
 #include "output/exit_codes.h"
 #include "schema.h"
+#include "util/edit_distance.h"
 
 #include <algorithm>
 #include <iostream>
@@ -207,20 +208,9 @@ std::string nearest_option(const CLI::App& app, const std::string& typed) {
   std::size_t best_distance = std::clamp<std::size_t>((letters + 1) / 3 + 1, 2, 4);  // the first not accepted
   for (const OptionDoc& d : describe_options(app))
     for (const std::string& name : d.names) {
-      // Levenshtein distance, small strings only.
-      std::vector<std::size_t> row(name.size() + 1);
-      for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
-      for (std::size_t i = 1; i <= typed.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= name.size(); ++j) {
-          const std::size_t up = row[j];
-          row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (typed[i - 1] == name[j - 1] ? 0 : 1)});
-          diag = up;
-        }
-      }
-      if (row[name.size()] < best_distance) {
-        best_distance = row[name.size()];
+      const std::size_t distance = util::edit_distance(typed, name);
+      if (distance < best_distance) {
+        best_distance = distance;
         best = name;
       }
     }

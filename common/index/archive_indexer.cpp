@@ -77,7 +77,7 @@ constexpr std::uint64_t kMaxHashedBytes = std::uint64_t{64} << 20;
 
 std::string hash_file(const std::string& path) {
   const int fd = util::open_regular_file(path);
-  std::uint64_t h = util::fnv1a64("");
+  std::uint64_t h = util::kFnv1a64Start;
   std::vector<char> buf(1 << 16);
   for (;;) {
     const ssize_t n = ::read(fd, buf.data(), buf.size());

@@ -1,4 +1,4 @@
-// Compacting a database in place, on request (decisions.md 14): incremental runs leave blocks half
+// Compacting a database in place, on request (docs/cron.md): incremental runs leave blocks half
 // full and, after many commits, a database several times the size a compacted copy needs.
 #ifndef DEPECHE_INCLUDED_INDEX_COMPACT_H
 #define DEPECHE_INCLUDED_INDEX_COMPACT_H

@@ -1,4 +1,4 @@
-// What the indexer may write to (decisions.md 21): a database folder it creates, or a depeche
+// What the indexer may write to (docs/robustness.md): a database folder it creates, or a depeche
 // database it opens; never anything else. Every check runs before an input is read.
 #ifndef DEPECHE_INCLUDED_INDEX_DATABASE_FOLDER_H
 #define DEPECHE_INCLUDED_INDEX_DATABASE_FOLDER_H

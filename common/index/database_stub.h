@@ -1,7 +1,7 @@
 // Xapian stub files: a file (or a folder's XAPIANDB) whose lines name databases to open as one:
 // "auto PATH", "glass PATH", "remote HOST:PORT", and "remote :PROGRAM ARGS", with which Xapian
 // starts PROGRAM and talks to it through a pipe. depeche never starts a program because a file
-// said so (decisions.md 21): anyone who can write a shared database folder would run code as
+// said so (docs/robustness.md): anyone who can write a shared database folder would run code as
 // everyone who searches it.
 #ifndef DEPECHE_INCLUDED_INDEX_DATABASE_STUB_H
 #define DEPECHE_INCLUDED_INDEX_DATABASE_STUB_H

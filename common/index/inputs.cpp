@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Names are bytes to the file system but become article ids and JSON: a name in another charset
-// ("caf\xe9.txt") is read as Windows-1252, like bad bytes in text (decisions.md 4). The JSON of the
+// ("caf\xe9.txt") is read as Windows-1252, like bad bytes in text (docs/robustness.md). The JSON of the
 // file's record could not hold it, and every run stopped there.
 std::string display_name(std::string name) {
   util::repair_utf8(name);
@@ -58,7 +58,7 @@ std::vector<InputName> expand_inputs(const std::vector<std::string>& paths, cons
       continue;
     }
     if (!listable(path, path, problem)) continue;
-    // Ids and messages name a file by the folder given and the path below it (decisions.md 1):
+    // Ids and messages name a file by the folder given and the path below it (docs/robustness.md):
     // two inputs holding the same relative path give two articles.
     const std::string root = input_name(path);
     std::vector<InputName> found;

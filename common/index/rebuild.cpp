@@ -20,7 +20,7 @@ namespace {
 // The id schema 5 gives an article that a database of schema 4 or older named by its file's path
 // below the input folder (a text file or page without URL: "2023/une.txt"), or by that path, '#'
 // and its line number or a hash (a JSON Lines record or feed item without id or link), as the next
-// run that reads its file again would name it (readers, decisions.md 1), so that no article comes
+// run that reads its file again would name it (readers, docs/robustness.md), so that no article comes
 // twice. The input folder's name is read off the file's recorded path: for a file that was named
 // directly it is one folder too many, and its article goes when that file is next read (pages and
 // text files lose the articles they no longer give).

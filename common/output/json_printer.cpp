@@ -50,7 +50,7 @@ void write(std::ostream& out, const ojson& j) {
   out << json_text(j) << '\n';
 }
 
-class JsonPrinter : public Printer {
+class JsonPrinter : public BatchPrinter {
  public:
   explicit JsonPrinter(std::ostream& out) : out_(out) {}
   void begin(const std::string& query) override {
@@ -122,9 +122,6 @@ class JsonlPrinter : public Printer {
   void timeline(const std::string& query, const std::vector<FacetCount>& periods) override {
     message("timeline", timeline_json(query, periods));
   }
-  void query_error(const std::string& query, const std::string& message_text) override {
-    message("error", {{"query", query}, {"message", message_text}});
-  }
 
  private:
   void message(const char* type, const ojson& data) { write(out_, {{"type", type}, {"data", data}}); }
@@ -133,7 +130,7 @@ class JsonlPrinter : public Printer {
 
 }  // namespace
 
-std::unique_ptr<Printer> make_json_printer(std::ostream& out) { return std::make_unique<JsonPrinter>(out); }
+std::unique_ptr<BatchPrinter> make_json_printer(std::ostream& out) { return std::make_unique<JsonPrinter>(out); }
 std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out) { return std::make_unique<JsonlPrinter>(out); }
 
 }  // namespace depeche

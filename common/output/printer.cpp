@@ -58,4 +58,9 @@ std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, co
   return make_text_printer(out, options);
 }
 
+std::unique_ptr<BatchPrinter> make_batch_printer(std::ostream& out, const OutputOptions& options) {
+  check_fields(options.fields);
+  return make_json_printer(out);
+}
+
 }  // namespace depeche

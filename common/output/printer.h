@@ -50,7 +50,12 @@ class Printer {
   virtual void timeline(const std::string& query, const std::vector<FacetCount>& periods) = 0;
   // --stats: what the archive holds.
   virtual void stats(const ArchiveStats& s) = 0;
-  // --batch: a query that could not run (its message), answered in place so lines stay in order.
+};
+
+// --batch's printer, JSON whatever --format says: it also answers a query that could not run.
+class BatchPrinter : public Printer {
+ public:
+  // A query that could not run (its message), answered in place so lines stay in order.
   virtual void query_error(const std::string& query, const std::string& message) = 0;
 };
 
@@ -61,6 +66,7 @@ void check_format_version(int requested);
 std::string export_line(const Article& a);
 
 std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out, const OutputOptions& options);
+std::unique_ptr<BatchPrinter> make_batch_printer(std::ostream& out, const OutputOptions& options);
 
 }  // namespace depeche
 

@@ -6,7 +6,7 @@
 
 namespace depeche {
 
-std::unique_ptr<Printer> make_json_printer(std::ostream& out);
+std::unique_ptr<BatchPrinter> make_json_printer(std::ostream& out);
 std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out);
 std::unique_ptr<Printer> make_table_printer(std::ostream& out, const OutputOptions& options, char separator);
 std::unique_ptr<Printer> make_text_printer(std::ostream& out, const OutputOptions& options);

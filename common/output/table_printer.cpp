@@ -59,7 +59,6 @@ class TablePrinter : public Printer {
     row({"schema_version", s.schema_version});
     row({"analysis_version", s.analysis_version});
   }
-  void query_error(const std::string&, const std::string&) override {}  // errors go to stderr
 
  private:
   void row(const std::vector<std::string>& cells) {

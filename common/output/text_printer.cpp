@@ -132,7 +132,6 @@ class TextPrinter : public Printer {
     out_ << "schema " << printable(s.schema_version) << ", analysis " << printable(s.analysis_version) << '\n';
     if (!s.last_run.empty()) out_ << paint(kBold, "last run") << "  " << printable(s.last_run) << '\n';
   }
-  void query_error(const std::string&, const std::string&) override {}  // errors go to stderr
 
  private:
   std::string paint(const char* style, const std::string& text) const {

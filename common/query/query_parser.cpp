@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "util/date.h"
+#include "util/edit_distance.h"
 
 #include <algorithm>
 #include <cctype>
@@ -44,28 +45,12 @@ std::size_t find_quote_close(std::string_view s, std::size_t from, std::size_t& 
   return s.size();
 }
 
-// Levenshtein distance, to suggest the field the user meant.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string unknown_field_message(const std::string& name) {
   std::string message = "unknown field '" + name + ":'";
   const schema::Field* best = nullptr;
   std::size_t best_distance = 3;
   for (const schema::Field& f : schema::kFields) {
-    const std::size_t d = edit_distance(name, f.name);
+    const std::size_t d = util::edit_distance(name, f.name);
     if (d < best_distance) {
       best_distance = d;
       best = &f;

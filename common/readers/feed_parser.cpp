@@ -146,17 +146,7 @@ class FeedParser::Sax {
     const htmlEntityDesc* html = htmlEntityLookup(name);
     if (!html) return nullptr;
     std::string value;
-    const unsigned cp = html->value;
-    if (cp < 0x80) {
-      value += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      value += static_cast<char>(0xC0 | (cp >> 6));
-      value += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      value += static_cast<char>(0xE0 | (cp >> 12));
-      value += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      value += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    util::append_utf8(html->value, value);
     if (value == "&" || value == "<") value = value == "&" ? "&#38;" : "&#60;";  // the entity's text is re-parsed
     return xmlAddDocEntity(p.entities_, name, XML_INTERNAL_GENERAL_ENTITY, nullptr, nullptr,
                            reinterpret_cast<const xmlChar*>(value.c_str()));

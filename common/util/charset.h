@@ -36,7 +36,7 @@ std::string detect_charset(std::string_view bytes, bool markup = false);
 // `declared_or_forced` (a <meta charset>, an XML declaration or --encoding) is used when ICU knows
 // it; else valid UTF-8 is returned as is (the fast path: one scan, no ICU); else text that is
 // mostly UTF-8 with a few stray bytes is repaired (each bad byte read as Windows-1252,
-// decisions.md 4); else the charset is detected (detect_charset). Bytes the charset does not
+// docs/robustness.md); else the charset is detected (detect_charset). Bytes the charset does not
 // define become U+FFFD, and so do C1 control characters (what Windows-1252's five undefined bytes
 // would otherwise become). NUL bytes are dropped. `detected`, when given, receives the charset
 // used; `changes`, what was replaced or dropped, for the caller to report.

@@ -1,5 +1,6 @@
 #include "util/config.h"
 
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/printable.h"
 #include "util/utf8.h"
@@ -140,15 +141,10 @@ std::optional<double> load_saved_mark(const std::string& name) {
 void store_saved_mark(const std::string& name, double mark) {
   const std::string path = saved_search_state_path(name);
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out.precision(17);
-    out << mark << '\n';
-    out.flush();
-    if (!out) throw Error(tmp + ": cannot write");
-  }
-  std::filesystem::rename(tmp, path);
+  std::ostringstream text;
+  text.precision(17);
+  text << mark << '\n';
+  util::write_file_atomically(path, text.str());
 }
 
 double parse_utc_time(const std::string& text) {
@@ -194,15 +190,10 @@ void write_saved_searches(const std::string& path, const std::map<std::string, s
     }
   }
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    for (const std::string& line : kept) out << line << '\n';
-    for (const auto& [name, query] : saved) out << kSavedPrefix << name << " = " << query << '\n';
-    out.flush();
-    if (!out) throw Error(tmp + ": cannot write");
-  }
-  std::filesystem::rename(tmp, path);
+  std::string text;
+  for (const std::string& line : kept) text += line + '\n';
+  for (const auto& [name, query] : saved) text += kSavedPrefix + name + " = " + query + '\n';
+  util::write_file_atomically(path, text);
 }
 
 }  // namespace depeche::util

@@ -1,5 +1,6 @@
 // The user's configuration: where the database is and what to index, so that daily use and
-// cron need no flags. A plain text file of `key = value` lines (docs/config.md).
+// cron need no flags. A plain text file of `key = value` lines, where `#` starts a comment
+// (`depeche-index --init` writes a commented one).
 #ifndef DEPECHE_INCLUDED_UTIL_CONFIG_H
 #define DEPECHE_INCLUDED_UTIL_CONFIG_H
 

@@ -3,6 +3,7 @@
 #define DEPECHE_INCLUDED_UTIL_UTF8_H
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,10 @@ bool is_valid_utf8(std::string_view text);
 // Length of the valid UTF-8 sequence starting at text[i] (1 to 4), or 0 when it is not one
 // (overlong forms, surrogates and code points above U+10FFFF are not valid).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
+// Appends code point `cp` to `out` as UTF-8 (one to four bytes). The caller makes sure it is a
+// Unicode scalar value: no surrogate, nothing above U+10FFFF.
+void append_utf8(std::uint32_t cp, std::string& out);
 
 // Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);

@@ -1,4 +1,5 @@
 // Issue 7 end to end: copies collapse into one result (counted as articles), --similar.
+#include "support/indexed_corpus.h"
 #include "support/run.h"
 
 #include <functional>
@@ -20,18 +21,10 @@ json search_json(const std::string& db, std::vector<std::string> args) {
   return json::parse(r.out);
 }
 
-class SampleArchive : public ::testing::Test {
+class SampleArchive : public t::IndexedCorpus<SampleArchive> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new t::TempDir;
-    const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::seeds_dir()});
-    ASSERT_EQ(r.status, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string db() { return *dir_ / "db"; }
-  static t::TempDir* dir_;
+  static void SetUpTestSuite() { index_once({t::source_dir() + "/data", t::seeds_dir()}); }
 };
-t::TempDir* SampleArchive::dir_ = nullptr;
 
 // data/ holds one agency story reposted by two sources under different titles.
 TEST_F(SampleArchive, CopiesCollapseIntoOneHitButCountAsArticles) {

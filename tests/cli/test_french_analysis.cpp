@@ -1,15 +1,14 @@
 // Issue 3's behaviour table, row by row, through the real binaries: a folder of short articles
 // is indexed once, then each query must (or must not) find the article written for its row.
+#include "support/indexed_corpus.h"
 #include "support/run.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <memory>
 #include <string>
 #include <vector>
 
-using depeche::test::TempDir;
 using nlohmann::json;
 namespace t = depeche::test;
 
@@ -54,19 +53,13 @@ const std::vector<std::pair<std::string, std::string>> kArticles = {
      "ﷺ ﬁn 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ⁂ ¼ ² Ⅻ\n"},
 };
 
-class FrenchAnalysis : public ::testing::Test {
+class FrenchAnalysis : public t::IndexedCorpus<FrenchAnalysis> {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    for (const auto& [name, content] : kArticles) dir_->write("corpus/" + name, content);
-    const t::RunResult r = t::index({"--db", db(), *dir_ / "corpus"});
-    index_status_ = r.status;
-    index_err_ = r.err;
+    for (const auto& [name, content] : kArticles) folder().write("corpus/" + name, content);
+    index_once({folder() / "corpus"});
   }
-  static void TearDownTestSuite() { dir_.reset(); }
-  void SetUp() override { ASSERT_EQ(index_status_, 0) << index_err_; }
 
-  static std::string db() { return *dir_ / "db"; }
 
   // The search answer as JSON; fails the test on a status other than 0 or 1.
   static json search(const std::vector<std::string>& words) {
@@ -101,15 +94,7 @@ class FrenchAnalysis : public ::testing::Test {
     for (const auto& hit : search({query}).value("hits", json::array())) ids.push_back(hit["id"]);
     return ids;
   }
-
-  static std::unique_ptr<TempDir> dir_;
-  static int index_status_;
-  static std::string index_err_;
 };
-
-std::unique_ptr<TempDir> FrenchAnalysis::dir_;
-int FrenchAnalysis::index_status_ = -1;
-std::string FrenchAnalysis::index_err_;
 
 }  // namespace
 

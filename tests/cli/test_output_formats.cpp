@@ -1,5 +1,6 @@
 // What depeche-search prints, in every format, and the exit codes scripts rely on.
 // A small folder of articles is indexed once; every test reads the same database.
+#include "support/indexed_corpus.h"
 #include "support/run.h"
 
 #include <gtest/gtest.h>
@@ -16,7 +17,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -123,19 +123,13 @@ std::string run_on_terminal(const std::vector<std::string>& args, const std::vec
   return out;
 }
 
-class OutputFormats : public ::testing::Test {
+class OutputFormats : public t::IndexedCorpus<OutputFormats> {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    for (const auto& [name, content] : kArticles) dir_->write("corpus/" + name, content);
-    const t::RunResult r = t::index({"--db", db(), *dir_ / "corpus"});
-    index_status_ = r.status;
-    index_err_ = r.err;
+    for (const auto& [name, content] : kArticles) folder().write("corpus/" + name, content);
+    index_once({folder() / "corpus"});
   }
-  static void TearDownTestSuite() { dir_.reset(); }
-  void SetUp() override { ASSERT_EQ(index_status_, 0) << index_err_; }
 
-  static std::string db() { return *dir_ / "db"; }
   static t::RunResult search(std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db()});
     return t::search(args);
@@ -158,15 +152,7 @@ class OutputFormats : public ::testing::Test {
     const auto v = hit_ids(j);
     return {v.begin(), v.end()};
   }
-
-  static std::unique_ptr<TempDir> dir_;
-  static int index_status_;
-  static std::string index_err_;
 };
-
-std::unique_ptr<TempDir> OutputFormats::dir_;
-int OutputFormats::index_status_ = -1;
-std::string OutputFormats::index_err_;
 
 }  // namespace
 
@@ -393,7 +379,7 @@ TEST_F(OutputFormats, ShowUnknownIdFindsNothing) {
 }
 
 TEST_F(OutputFormats, BatchAnswersOneJsonLinePerQueryInOrder) {
-  const std::string queries = dir_->write("queries.txt", "port\nbrest (\nski\n");
+  const std::string queries = folder().write("queries.txt", "port\nbrest (\nski\n");
   const t::RunResult r = search({"--batch", queries});
   EXPECT_EQ(r.status, 0) << "every query ran, even the malformed one: " << r.err;
   const std::vector<std::string> ls = lines(r.out);
@@ -430,7 +416,7 @@ TEST_F(OutputFormats, BatchAnswersTheSameWithSeveralThreads) {
   constexpr int kRounds = 40;
   for (int round = 0; round < kRounds; ++round)
     queries += "port\nbrest (\n\nski\nzzzinconnu\nmarseille --limit\nport date:2023\n  \nbrest OR ski\n";
-  const std::string path = dir_->write("queries.txt", queries);
+  const std::string path = folder().write("queries.txt", queries);
   const t::RunResult one = search({"--batch", path, "--jobs", "1", "--facet", "source"});
   ASSERT_EQ(one.status, 0) << one.err;
   ASSERT_EQ(lines(one.out).size(), kRounds * 7u) << "one answer per non-blank line";

@@ -1,4 +1,5 @@
 // Issues 12, 14 and 17: spelling suggestions, synonyms, --explain, wildcards, NEAR/ADJ, author:.
+#include "support/indexed_corpus.h"
 #include "support/run.h"
 
 #include <gtest/gtest.h>
@@ -9,10 +10,9 @@ using nlohmann::json;
 
 namespace {
 
-class QueryFeatures : public ::testing::Test {
+class QueryFeatures : public t::IndexedCorpus<QueryFeatures> {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new t::TempDir;
     const std::string input =
         json{{"id", "a1"}, {"title", "Les migrants de Lampedusa"}, {"author", "Claire Dubois"},
              {"body", "La migration vers l'Europe reprend. Le ministre italien de l'Intérieur a reçu des élus."}}
@@ -23,19 +23,14 @@ class QueryFeatures : public ::testing::Test {
         json{{"id", "a3"}, {"title", "Télécommunications"},
              {"body", "L'Iran et le Mali coopèrent dans les télécommunications depuis des années déjà."}}
             .dump() + "\n";
-    const auto r = t::index({"--db", db(), "-"}, input);
-    ASSERT_EQ(r.status, 0) << r.err;
+    index_once({"-"}, input);
   }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string db() { return *dir_ / "db"; }
   static std::string count(const std::string& q) { return t::search({"--db", db(), "--count", q}).out; }
   static json search_json(std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db(), "--format", "json"});
     return json::parse(t::search(args).out);
   }
-  static t::TempDir* dir_;
 };
-t::TempDir* QueryFeatures::dir_ = nullptr;
 
 TEST_F(QueryFeatures, MisspeltWordGetsASuggestion) {
   const json j = search_json({"telecomunications"});

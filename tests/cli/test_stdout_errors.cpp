@@ -1,6 +1,7 @@
 // Issue 30, item 9: every write to standard output is checked. A failure (a full disk: /dev/full,
 // a closed descriptor) ends the run with one line and status 74, whatever the mode; a reader that
 // went away (a closed pipe) ends it quietly, as SIGPIPE does.
+#include "support/indexed_corpus.h"
 #include "support/run.h"
 
 #include <gtest/gtest.h>
@@ -63,16 +64,12 @@ std::vector<std::string> with(std::string binary, const std::vector<std::string>
   return argv;
 }
 
-class StdoutErrors : public ::testing::Test {
+class StdoutErrors : public t::IndexedCorpus<StdoutErrors> {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    const auto r = t::index({"--db", db(), t::source_dir() + "/data", t::seeds_dir()});
-    ASSERT_EQ(r.status, 0) << r.err;
-    dir_->write("queries.txt", "iran\nmali\nzzzzunknownword\n");
+    index_once({t::source_dir() + "/data", t::seeds_dir()});
+    folder().write("queries.txt", "iran\nmali\nzzzzunknownword\n");
   }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string db() { return *dir_ / "db"; }
   // depeche-search's argv in every mode that prints, from a few bytes (--count) to the whole
   // archive (--export).
   static std::vector<std::vector<std::string>> search_modes() {
@@ -81,8 +78,8 @@ class StdoutErrors : public ::testing::Test {
       modes.push_back({"--db", db(), "--format", format, "mali"});
     modes.push_back({"--db", db(), "--export"});
     modes.push_back({"--db", db(), "--show", t::kSeedUrl});
-    modes.push_back({"--db", db(), "--batch", *dir_ / "queries.txt"});
-    modes.push_back({"--db", db(), "--batch", *dir_ / "queries.txt", "--jobs", "2"});
+    modes.push_back({"--db", db(), "--batch", folder() / "queries.txt"});
+    modes.push_back({"--db", db(), "--batch", folder() / "queries.txt", "--jobs", "2"});
     modes.push_back({"--db", db(), "--count", "mali"});
     modes.push_back({"--db", db(), "--facet", "source", "mali"});
     modes.push_back({"--db", db(), "--stats"});
@@ -94,9 +91,7 @@ class StdoutErrors : public ::testing::Test {
     modes.push_back({"--generate", "bash"});
     return modes;
   }
-  static TempDir* dir_;
 };
-TempDir* StdoutErrors::dir_ = nullptr;
 
 std::string describe(const std::vector<std::string>& argv) {
   std::string s;

@@ -60,7 +60,7 @@ inline void check_date(const char* target, const util::Date& d) {
 }
 
 // What every article a reader hands back must satisfy, whatever bytes it read: an id, valid
-// UTF-8 in every text field (decisions.md 4), no NUL byte in its title or body, a well-formed date.
+// UTF-8 in every text field (docs/robustness.md), no NUL byte in its title or body, a well-formed date.
 inline void check_article(const char* target, const Article& a) {
   DEPECHE_FUZZ_CHECK(target, !a.id.empty());
   DEPECHE_FUZZ_CHECK(target, util::is_valid_utf8(a.id) && util::is_valid_utf8(a.url) && util::is_valid_utf8(a.source));

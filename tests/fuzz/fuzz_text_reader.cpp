@@ -1,9 +1,9 @@
-// fuzz_text_reader: our article text format (decisions.md 2), from bytes and from a file.
+// fuzz_text_reader: our article text format (docs/sample-archive.md), from bytes and from a file.
 //  - parse_text_article on the input made valid UTF-8 (its contract), as read_text_input calls it;
 //  - read_input(kText) on the raw bytes written to a temporary file: the whole path a file on disk
 //    takes (gzip detection, the binary-file check, the article size limit, UTF-8 repair, the
 //    date refinement of month-precision headers).
-// Properties: what read_input hands back is valid UTF-8 (decisions.md 4: the article is indexed
+// Properties: what read_input hands back is valid UTF-8 (docs/robustness.md: the article is indexed
 // with its bad bytes repaired), has an id and a well-formed date, and its body is bounded by the
 // configured article size limit.
 #include "fuzz_support.h"

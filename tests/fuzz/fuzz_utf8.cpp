@@ -1,4 +1,4 @@
-// fuzz_utf8: util::repair_utf8 must turn any bytes into valid UTF-8 (decisions.md 4).
+// fuzz_utf8: util::repair_utf8 must turn any bytes into valid UTF-8 (docs/robustness.md).
 // Properties checked on every input, not only "does not crash":
 //  - after repair_utf8, is_valid_utf8 holds and no NUL byte is left;
 //  - input that was already valid and NUL-free is left byte for byte untouched, reported unchanged;

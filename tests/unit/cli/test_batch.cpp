@@ -33,7 +33,7 @@ const std::vector<std::string> kWords = {"port",    "grève",   "tempête", "bud
                                          "tramway", "festival", "incendie", "concert", "élection", "récolte"};
 
 // Each answer on one line: the query, its status and total, the ids of its hits; or its error.
-class Recorder : public depeche::Printer {
+class Recorder : public depeche::BatchPrinter {
  public:
   explicit Recorder(std::size_t fail_at = SIZE_MAX) : fail_at_(fail_at) {}
   void begin(const std::string& query) override {
@@ -241,7 +241,7 @@ TEST_F(Batch, EachJsonAnswerCarriesItsStatus) {
   TempDir dir;
   const std::string file = dir.write("queries.txt", "port\nintrouvable\nport)\nconcert \xc3\xa9lection\n");
   std::ostringstream out;
-  const auto printer = depeche::make_printer(depeche::OutputFormat::kJson, out, {});
+  const auto printer = depeche::make_batch_printer(out, {});
   answer_batch(searchers(2), request(), file, *printer, [] {});
   std::istringstream lines(out.str());
   std::vector<std::string> statuses;
