@@ -12,7 +12,7 @@
 #include "index/rebuild.h"
 #include "util/config.h"
 #include "util/input_file.h"
-#include "output/exit_codes.h"
+#include "cli/exit_codes.h"
 #include "output/progress.h"
 #include "util/error.h"
 #include "util/printable.h"

@@ -6,7 +6,7 @@
 #include "cli/jobs.h"
 
 #include "index/database_stub.h"
-#include "output/exit_codes.h"
+#include "cli/exit_codes.h"
 #include "util/config.h"
 #include "util/error.h"
 #include "util/printable.h"

@@ -5,7 +5,6 @@
 #include "index/facet_columns.h"
 #include "index/damage.h"
 #include "index/stored_article.h"
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "util/date.h"
 #include "util/disk_usage.h"
@@ -151,7 +150,7 @@ Xapian::Database open_once(const std::string& path) {
   if (path.rfind(kRemoteScheme, 0) != 0) return Xapian::Database(path);
   const std::string address = path.substr(kRemoteScheme.size());
   const std::size_t colon = address.rfind(':');
-  if (colon == std::string::npos) throw Fatal(exit_code::kUsage, path + ": expected tcp://HOST:PORT");
+  if (colon == std::string::npos) throw Fatal(FatalKind::kUsage, path + ": expected tcp://HOST:PORT");
   const unsigned port = static_cast<unsigned>(std::strtoul(address.c_str() + colon + 1, nullptr, 10));
   return Xapian::Remote::open(address.substr(0, colon), port);
 }
@@ -160,7 +159,7 @@ Xapian::Database open_shard(const std::string& path) {
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Database shard = open_once(path);
-      if (auto mismatch = schema::version_mismatch(shard)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
+      if (auto mismatch = schema::version_mismatch(shard)) throw Fatal(FatalKind::kDatabase, path + ": " + *mismatch);
       return shard;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxReopens) throw;  // an indexer committed while we opened: open the new revision
@@ -168,13 +167,13 @@ Xapian::Database open_shard(const std::string& path) {
       // The same race can show as a block of the old revision already reused (see with_retry);
       // a database that stays corrupt is reported once the retries are spent.
       if (attempt >= kMaxReopens)
-        throw Fatal(exit_code::kDatabase, damaged_message(path, e));
+        throw Fatal(FatalKind::kDatabase, damaged_message(path, e));
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     } catch (const Xapian::NetworkError& e) {
-      throw Fatal(exit_code::kDatabase, path + ": cannot reach the search server (" + e.get_msg() + ")");
+      throw Fatal(FatalKind::kDatabase, path + ": cannot reach the search server (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {
-      if (holds_xapian_files(path)) throw Fatal(exit_code::kDatabase, damaged_message(path, e));
-      throw Fatal(exit_code::kDatabase, path + ": not a depeche database (" + e.get_msg() +
+      if (holds_xapian_files(path)) throw Fatal(FatalKind::kDatabase, damaged_message(path, e));
+      throw Fatal(FatalKind::kDatabase, path + ": not a depeche database (" + e.get_msg() +
                                             "); create it with depeche-index --db " + path + " FILES");
     }
   }
@@ -238,7 +237,7 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     } catch (const Xapian::DatabaseCorruptError& e) {
       // Seen under load while an indexer commits: a block read as the writer reused it. The
       // committed revision is sound (xapian-check passes), so reopening reads it afresh.
-      if (attempt >= kMaxReopens) throw Fatal(exit_code::kDatabase, damaged_message(names(), e));
+      if (attempt >= kMaxReopens) throw Fatal(FatalKind::kDatabase, damaged_message(names(), e));
       reopen();
     } catch (const Xapian::WildcardError&) {
       throw QueryError("a wildcard matches more than " + std::to_string(kMaxWildcardTerms) +
@@ -246,9 +245,9 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     } catch (const Xapian::Error& e) {
       // A table that cannot be read (deleted, truncated, its permissions changed): the message
       // says which database, and Xapian's reason.
-      throw Fatal(exit_code::kDatabase, names() + ": " + e.get_type() + ": " + util::xapian_message(e));
+      throw Fatal(FatalKind::kDatabase, names() + ": " + e.get_type() + ": " + util::xapian_message(e));
     } catch (const DataError& e) {
-      throw Fatal(exit_code::kDatabase, names() + ": the database is damaged: " + e.what());
+      throw Fatal(FatalKind::kDatabase, names() + ": the database is damaged: " + e.what());
     }
   }
 }
@@ -542,7 +541,7 @@ void Searcher::require_positions() {
     for (const std::string& path : paths_)
       if (path.rfind(kRemoteScheme, 0) != 0 && (*lost_positions_ = lost_positions(path))) break;
   }
-  if (*lost_positions_) throw Fatal(exit_code::kDatabase, lost_positions_message(**lost_positions_));
+  if (*lost_positions_) throw Fatal(FatalKind::kDatabase, lost_positions_message(**lost_positions_));
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
