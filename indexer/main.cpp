@@ -10,7 +10,7 @@
 #include "index/inputs.h"
 #include "index/damage.h"
 #include "index/rebuild.h"
-#include "util/config.h"
+#include "cli/config.h"
 #include "util/input_file.h"
 #include "cli/exit_codes.h"
 #include "output/progress.h"
@@ -73,19 +73,19 @@ int write_initial_config(const depeche::IndexerOptions& o, const std::string& co
   if (fs::exists(config_path)) throw depeche::Error(config_path + ": already exists; edit it or remove it first");
   std::vector<std::string> inputs;
   for (const std::string& p : o.paths) inputs.push_back(fs::absolute(p).lexically_normal().string());
-  depeche::util::check_config_value(db, "the database path");
-  for (const std::string& input : inputs) depeche::util::check_config_value(input, "an input's path");
+  depeche::cli::check_config_value(db, "the database path");
+  for (const std::string& input : inputs) depeche::cli::check_config_value(input, "an input's path");
   fs::create_directories(fs::path(config_path).parent_path());
-  std::ofstream(config_path) << depeche::util::initial_config(db, inputs);
+  std::ofstream(config_path) << depeche::cli::initial_config(db, inputs);
   std::cout << "wrote " << depeche::util::printable(config_path) << '\n';
   return depeche::exit_code::kOk;
 }
 
 int run(depeche::IndexerOptions o) {
   using namespace depeche;
-  const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
-  const util::Config config = util::load_config(config_path, !o.config.empty() && !o.init);
-  o.db = util::resolve_db(o.db, config);
+  const std::string config_path = o.config.empty() ? cli::default_config_path() : o.config;
+  const cli::Config config = cli::load_config(config_path, !o.config.empty() && !o.init);
+  o.db = cli::resolve_db(o.db, config);
   g_database_path = o.db;
   if (o.init) return write_initial_config(o, config_path, o.db);
   if (o.paths.empty() && !o.rebuild && !o.compact) {

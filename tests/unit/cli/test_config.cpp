@@ -1,4 +1,4 @@
-#include "util/config.h"
+#include "cli/config.h"
 
 #include "util/error.h"
 
@@ -6,9 +6,9 @@
 
 namespace {
 
-using depeche::util::check_config_value;
-using depeche::util::check_saved_name;
-using depeche::util::parse_config;
+using depeche::cli::check_config_value;
+using depeche::cli::check_saved_name;
+using depeche::cli::parse_config;
 
 TEST(Config, ParsesKeysValuesAndComments) {
   const auto c = parse_config("# a comment\ndb = /srv/db\nindex = /a\n  index=/b  \nsaved.mali = Mali date:2023.. #x = y\n", "cfg");
@@ -21,7 +21,7 @@ TEST(Config, ParsesKeysValuesAndComments) {
 
 TEST(Config, SavedNamesAreOneWordAFileMayBearAndQueriesOneLine) {
   for (const char* ok : {"mali", "Mali-2023", "a_b.c", "élections", "Škoda", "Москва", "x"}) EXPECT_NO_THROW(check_saved_name(ok)) << ok;
-  for (const std::string bad : std::vector<std::string>{"", ".hidden", "..", "../x", "a/b", "a b", "a=b", "a\nb", "a\tb", "a\x1b", "nbsp\xc2\xa0",
+  for (const std::string& bad : std::vector<std::string>{"", ".hidden", "..", "../x", "a/b", "a b", "a=b", "a\nb", "a\tb", "a\x1b", "nbsp\xc2\xa0",
                                 "c1\xc2\x85", "times\xc3\x97", "cjk\xe4\xb8\xad", "bad\xff", std::string(65, 'a')})
     EXPECT_THROW(check_saved_name(bad), depeche::Error) << bad;
   EXPECT_NO_THROW(check_config_value("\"fibre optique\" = # é", "q"));
