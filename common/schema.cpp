@@ -1,6 +1,6 @@
 #include "schema.h"
 
-#include "readers/article.h"
+#include "article.h"
 #include "util/hash.h"
 
 #include <cstdio>

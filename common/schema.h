@@ -18,7 +18,7 @@
 #include <vector>
 
 namespace depeche {
-struct Article;  // readers/article.h: plain data, read by the field rows below
+struct Article;  // article.h: plain data, read by the field rows below
 }  // namespace depeche
 
 namespace depeche::schema {
@@ -84,7 +84,7 @@ double decode_indexed_at(std::string_view value);
 std::string encode_hash(std::uint64_t hash);
 std::optional<std::uint64_t> decode_hash(std::string_view value);
 
-// How a field's value is read from an article (readers/article.h): the text its terms are made
+// How a field's value is read from an article (article.h): the text its terms are made
 // of, before folding, or a slot's value, encoded; empty when the article has none.
 using ArticleText = std::string (*)(const Article&);
 

@@ -9,9 +9,9 @@
 #include "index/inputs.h"
 #include "index/damage.h"
 #include "index/rebuild.h"
-#include "util/config.h"
+#include "cli/config.h"
 #include "util/input_file.h"
-#include "output/exit_codes.h"
+#include "cli/exit_codes.h"
 #include "output/progress.h"
 #include "output/summary_printer.h"
 #include "util/error.h"
@@ -63,10 +63,10 @@ int write_initial_config(const ResolvedIndexerOptions& o) {
   if (fs::exists(o.config_path)) throw Error(o.config_path + ": already exists; edit it or remove it first");
   std::vector<std::string> inputs;
   for (const std::string& p : o.paths) inputs.push_back(fs::absolute(p).lexically_normal().string());
-  util::check_config_value(o.db, "the database path");
-  for (const std::string& input : inputs) util::check_config_value(input, "an input's path");
+  cli::check_config_value(o.db, "the database path");
+  for (const std::string& input : inputs) cli::check_config_value(input, "an input's path");
   fs::create_directories(fs::path(o.config_path).parent_path());
-  std::ofstream(o.config_path) << util::initial_config(o.db, inputs);
+  std::ofstream(o.config_path) << cli::initial_config(o.db, inputs);
   std::cout << "wrote " << util::printable(o.config_path) << '\n';
   return exit_code::kOk;
 }

@@ -2,7 +2,7 @@
 
 #include "cli/jobs.h"
 #include "util/charset.h"
-#include "util/config.h"
+#include "cli/config.h"
 #include "util/error.h"
 
 namespace depeche {
@@ -119,10 +119,10 @@ ResolvedIndexerOptions resolve(const IndexerOptions& options) {
   ResolvedIndexerOptions r;
   static_cast<IndexerOptions&>(r) = options;
   r.mode = mode_of(options);
-  r.config_path = options.config.empty() ? util::default_config_path() : options.config;
+  r.config_path = options.config.empty() ? cli::default_config_path() : options.config;
   // --init writes the configuration named by --config: it need not exist yet.
-  const util::Config config = util::load_config(r.config_path, !options.config.empty() && !options.init);
-  r.db = util::resolve_db(options.db, config);
+  const cli::Config config = cli::load_config(r.config_path, !options.config.empty() && !options.init);
+  r.db = cli::resolve_db(options.db, config);
   const bool takes_paths = r.mode == IndexMode::kIndex || r.mode == IndexMode::kDelete;
   if (takes_paths && r.paths.empty()) {
     if (config.inputs.empty())

@@ -7,10 +7,10 @@
 #include "cli/jobs.h"
 
 #include "index/database_stub.h"
-#include "output/exit_codes.h"
+#include "cli/exit_codes.h"
 #include "output/export_printer.h"
 #include "output/saved_search_printer.h"
-#include "util/config.h"
+#include "cli/config.h"
 #include "util/error.h"
 #include "util/utf8.h"
 
@@ -42,7 +42,7 @@ std::string both(const std::string& a, const std::string& b) {
 }
 
 // --save, --forget, --list-saved: they edit or list the configuration and stop there.
-bool manage_saved_searches(const SearcherOptions& o, const util::Config& config, const std::string& config_path,
+bool manage_saved_searches(const SearcherOptions& o, const cli::Config& config, const std::string& config_path,
                            int& status) {
   status = exit_code::kOk;
   if (o.list_saved) {
@@ -52,7 +52,7 @@ bool manage_saved_searches(const SearcherOptions& o, const util::Config& config,
   if (!o.forget.empty()) {
     auto saved = config.saved;
     if (saved.erase(o.forget) == 0) throw Error("no saved search named '" + o.forget + "'");
-    util::write_saved_searches(config_path, saved);
+    cli::write_saved_searches(config_path, saved);
     return true;
   }
   if (o.save.empty()) return false;
@@ -66,18 +66,18 @@ bool manage_saved_searches(const SearcherOptions& o, const util::Config& config,
   if (!o.since.empty() || !o.until.empty()) filters += (filters.empty() ? "" : " ") + ("date:" + o.since + ".." + o.until);
   query = both(query, filters);
   if (query.empty()) throw Error("--save NAME needs a query");
-  util::check_saved_name(o.save);
-  util::check_config_value(query, "the query to save");
+  cli::check_saved_name(o.save);
+  cli::check_config_value(query, "the query to save");
   auto saved = config.saved;
   saved[o.save] = query;
-  util::write_saved_searches(config_path, saved);
+  cli::write_saved_searches(config_path, saved);
   return true;
 }
 
 int run(SearcherOptions o) {
-  const std::string config_path = o.config.empty() ? util::default_config_path() : o.config;
-  const util::Config config = util::load_config(config_path, !o.config.empty());
-  if (o.dbs.empty()) o.dbs.push_back(util::resolve_db("", config));
+  const std::string config_path = o.config.empty() ? cli::default_config_path() : o.config;
+  const cli::Config config = cli::load_config(config_path, !o.config.empty());
+  if (o.dbs.empty()) o.dbs.push_back(cli::resolve_db("", config));
   for (const std::string& db : o.dbs) refuse_program_remotes(db, o.allow_program_remotes);
   if (int status; manage_saved_searches(o, config, config_path, status)) return status;
   ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
@@ -91,7 +91,7 @@ int run(SearcherOptions o) {
   if (o.only_new) {
     if (o.saved.empty()) throw Error("--new goes with --saved NAME");
     // Everything new is printed, oldest mark first, so that nothing is skipped between runs.
-    if (const auto mark = util::load_saved_mark(o.saved)) r.request.indexed_since = std::nextafter(*mark, HUGE_VAL);
+    if (const auto mark = cli::load_saved_mark(o.saved)) r.request.indexed_since = std::nextafter(*mark, HUGE_VAL);
     r.request.limit = kNewArticlesLimit;
     r.request.allow_partial = false;
     r.request.with_indexed_at = true;
@@ -140,7 +140,7 @@ int run(SearcherOptions o) {
     std::cout.flush();
     double mark = 0;
     for (const Hit& hit : result.hits) mark = std::max(mark, hit.indexed_at);
-    util::store_saved_mark(o.saved, mark);
+    cli::store_saved_mark(o.saved, mark);
   }
   return result.total ? exit_code::kOk : exit_code::kNoMatch;
 }

@@ -2,7 +2,7 @@
 
 #include "cli/jobs.h"
 #include "schema.h"
-#include "util/config.h"
+#include "cli/config.h"
 #include "util/error.h"
 #include "util/utf8.h"
 
@@ -202,7 +202,7 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
                                             : SearchRequest::FacetOrder::kAuto;
   q.similar_to = o.similar;
   q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
-  if (!o.indexed_since.empty()) q.indexed_since = util::parse_utc_time(o.indexed_since);
+  if (!o.indexed_since.empty()) q.indexed_since = cli::parse_utc_time(o.indexed_since);
   if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);
   for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},
                                      {"country", &o.country}})

@@ -2,7 +2,7 @@
 // with the French stemmer (STEM_SOME), on the same texts, in the same process, best of 3.
 // usage: analyzer-throughput CORPUS.jsonl.gz [NDOCS]
 #include "index/document_builder.h"
-#include "readers/article.h"
+#include "article.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>

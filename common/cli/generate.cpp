@@ -1,7 +1,7 @@
 #include "cli/generate.h"
 #include "cli/tool_main.h"
 
-#include "output/exit_codes.h"
+#include "cli/exit_codes.h"
 #include "schema.h"
 #include "util/edit_distance.h"
 

@@ -1,7 +1,7 @@
 #include "cli/tool_main.h"
 
 #include "cli/generate.h"
-#include "output/exit_codes.h"
+#include "cli/exit_codes.h"
 #include "util/error.h"
 #include "util/printable.h"
 
@@ -107,6 +107,18 @@ int report_output_failure(int error, const std::string& program) {
   return exit_code::kOutputFailed;
 }
 
+// The exit status of each kind of Fatal: the one place that knows both (docs/exit-codes.md).
+int exit_status(FatalKind kind) {
+  switch (kind) {
+    case FatalKind::kUsage: return exit_code::kUsage;
+    case FatalKind::kDatabase: return exit_code::kDatabase;
+    case FatalKind::kLocked: return exit_code::kLocked;
+    case FatalKind::kFormatTooOld: return exit_code::kFormatTooOld;
+    case FatalKind::kFormatTooNew: return exit_code::kFormatTooNew;
+  }
+  return exit_code::kDatabase;  // unreachable: the switch names every kind
+}
+
 int parse_and_run(CLI::App& app, int argc, char** argv, const std::string& program, const std::string& database,
                   const std::function<int()>& run) {
   std::string generate_target;
@@ -132,7 +144,7 @@ int parse_and_run(CLI::App& app, int argc, char** argv, const std::string& progr
     throw;  // stdout failed: tool_main reports it
   } catch (const Fatal& e) {
     print_message(program, e.what());
-    return e.exit_code();
+    return exit_status(e.kind());
   } catch (const DataError& e) {
     print_message(program, (database.empty() ? "" : database + ": ") + e.what());
     return exit_code::kDatabase;

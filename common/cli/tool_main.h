@@ -12,7 +12,7 @@ namespace depeche::cli {
 
 // Parses the command line (a usage error is reported as report_parse_error does), answers the
 // hidden --generate option, then returns what `run` returns. What `run` throws becomes one line,
-// "`program`: message", and the documented exit status: a Fatal's own, kDatabase for a DataError
+// "`program`: message", and the documented exit status: its kind's for a Fatal, kDatabase for a DataError
 // (a damaged database), kUsage for another Error (an option or query to fix), kDatabase for
 // anything else. The line of a Xapian error or a DataError names `database` when it is not empty
 // (read after parsing, so it may be an option's value). Every write to standard output is

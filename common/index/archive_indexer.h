@@ -6,8 +6,8 @@
 #define DEPECHE_INCLUDED_INDEX_ARCHIVE_INDEXER_H
 
 #include "index/index_writer.h"
+#include "index/progress.h"
 
-#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -18,12 +18,6 @@ namespace depeche {
 struct RunOptions {
   InputFormat format = InputFormat::kAuto;
   ReadLimits limits;
-};
-
-struct Progress {
-  std::size_t files_done = 0, files_total = 0;
-  std::uint64_t bytes_done = 0, bytes_total = 0;
-  std::size_t articles = 0;
 };
 
 // An input file as its record in the database knows it: its absolute path, and the format it was

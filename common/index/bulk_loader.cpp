@@ -5,7 +5,6 @@
 #include "index/article_document.h"
 #include "index/database_folder.h"
 #include "index/document_builder.h"
-#include "output/exit_codes.h"
 #include "util/error.h"
 #include "util/xapian_error.h"
 
@@ -46,7 +45,7 @@ std::string BulkLoader::part_path(std::size_t index) const {
 }
 
 void BulkLoader::rethrow_failure() {
-  if (!failure_.empty()) throw Fatal(exit_code::kDatabase, failure_);
+  if (!failure_.empty()) throw Fatal(FatalKind::kDatabase, failure_);
 }
 
 void BulkLoader::add(Article&& a, std::string origin_term) {
@@ -146,7 +145,7 @@ void BulkLoader::in_parallel(std::size_t tasks, const std::function<void(std::si
       }
     });
   for (std::thread& t : threads) t.join();
-  if (!error.empty()) throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + error);
+  if (!error.empty()) throw Fatal(FatalKind::kDatabase, output + ": merging the parts failed: " + error);
 }
 
 std::vector<float> BulkLoader::merge_into(const std::string& output) {
@@ -198,7 +197,7 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
     paths.insert(paths.end(), spelling_paths.begin(), spelling_paths.end());
     compact(paths, output);
   } catch (const Xapian::Error& e) {
-    throw Fatal(exit_code::kDatabase, output + ": merging the parts failed: " + util::xapian_message(e));
+    throw Fatal(FatalKind::kDatabase, output + ": merging the parts failed: " + util::xapian_message(e));
   }
   remove_database_folder(parts_dir_);
   return thresholds;

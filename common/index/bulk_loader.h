@@ -6,7 +6,7 @@
 #define DEPECHE_INCLUDED_INDEX_BULK_LOADER_H
 
 #include "index/article_document.h"
-#include "readers/article.h"
+#include "article.h"
 
 #include <condition_variable>
 #include <deque>

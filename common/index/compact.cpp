@@ -3,7 +3,6 @@
 #include "index/database_folder.h"
 #include "index/index_writer.h"
 #include "index/shard_layout.h"
-#include "output/exit_codes.h"
 #include "util/disk_usage.h"
 #include "util/error.h"
 #include "util/xapian_error.h"
@@ -22,7 +21,7 @@ void compact_one(Xapian::WritableDatabase& db, const std::string& path, CompactS
     db.compact(copy, Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
   } catch (const Xapian::Error& e) {
     remove_database_folder(copy);
-    throw Fatal(exit_code::kDatabase, path + ": compacting failed: " + util::xapian_message(e));
+    throw Fatal(FatalKind::kDatabase, path + ": compacting failed: " + util::xapian_message(e));
   }
   stats.bytes_before += util::folder_bytes(path);
   stats.bytes_after += util::folder_bytes(copy);

@@ -1,7 +1,6 @@
 #include "index/damage.h"
 
 #include "index/index_writer.h"
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "util/error.h"
 #include "util/xapian_error.h"
@@ -64,11 +63,11 @@ Xapian::Database open_for_reading(const std::string& part) {
     try {
       return Xapian::Database(part);
     } catch (const Xapian::DatabaseCorruptError& e) {
-      if (attempt >= kAttempts) throw Fatal(exit_code::kDatabase, damaged_message(part, e));
+      if (attempt >= kAttempts) throw Fatal(FatalKind::kDatabase, damaged_message(part, e));
     } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= kAttempts) throw Fatal(exit_code::kDatabase, damaged_message(part, e));
+      if (attempt >= kAttempts) throw Fatal(FatalKind::kDatabase, damaged_message(part, e));
     } catch (const Xapian::Error& e) {
-      throw Fatal(exit_code::kDatabase, damaged_message(part, e));
+      throw Fatal(FatalKind::kDatabase, damaged_message(part, e));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -80,7 +79,7 @@ void check_before_writing(const std::string& path) {
   if (fs::exists(control)) parts.push_back(control);  // a sharded database's metadata
   for (const std::string& part : parts)
     if (holds_xapian_files(part)) open_for_reading(part);  // none yet: the indexer creates it
-  if (const auto lost = lost_positions(path)) throw Fatal(exit_code::kDatabase, lost_positions_message(*lost));
+  if (const auto lost = lost_positions(path)) throw Fatal(FatalKind::kDatabase, lost_positions_message(*lost));
 }
 
 }  // namespace depeche

@@ -28,10 +28,10 @@ std::optional<std::string> lost_positions(const std::string& path);
 std::string lost_positions_message(const std::string& database);
 
 // One database folder opened for reading, retried while a writer's commit gets in the way; throws
-// Fatal(exit_code::kDatabase) with damaged_message() when it cannot be opened.
+// Fatal(kDatabase) with damaged_message() when it cannot be opened.
 Xapian::Database open_for_reading(const std::string& part);
 
-// Before the indexer writes to `path`: throws Fatal(exit_code::kDatabase) with Xapian's reason
+// Before the indexer writes to `path`: throws Fatal(kDatabase) with Xapian's reason
 // when it holds a database that cannot be opened for reading (a table deleted or truncated: opened
 // for writing, Xapian would make an empty one and the indexer would start the archive anew), or
 // one that lost its positions (writing would make a new position table, hiding the loss).

@@ -2,7 +2,6 @@
 
 #include "index/damage.h"
 
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "util/ascii.h"
 #include "util/error.h"
@@ -40,7 +39,7 @@ std::string some_entries(const fs::path& folder) {
 }
 
 [[noreturn]] void refuse(const std::string& db, const std::string& why) {
-  throw Fatal(exit_code::kDatabase, db + ": " + why + "; depeche-index writes only into a new or empty folder, or a "
+  throw Fatal(FatalKind::kDatabase, db + ": " + why + "; depeche-index writes only into a new or empty folder, or a "
                                                       "depeche database, and has touched nothing");
 }
 
@@ -72,13 +71,13 @@ std::string checked_database_folder(const std::string& db, DatabaseUse use, cons
   if (fs::is_symlink(link) && !fs::exists(target)) refuse(db, "a broken symbolic link");
   const bool exists = fs::exists(target);
   if (exists && !fs::is_directory(target)) refuse(db, "not a folder");
-  if (!exists && use == DatabaseUse::kOpen) throw Fatal(exit_code::kDatabase, db + ": no database here");
+  if (!exists && use == DatabaseUse::kOpen) throw Fatal(FatalKind::kDatabase, db + ": no database here");
   const fs::path folder = resolved(db);
   for (const std::string& input : inputs) {
     if (input == "-" || !fs::exists(input, ec)) continue;
     const fs::path in = resolved(input);
     if (util::is_within(folder, in) || util::is_within(in, folder))
-      throw Fatal(exit_code::kUsage, db + ": the database and the input " + input +
+      throw Fatal(FatalKind::kUsage, db + ": the database and the input " + input +
                                          " contain each other; keep the database outside the folders it indexes");
   }
   if (!exists) return db;
@@ -87,7 +86,7 @@ std::string checked_database_folder(const std::string& db, DatabaseUse use, cons
   } else if (fs::exists(folder / "iamglass")) {
     check_depeche_glass(db, folder);
   } else if (use == DatabaseUse::kOpen) {
-    throw Fatal(exit_code::kDatabase, db + ": no database here");
+    throw Fatal(FatalKind::kDatabase, db + ": no database here");
   } else if (!fs::is_empty(folder, ec)) {
     refuse(db, ec ? "a folder that cannot be read (" + ec.message() + ")"
                   : "a folder holding other files (" + some_entries(folder) + ")");
@@ -126,7 +125,7 @@ std::vector<std::string> remove_database_folder(const std::string& folder) {
 void clear_work_folder(const std::string& folder) {
   const std::vector<std::string> left = remove_database_folder(folder);
   if (!left.empty())
-    throw Fatal(exit_code::kDatabase, folder + ": holds files depeche did not write (" + left.front() +
+    throw Fatal(FatalKind::kDatabase, folder + ": holds files depeche did not write (" + left.front() +
                                           "); move them away, depeche builds a database there; nothing changed");
 }
 

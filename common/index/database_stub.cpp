@@ -1,6 +1,5 @@
 #include "index/database_stub.h"
 
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "util/error.h"
 
@@ -29,21 +28,21 @@ std::string read_stub(const fs::path& file) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) return {};  // a folder without a stub: Xapian will say what it is
   if (fs::file_size(file, ec) > kMaxStubBytes)
-    throw Fatal(exit_code::kDatabase, file.string() + ": not a database (a stub file is at most 1 MiB)");
+    throw Fatal(FatalKind::kDatabase, file.string() + ": not a database (a stub file is at most 1 MiB)");
   std::ifstream in(file, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 void check(const fs::path& path, bool allow_programs, int depth) {
   if (depth > kMaxStubDepth)
-    throw Fatal(exit_code::kDatabase, path.string() + ": stub files name each other more than " +
+    throw Fatal(FatalKind::kDatabase, path.string() + ": stub files name each other more than " +
                                           std::to_string(kMaxStubDepth) + " levels deep");
   std::error_code ec;
   fs::path stub = path;
   const fs::file_status status = fs::status(path, ec);
   // Xapian would read a device or a pipe as a stub: /dev/zero never ends, a pipe blocks.
   if (fs::exists(status) && !fs::is_directory(status) && !fs::is_regular_file(status))
-    throw Fatal(exit_code::kDatabase, path.string() + ": not a database (a device, pipe or socket)");
+    throw Fatal(FatalKind::kDatabase, path.string() + ": not a database (a device, pipe or socket)");
   if (fs::is_directory(status)) {
     if (fs::exists(path / "iamglass", ec)) return;  // a database, opened as one whatever else is there
     stub = path / schema::kShardStubName;
@@ -52,7 +51,7 @@ void check(const fs::path& path, bool allow_programs, int depth) {
   for (const StubLine& l : parse_stub(text)) {
     if (l.starts_program()) {
       if (allow_programs) continue;
-      throw Fatal(exit_code::kDatabase, stub.string() + ":" + std::to_string(l.line) +
+      throw Fatal(FatalKind::kDatabase, stub.string() + ":" + std::to_string(l.line) +
                                             ": names a program to start (remote :PROGRAM); depeche starts no program "
                                             "a file names, unless --allow-program-remotes is given");
     }

@@ -4,7 +4,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/countries.h"
-#include "readers/article.h"
+#include "article.h"
 #include "schema.h"
 
 #include <xapian.h>

@@ -5,7 +5,6 @@
 #include "index/database_folder.h"
 #include "index/stored_article.h"
 #include "index/synonym_table.h"
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "util/error.h"
 #include "util/hash.h"
@@ -51,15 +50,15 @@ Xapian::WritableDatabase open_writable(const std::string& path, double wait_seco
       if (!lock_held_elsewhere(path)) {
         // The holder may have let go since: trying once more tells that from a lock we cannot take.
         if (std::exchange(retried, true))
-          throw Fatal(exit_code::kDatabase, path + ": cannot open database for writing: " + util::xapian_message(e));
+          throw Fatal(FatalKind::kDatabase, path + ": cannot open database for writing: " + util::xapian_message(e));
         continue;
       }
       retried = false;
       if (std::chrono::steady_clock::now() >= deadline)
-        throw Fatal(exit_code::kLocked, path + ": database is locked by another indexer; try again later");
+        throw Fatal(FatalKind::kLocked, path + ": database is locked by another indexer; try again later");
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     } catch (const Xapian::Error& e) {
-      throw Fatal(exit_code::kDatabase, path + ": cannot open database for writing: " + util::xapian_message(e));
+      throw Fatal(FatalKind::kDatabase, path + ": cannot open database for writing: " + util::xapian_message(e));
     }
   }
 }
@@ -96,7 +95,7 @@ void swap_in(const std::string& fresh, const std::string& path) {
     failure = path + ": cannot swap in the new database: " + std::strerror(errno);
   if (failure.empty()) return;
   remove_database_folder(fresh);  // not swapped in: it would fill the disk until the next run
-  throw Fatal(exit_code::kDatabase, failure);
+  throw Fatal(FatalKind::kDatabase, failure);
 }
 
 IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double wait_seconds, ProblemReporter report,
@@ -104,7 +103,7 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
     : path_(path), batch_size_(batch_size ? batch_size : 1), report_(std::move(report)) {
   const bool sharded = is_sharded(path);
   if (shard_by != ShardBy::kNone && !sharded && fs::exists(fs::path(path) / "iamglass"))
-    throw Fatal(exit_code::kDatabase, path + ": an unsharded database; --shard-by needs a new folder (or --export it)");
+    throw Fatal(FatalKind::kDatabase, path + ": an unsharded database; --shard-by needs a new folder (or --export it)");
   shard_by_ = shard_by;
   if (sharded || shard_by != ShardBy::kNone) {
     open_sharding(wait_seconds);
@@ -116,7 +115,7 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, double
     const bool empty = db_.get_lastdocid() == 0 && db_.metadata_keys_begin() == db_.metadata_keys_end();
     if (empty && bulk_jobs > 0) bulk_ = std::make_unique<BulkLoader>(bulk_parts_path(), bulk_jobs, bulk_part_articles);
   }
-  if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(exit_code::kDatabase, path + ": " + *mismatch);
+  if (auto mismatch = schema::version_mismatch(db_)) throw Fatal(FatalKind::kDatabase, path + ": " + *mismatch);
   if (!bulk_ && shard_by_ == ShardBy::kNone) columns(db_);
   if (db_.get_metadata(schema::kMetaSchemaVersion).empty())
     for (const auto& [key, value] : schema::version_metadata()) set_metadata(key, value);
@@ -131,12 +130,12 @@ void IndexWriter::open_sharding(double wait_seconds) {
   db_.begin_transaction(true);
   const std::string recorded = db_.get_metadata(schema::kMetaShardBy);
   if (recorded.empty()) {
-    if (shard_by_ == ShardBy::kNone) throw Fatal(exit_code::kDatabase, path_ + ": sharded database without a layout");
+    if (shard_by_ == ShardBy::kNone) throw Fatal(FatalKind::kDatabase, path_ + ": sharded database without a layout");
     set_metadata(schema::kMetaShardBy, shard_by_name(shard_by_));
   } else {
     const ShardBy existing = parse_shard_by(recorded);
     if (shard_by_ != ShardBy::kNone && shard_by_ != existing)
-      throw Fatal(exit_code::kDatabase, path_ + ": database is sharded by " + recorded + ", not as asked");
+      throw Fatal(FatalKind::kDatabase, path_ + ": database is sharded by " + recorded + ", not as asked");
     shard_by_ = existing;
   }
   for (const std::string& name : listed_shards(path_)) {
@@ -144,7 +143,7 @@ void IndexWriter::open_sharding(double wait_seconds) {
     // opening it would create an empty one, which the swap's second mv then moves the real one into.
     const fs::path folder = shard_path(path_, name);
     if (!fs::exists(folder / "iamglass"))
-      throw Fatal(exit_code::kLocked, folder.string() + ": a shard the database lists is missing (being swapped?); "
+      throw Fatal(FatalKind::kLocked, folder.string() + ": a shard the database lists is missing (being swapped?); "
                                                         "nothing written, retry when it is back");
     shard(name);
   }
@@ -352,7 +351,7 @@ void IndexWriter::end_bulk() {
       merged.commit();
     } catch (const Xapian::Error& e) {
       remove_database_folder(fresh);  // a failed merge leaves nothing to fill the disk
-      throw Fatal(exit_code::kDatabase, fresh + ": finishing the merged database failed: " + util::xapian_message(e));
+      throw Fatal(FatalKind::kDatabase, fresh + ": finishing the merged database failed: " + util::xapian_message(e));
     } catch (...) {
       remove_database_folder(fresh);
       throw;
@@ -406,7 +405,7 @@ void IndexWriter::commit() {
     db_.commit_transaction();
     db_.begin_transaction(true);
   } catch (const Xapian::Error& e) {
-    throw Fatal(exit_code::kDatabase, path_ + ": commit failed: " + util::xapian_message(e));
+    throw Fatal(FatalKind::kDatabase, path_ + ": commit failed: " + util::xapian_message(e));
   }
   pending_ = 0;
 }

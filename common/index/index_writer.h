@@ -34,13 +34,13 @@ struct IndexStats {
 };
 
 // Opens a database for writing, waiting up to `wait_seconds` for another writer to finish.
-// Throws Fatal(exit_code::kLocked) when it is still locked, Fatal(exit_code::kDatabase) otherwise.
+// Throws Fatal(kLocked) when it is still locked, Fatal(kDatabase) otherwise.
 Xapian::WritableDatabase open_writable(const std::string& path, double wait_seconds, int flags = Xapian::DB_CREATE_OR_OPEN);
 
 // Moves the database built at `fresh` to `path` in one atomic exchange of the two folders (readers
 // see the old one or the new one, never a mix); the old one is left at `fresh`. Refuses a `path`
 // holding files depeche did not write, which would leave with the old folder. On failure, removes
-// the database built at `fresh` and throws Fatal(exit_code::kDatabase).
+// the database built at `fresh` and throws Fatal(kDatabase).
 void swap_in(const std::string& fresh, const std::string& path);
 
 class IndexWriter : public ArticleSink {
@@ -48,8 +48,8 @@ class IndexWriter : public ArticleSink {
   using ProblemReporter = std::function<void(const std::string& message)>;
 
   // Opens (creating if needed) the database at `path`. When another indexer holds it, waits up
-  // to `wait_seconds` (0: not at all) then throws Fatal(exit_code::kLocked); throws
-  // Fatal(exit_code::kDatabase) when it cannot be opened or holds another schema version.
+  // to `wait_seconds` (0: not at all) then throws Fatal(kLocked); throws
+  // Fatal(kDatabase) when it cannot be opened or holds another schema version.
   //
   // A sharded database (`shard_by` other than kNone, or a folder that already holds one) is a folder
   // with a Xapian stub file XAPIANDB listing one database per period, which depeche-search opens

@@ -4,7 +4,7 @@
 #include "index/database_folder.h"
 #include "index/shard_layout.h"
 #include "index/stored_article.h"
-#include "output/exit_codes.h"
+#include "readers/article_fields.h"
 #include "schema.h"
 #include "util/ascii.h"
 #include "util/error.h"
@@ -84,7 +84,7 @@ IndexStats rebuild_one(const std::string& path, const Xapian::Database* records,
   // old database they are stored in: it keeps that database instead.
   if (unreadable > 0) {
     remove_database_folder(fresh_path);
-    throw Fatal(exit_code::kDatabase, path + ": " + std::to_string(unreadable) + " of " +
+    throw Fatal(FatalKind::kDatabase, path + ": " + std::to_string(unreadable) + " of " +
                                           std::to_string(old.get_doccount()) +
                                           " articles could not be read; the database is left as it was");
   }

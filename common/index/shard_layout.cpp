@@ -1,6 +1,5 @@
 #include "index/shard_layout.h"
 
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "util/error.h"
 
@@ -63,7 +62,7 @@ std::vector<std::string> listed_shards(const std::string& path) {
   for (std::string line; std::getline(stub, line);) {
     if (line.rfind("auto ", 0) != 0 || line.substr(5) == schema::kShardControlName) continue;
     if (!is_shard_name(line.substr(5)))
-      throw Fatal(exit_code::kDatabase, stub_path(path) + ": '" + line +
+      throw Fatal(FatalKind::kDatabase, stub_path(path) + ": '" + line +
                                             "' names no shard depeche writes; the stub was edited by hand?");
     shards.push_back(line.substr(5));
   }

@@ -5,7 +5,7 @@
 #ifndef DEPECHE_INCLUDED_INDEX_SHARD_LAYOUT_H
 #define DEPECHE_INCLUDED_INDEX_SHARD_LAYOUT_H
 
-#include "readers/article.h"
+#include "article.h"
 
 #include <string>
 #include <system_error>
@@ -32,7 +32,7 @@ std::string shard_path(const std::string& path, const std::string& shard);
 std::string shard_for(const Article& a, ShardBy by);
 
 // The shards the stub of the sharded database at `path` lists, by folder name, without its control
-// database; empty when the database is not sharded. Throws Fatal(exit_code::kDatabase) when a line
+// database; empty when the database is not sharded. Throws Fatal(FatalKind::kDatabase) when a line
 // names a folder the writer never creates.
 std::vector<std::string> listed_shards(const std::string& path);
 

@@ -1,5 +1,6 @@
 #include "index/stored_article.h"
 
+#include "readers/article_fields.h"
 #include "schema.h"
 #include "util/error.h"
 #include "util/hash.h"

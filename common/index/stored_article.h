@@ -7,7 +7,7 @@
 #ifndef DEPECHE_INCLUDED_INDEX_STORED_ARTICLE_H
 #define DEPECHE_INCLUDED_INDEX_STORED_ARTICLE_H
 
-#include "readers/article.h"
+#include "article.h"
 
 #include <xapian.h>
 

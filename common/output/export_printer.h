@@ -3,7 +3,7 @@
 #ifndef DEPECHE_INCLUDED_OUTPUT_EXPORT_PRINTER_H
 #define DEPECHE_INCLUDED_OUTPUT_EXPORT_PRINTER_H
 
-#include "readers/article.h"
+#include "article.h"
 
 #include <ostream>
 

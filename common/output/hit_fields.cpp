@@ -1,6 +1,7 @@
 #include "output/hit_fields.h"
 
 #include "output/printer.h"
+#include "readers/article_fields.h"
 #include "util/error.h"
 #include "util/printable.h"
 

@@ -1,8 +1,8 @@
 #include "output/printer.h"
 
 #include "output/printers.h"
-#include "output/exit_codes.h"
 #include "output/hit_fields.h"
+#include "readers/article_fields.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -31,10 +31,10 @@ bool prints_snippets(OutputFormat format, const std::vector<std::string>& fields
 
 void check_format_version(int requested) {
   if (requested < kMinFormatVersion)
-    throw Fatal(exit_code::kFormatTooOld, "output format version " + std::to_string(requested) +
+    throw Fatal(FatalKind::kFormatTooOld, "output format version " + std::to_string(requested) +
                                               " is no longer supported (oldest: " + std::to_string(kMinFormatVersion) + ")");
   if (requested > kFormatVersion)
-    throw Fatal(exit_code::kFormatTooNew, "output format version " + std::to_string(requested) +
+    throw Fatal(FatalKind::kFormatTooNew, "output format version " + std::to_string(requested) +
                                               " is newer than this depeche-search writes (" + std::to_string(kFormatVersion) + ")");
 }
 

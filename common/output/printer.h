@@ -59,7 +59,7 @@ class BatchPrinter : public Printer {
   virtual void query_error(const std::string& query, const std::string& message) = 0;
 };
 
-// Throws Fatal with exit_code::kFormatTooOld / kFormatTooNew for versions this binary cannot write.
+// Throws Fatal(kFormatTooOld) / Fatal(kFormatTooNew) for versions this binary cannot write.
 void check_format_version(int requested);
 
 // --export: one article as a JSON Lines record of depeche-index's input schema.

@@ -2,7 +2,7 @@
 #ifndef DEPECHE_INCLUDED_OUTPUT_PROGRESS_H
 #define DEPECHE_INCLUDED_OUTPUT_PROGRESS_H
 
-#include "index/archive_indexer.h"
+#include "index/progress.h"
 
 #include <chrono>
 #include <ostream>

@@ -23,9 +23,9 @@ bool is_remote(const std::string& path);
 // Whether `path` is a stub file, or a folder holding one (a sharded database): several databases.
 bool is_stub(const std::string& path);
 
-// Opens every database of `paths` as one. Throws Fatal(exit_code::kDatabase) naming the path when
+// Opens every database of `paths` as one. Throws Fatal(FatalKind::kDatabase) naming the path when
 // one is missing, is not a Xapian database, is damaged, cannot be reached or holds another
-// version; Fatal(exit_code::kUsage) for a tcp:// address without a port.
+// version; Fatal(FatalKind::kUsage) for a tcp:// address without a port.
 Xapian::Database open_all(const std::vector<std::string>& paths);
 
 }  // namespace depeche

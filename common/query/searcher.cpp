@@ -4,7 +4,6 @@
 #include "index/document_builder.h"
 #include "index/facet_columns.h"
 #include "index/stored_article.h"
-#include "output/exit_codes.h"
 #include "query/explain.h"
 #include "query/facets.h"
 #include "query/open_databases.h"
@@ -50,7 +49,7 @@ void Searcher::recover(int attempt) {
   } catch (const Xapian::DatabaseCorruptError& e) {
     // Seen under load while an indexer commits: a block read as the writer reused it. The
     // committed revision is sound (xapian-check passes), so reopening reads it afresh.
-    if (attempt >= kMaxReopens) throw Fatal(exit_code::kDatabase, damaged_message(names(), e));
+    if (attempt >= kMaxReopens) throw Fatal(FatalKind::kDatabase, damaged_message(names(), e));
     reopen();
   } catch (const Xapian::WildcardError&) {
     throw QueryError("a wildcard matches more than " + std::to_string(kMaxWildcardTerms) +
@@ -58,9 +57,9 @@ void Searcher::recover(int attempt) {
   } catch (const Xapian::Error& e) {
     // A table that cannot be read (deleted, truncated, its permissions changed): the message
     // says which database, and Xapian's reason.
-    throw Fatal(exit_code::kDatabase, names() + ": " + e.get_type() + ": " + util::xapian_message(e));
+    throw Fatal(FatalKind::kDatabase, names() + ": " + e.get_type() + ": " + util::xapian_message(e));
   } catch (const DataError& e) {
-    throw Fatal(exit_code::kDatabase, names() + ": the database is damaged: " + e.what());
+    throw Fatal(FatalKind::kDatabase, names() + ": the database is damaged: " + e.what());
   }
 }
 
@@ -252,7 +251,7 @@ void Searcher::require_positions() {
     for (const std::string& path : paths_)
       if (path.rfind(kRemoteScheme, 0) != 0 && (*lost_positions_ = lost_positions(path))) break;
   }
-  if (*lost_positions_) throw Fatal(exit_code::kDatabase, lost_positions_message(**lost_positions_));
+  if (*lost_positions_) throw Fatal(FatalKind::kDatabase, lost_positions_message(**lost_positions_));
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {

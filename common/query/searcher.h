@@ -5,7 +5,7 @@
 #include "analysis/analyzer.h"
 #include "query/query_parser.h"
 #include "query/snippet.h"
-#include "readers/article.h"
+#include "article.h"
 
 #include <xapian.h>
 
@@ -132,7 +132,7 @@ struct ArchiveStats {
 
 class Searcher {
  public:
-  // Opens every database (local paths, stub files, or tcp://HOST:PORT for xapian-tcpsrv) as one. Throws Fatal(exit_code::kDatabase)
+  // Opens every database (local paths, stub files, or tcp://HOST:PORT for xapian-tcpsrv) as one. Throws Fatal(kDatabase)
   // naming the path when one is missing, is not a Xapian database, or holds another version.
   explicit Searcher(const std::vector<std::string>& db_paths, RankingWeights weights = {});
 
@@ -203,14 +203,14 @@ class Searcher {
   // or remote databases, or one without columns): then the value slot is counted.
   std::shared_ptr<const FacetColumn> facet_column(Xapian::valueno slot);
   // Runs f, again on the newest revision when an indexer's commit got in the way. A database
-  // fault it meets becomes Fatal(exit_code::kDatabase) naming the databases.
+  // fault it meets becomes Fatal(kDatabase) naming the databases.
   template <class F>
   auto with_retry(F&& f) -> decltype(f());
   // Called while handling what f threw at its `attempt`th try: reopens the database when another
   // try may succeed, else throws what the caller is to see.
   void recover(int attempt);
   std::string names() const;  // the databases searched, as given
-  // Throws Fatal(exit_code::kDatabase) when a database lost its positions (lost_positions.h): for
+  // Throws Fatal(kDatabase) when a database lost its positions (lost_positions.h): for
   // what reads them (phrases, NEAR, ADJ, ranking by proximity), never answered as if there were none.
   void require_positions();
   // Opens the newest revision and forgets what was read from the previous one.

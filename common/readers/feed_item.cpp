@@ -1,5 +1,6 @@
 #include "readers/feed_item.h"
 
+#include "readers/article_fields.h"
 #include "readers/html_markup.h"
 #include "readers/html_reader.h"
 #include "readers/problems.h"

@@ -3,7 +3,7 @@
 #ifndef DEPECHE_INCLUDED_READERS_HTML_METADATA_H
 #define DEPECHE_INCLUDED_READERS_HTML_METADATA_H
 
-#include "readers/article.h"
+#include "article.h"
 
 #include <libxml/tree.h>
 

@@ -1,5 +1,6 @@
 #include "readers/html_reader.h"
 
+#include "readers/article_fields.h"
 #include "readers/html_markup.h"
 #include "readers/html_metadata.h"
 #include "readers/html_tree.h"

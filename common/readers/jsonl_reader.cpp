@@ -1,5 +1,6 @@
 #include "readers/jsonl_reader.h"
 
+#include "readers/article_fields.h"
 #include "readers/input_charset.h"
 #include "readers/problems.h"
 #include "util/date_parse.h"

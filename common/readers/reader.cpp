@@ -1,5 +1,6 @@
 #include "readers/reader.h"
 
+#include "readers/article_fields.h"
 #include "readers/feed_reader.h"
 #include "readers/html_reader.h"
 #include "readers/input_charset.h"

@@ -2,7 +2,7 @@
 #ifndef DEPECHE_INCLUDED_READERS_READER_H
 #define DEPECHE_INCLUDED_READERS_READER_H
 
-#include "readers/article.h"
+#include "article.h"
 #include "util/utf8.h"
 
 #include <cstddef>

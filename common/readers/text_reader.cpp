@@ -1,5 +1,6 @@
 #include "readers/text_reader.h"
 
+#include "readers/article_fields.h"
 #include "util/ascii.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // The two kinds of failure that cross module boundaries (as in ccache):
 // Error can be reported and recovered from (one file, one query); Fatal ends the program,
-// and only each main() turns it into a message and an exit code. DataError is the Error of a
+// and only cli/tool_main turns it into a message and an exit status. DataError is the Error of a
 // damaged database.
 #ifndef DEPECHE_INCLUDED_UTIL_ERROR_H
 #define DEPECHE_INCLUDED_UTIL_ERROR_H
@@ -23,13 +23,23 @@ class DataError : public Error {
   using Error::Error;
 };
 
+// Why a Fatal ends the program, not with which number: cli/tool_main alone maps a kind to its exit
+// status (docs/exit-codes.md), so that the modules below cli/ know nothing of exit statuses.
+enum class FatalKind {
+  kUsage,         // a command line to fix
+  kDatabase,      // a database missing, unusable, damaged or of another version, or a failed write
+  kLocked,        // another indexer holds the database: worth retrying later
+  kFormatTooOld,  // --format-version older than any this binary writes
+  kFormatTooNew,  // --format-version newer than this binary writes
+};
+
 class Fatal : public std::runtime_error {
  public:
-  Fatal(int exit_code, const std::string& message) : std::runtime_error(message), exit_code_(exit_code) {}
-  int exit_code() const { return exit_code_; }
+  Fatal(FatalKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  FatalKind kind() const { return kind_; }
 
  private:
-  int exit_code_;
+  FatalKind kind_;
 };
 
 }  // namespace depeche

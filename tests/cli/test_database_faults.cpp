@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <fstream>
 #include <optional>
@@ -267,3 +268,48 @@ TEST_F(DatabaseFaults, LockFileThatCannotBeOpenedIsADatabaseErrorNotALock) {
 }
 
 }  // namespace
+
+// Every path that reads stored articles meets a damaged one as a database error naming it (exit 3),
+// never as a usage error (2): its fields (not JSON), which every hit reads, and its body (cut
+// short), which --show, --export, snippets and --rebuild read. The paths the test above does not
+// take: --batch, a format without snippets, --rebuild (which leaves the database as it was).
+TEST_F(DatabaseFaults, CorruptStoredArticleIsADatabaseErrorOnEveryPath) {
+  const std::string id = an_id();
+  const std::string intact = dir_ / "intact";
+  copy_database(base(), intact);
+  struct Case {
+    std::string what;
+    std::function<std::string(const std::string&)> damaged;  // the stored value, from the intact one
+    std::vector<std::vector<std::string>> searches;
+  };
+  const std::vector<Case> cases = {
+      {"fields", [](const std::string&) { return std::string("\x02\x00\x00\x00{]", 6); },
+       {{"--batch", "-"}, {"--format", "csv", "port"}}},
+      {"body", [](const std::string& value) { return value.substr(0, value.size() - 8); },
+       {{"--show", id}, {"--export"}, {"--format", "json", "port"}, {"--batch", "-"}}},
+  };
+  for (const Case& c : cases) {
+    copy_database(intact, base());
+    Xapian::docid docid = 0;
+    {
+      Xapian::WritableDatabase w(base(), Xapian::DB_OPEN);
+      docid = *w.postlist_begin(depeche::schema::id_term(id));
+      Xapian::Document doc = w.get_document(docid);
+      doc.add_value(depeche::schema::kSlotArticle, c.damaged(doc.get_value(depeche::schema::kSlotArticle)));
+      w.replace_document(docid, doc);
+      w.commit();
+    }
+    const std::string article = "article docid " + std::to_string(docid);
+    for (const auto& args : c.searches) {
+      const std::string what = c.what + " damaged: search " + args.front() + " " + args.back();
+      const auto r = t::search(with_db(base(), args), args.front() == "--batch" ? "port\n" : "");
+      expect_database_error(r, base(), what);
+      EXPECT_NE(r.err.find(article), std::string::npos) << what << "\n" << r.err;
+    }
+    const auto rebuilt = t::index({"--db", base(), "--rebuild"});
+    expect_database_error(rebuilt, base(), c.what + " damaged: --rebuild");
+    EXPECT_NE(rebuilt.err.find("1 of "), std::string::npos) << rebuilt.err;
+    EXPECT_EQ(t::search({"--db", base(), "--count", "port"}).out, t::search({"--db", intact, "--count", "port"}).out)
+        << c.what << " damaged: --rebuild left the database as it was";
+  }
+}

@@ -7,6 +7,7 @@
 #include "fuzz_support.h"
 #include "index/document_builder.h"
 #include "query/query_parser.h"
+#include "readers/article_fields.h"
 
 #include <xapian.h>
 

@@ -4,7 +4,7 @@
 
 #include "index/dedup.h"
 #include "index/stored_article.h"
-#include "readers/article.h"
+#include "article.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,6 @@
 
 #include "index/article_document.h"
 #include "index/document_builder.h"
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "support/temp_dir.h"
 #include "util/error.h"
@@ -177,7 +176,7 @@ TEST(BulkLoader, ForeignFileWherePartsGoIsRefused) {
     BulkLoader loader(dir / "parts", 1, 1);
     ADD_FAILURE() << "the folder was taken";
   } catch (const depeche::Fatal& e) {
-    EXPECT_EQ(e.exit_code(), depeche::exit_code::kDatabase);
+    EXPECT_EQ(e.kind(), depeche::FatalKind::kDatabase);
   }
   EXPECT_TRUE(fs::exists(foreign));
 }
@@ -189,7 +188,7 @@ TEST(BulkLoader, MergeThatCannotWriteSaysForWhichDatabase) {
     load(dir / "parts", file + "/db", articles(3), 2, 1);
     ADD_FAILURE() << "merged into a file";
   } catch (const depeche::Fatal& e) {
-    EXPECT_EQ(e.exit_code(), depeche::exit_code::kDatabase);
+    EXPECT_EQ(e.kind(), depeche::FatalKind::kDatabase);
     EXPECT_EQ(std::string(e.what()).rfind(file + "/db: merging the parts failed: ", 0), 0u) << e.what();
   }
   EXPECT_FALSE(fs::exists(dir / "parts"));

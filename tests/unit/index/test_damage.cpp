@@ -3,7 +3,6 @@
 #include "index/damage.h"
 
 #include "index/index_writer.h"
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "support/temp_dir.h"
 #include "util/error.h"
@@ -57,7 +56,7 @@ std::string database_fatal(Run run) {
   try {
     run();
   } catch (const depeche::Fatal& e) {
-    EXPECT_EQ(e.exit_code(), depeche::exit_code::kDatabase) << e.what();
+    EXPECT_EQ(e.kind(), depeche::FatalKind::kDatabase) << e.what();
     return e.what();
   }
   return "none";

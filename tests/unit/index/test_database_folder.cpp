@@ -5,7 +5,6 @@
 #include "index/database_folder.h"
 
 #include "index/index_writer.h"
-#include "output/exit_codes.h"
 #include "schema.h"
 #include "support/temp_dir.h"
 #include "util/error.h"
@@ -48,20 +47,20 @@ void write_foreign_database(const std::string& path) {
   db.commit();
 }
 
-// The message of the Fatal `run` throws, checked to carry `exit_code`; "none" when it throws nothing.
+// The message of the Fatal `run` throws, checked to be of `kind`; "none" when it throws nothing.
 template <typename Run>
-std::string fatal(int exit_code, Run run) {
+std::string fatal(depeche::FatalKind kind, Run run) {
   try {
     run();
   } catch (const depeche::Fatal& e) {
-    EXPECT_EQ(e.exit_code(), exit_code) << e.what();
+    EXPECT_EQ(e.kind(), kind) << e.what();
     return e.what();
   }
   return "none";
 }
 
 std::string refusal(const std::string& db, DatabaseUse use = DatabaseUse::kCreateOrOpen, const Names& inputs = {}) {
-  return fatal(depeche::exit_code::kDatabase, [&] { checked_database_folder(db, use, inputs); });
+  return fatal(depeche::FatalKind::kDatabase, [&] { checked_database_folder(db, use, inputs); });
 }
 
 std::string canonical(const std::string& path) { return fs::canonical(path).string(); }
@@ -132,7 +131,7 @@ TEST(DatabaseFolder, DatabaseAndInputsMustNotContainEachOther) {
   TempDir dir;
   dir.write("corpus/une.txt", "x");
   const auto usage = [&](const std::string& db, const std::string& input) {
-    return fatal(depeche::exit_code::kUsage, [&] { checked_database_folder(db, DatabaseUse::kCreateOrOpen, {input}); });
+    return fatal(depeche::FatalKind::kUsage, [&] { checked_database_folder(db, DatabaseUse::kCreateOrOpen, {input}); });
   };
   EXPECT_EQ(usage(dir / "corpus/db", dir / "corpus"),
             dir / "corpus/db: the database and the input " + dir / "corpus" +
@@ -196,7 +195,7 @@ TEST(DatabaseFolder, LinksInADatabaseFolderAreNeitherFollowedNorRemoved) {
 TEST(DatabaseFolder, WorkFolderWithForeignFilesIsRefused) {
   TempDir dir;
   const std::string foreign = dir.write("db.compact/notes.txt", "x");
-  EXPECT_EQ(fatal(depeche::exit_code::kDatabase, [&] { depeche::clear_work_folder(dir / "db.compact"); }),
+  EXPECT_EQ(fatal(depeche::FatalKind::kDatabase, [&] { depeche::clear_work_folder(dir / "db.compact"); }),
             dir / "db.compact: holds files depeche did not write (" + foreign +
                 "); move them away, depeche builds a database there; nothing changed");
   EXPECT_TRUE(fs::exists(foreign));
@@ -229,6 +228,6 @@ TEST(DatabaseFolder, LeftoversOfShardsAreRemovedInsideAShardedDatabase) {
   EXPECT_TRUE(fs::exists(dir / "db/control/iamglass"));
 
   const std::string foreign = dir.write("db/2022.rebuild/notes.txt", "x");
-  EXPECT_NE(fatal(depeche::exit_code::kDatabase, [&] { depeche::clear_leftovers(dir / "db"); }), "none");
+  EXPECT_NE(fatal(depeche::FatalKind::kDatabase, [&] { depeche::clear_leftovers(dir / "db"); }), "none");
   EXPECT_TRUE(fs::exists(foreign));
 }

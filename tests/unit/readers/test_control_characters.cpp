@@ -1,6 +1,6 @@
 // Issue 31: control characters an input hides in an article are taken out as it is read, in
 // every format, before anything is indexed or stored.
-#include "readers/article.h"
+#include "readers/article_fields.h"
 #include "util/printable.h"
 
 #include "support/collect.h"

@@ -1,4 +1,4 @@
-#include "readers/article.h"
+#include "readers/article_fields.h"
 
 #include "util/hash.h"
 #include "util/printable.h"

@@ -1,6 +1,6 @@
-// The Article <-> JSON field table (readers/article.h): one row per field, looked up by key,
+// The Article <-> JSON field table (article.h): one row per field, looked up by key,
 // values absent as each writer omits them.
-#include "readers/article.h"
+#include "readers/article_fields.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,9 @@
-// An article as read from any input format: plain data, no Xapian.
-#ifndef DEPECHE_INCLUDED_READERS_ARTICLE_H
-#define DEPECHE_INCLUDED_READERS_ARTICLE_H
+// What readers and writers of articles share: the Article <-> JSON field table, the cleaning of
+// control characters, and the ids of articles that have none of their own.
+#ifndef DEPECHE_INCLUDED_READERS_ARTICLE_FIELDS_H
+#define DEPECHE_INCLUDED_READERS_ARTICLE_FIELDS_H
 
-#include "util/date.h"
+#include "article.h"
 
 #include <optional>
 #include <string>
@@ -10,19 +11,6 @@
 #include <vector>
 
 namespace depeche {
-
-struct Article {
-  std::string id;  // decisions.md 1: JSON id, else URL, else the file's name (inputs.h) or a hash of the content
-  std::string url;
-  std::string source;
-  std::string section;
-  std::string lang;
-  std::string author;
-  std::optional<std::string> title;
-  std::string body;
-  util::Date date;
-  std::string origin;  // the input file's display name (inputs.h)
-};
 
 // Article <-> JSON: one row per field, which every reader and writer of an article's JSON loops
 // over (JSON Lines input, the stored fields, --export, hits). Rows are in the order --export

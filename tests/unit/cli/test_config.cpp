@@ -1,4 +1,4 @@
-#include "util/config.h"
+#include "cli/config.h"
 
 #include "util/error.h"
 
@@ -6,9 +6,9 @@
 
 namespace {
 
-using depeche::util::check_config_value;
-using depeche::util::check_saved_name;
-using depeche::util::parse_config;
+using depeche::cli::check_config_value;
+using depeche::cli::check_saved_name;
+using depeche::cli::parse_config;
 
 TEST(Config, ParsesKeysValuesAndComments) {
   const auto c = parse_config("# a comment\ndb = /srv/db\nindex = /a\n  index=/b  \nsaved.mali = Mali date:2023.. #x = y\n", "cfg");

@@ -1,6 +1,7 @@
-// Exit statuses of both binaries, the contract scripts and cron rely on (docs/exit-codes.md).
-#ifndef DEPECHE_INCLUDED_OUTPUT_EXIT_CODES_H
-#define DEPECHE_INCLUDED_OUTPUT_EXIT_CODES_H
+// Exit statuses of both binaries, the contract scripts and cron rely on (docs/exit-codes.md). Only
+// cli/ and the two main() use them: the modules below throw a Fatal of some FatalKind instead.
+#ifndef DEPECHE_INCLUDED_CLI_EXIT_CODES_H
+#define DEPECHE_INCLUDED_CLI_EXIT_CODES_H
 
 namespace depeche::exit_code {
 

@@ -1,4 +1,4 @@
-#include "util/config.h"
+#include "cli/config.h"
 
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace depeche::util {
+namespace depeche::cli {
 namespace {
 
 constexpr const char* kSavedPrefix = "saved.";
@@ -100,7 +100,7 @@ void check_saved_name(const std::string& name) {
   for (std::size_t i = 0; ok && i < name.size(); ++i) {
     const auto lead = static_cast<unsigned char>(name[i]);
     if (lead < 0x80) continue;
-    if (utf8_sequence_length(name, i) != 2) {
+    if (util::utf8_sequence_length(name, i) != 2) {
       ok = false;
       break;
     }
@@ -108,13 +108,13 @@ void check_saved_name(const std::string& name) {
     ok = cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
   }
   if (!ok)
-    throw Error("invalid saved search name '" + printable(name) +
+    throw Error("invalid saved search name '" + util::printable(name) +
                 "': 1 to 64 letters, digits, '-', '_' or '.', not starting with '.'");
 }
 
 void check_config_value(const std::string& value, const std::string& what) {
-  if (has_control_characters(value))
-    throw Error(what + " holds a control character (a line break?): '" + printable(value) +
+  if (util::has_control_characters(value))
+    throw Error(what + " holds a control character (a line break?): '" + util::printable(value) +
                 "'; it cannot be written in the configuration");
 }
 
@@ -196,4 +196,4 @@ void write_saved_searches(const std::string& path, const std::map<std::string, s
   util::write_file_atomically(path, text);
 }
 
-}  // namespace depeche::util
+}  // namespace depeche::cli

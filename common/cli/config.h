@@ -1,8 +1,8 @@
 // The user's configuration: where the database is and what to index, so that daily use and
 // cron need no flags. A plain text file of `key = value` lines, where `#` starts a comment
 // (`depeche-index --init` writes a commented one).
-#ifndef DEPECHE_INCLUDED_UTIL_CONFIG_H
-#define DEPECHE_INCLUDED_UTIL_CONFIG_H
+#ifndef DEPECHE_INCLUDED_CLI_CONFIG_H
+#define DEPECHE_INCLUDED_CLI_CONFIG_H
 
 #include <cstddef>
 #include <map>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace depeche::util {
+namespace depeche::cli {
 
 struct Config {
   std::string path;                // the file it was read from; empty when there was none
@@ -61,6 +61,6 @@ std::string initial_config(const std::string& db, const std::vector<std::string>
 // a temporary file renamed over the old one).
 void write_saved_searches(const std::string& path, const std::map<std::string, std::string>& saved);
 
-}  // namespace depeche::util
+}  // namespace depeche::cli
 
 #endif

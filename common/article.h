@@ -1,0 +1,28 @@
+// An article as read from any input format and stored: plain data, no Xapian. Below the schema,
+// whose field rows say how each field is read from it, and below the readers, which fill it.
+#ifndef DEPECHE_INCLUDED_ARTICLE_H
+#define DEPECHE_INCLUDED_ARTICLE_H
+
+#include "util/date.h"
+
+#include <optional>
+#include <string>
+
+namespace depeche {
+
+struct Article {
+  std::string id;  // decisions.md 1: JSON id, else URL, else the file's name (inputs.h) or a hash of the content
+  std::string url;
+  std::string source;
+  std::string section;
+  std::string lang;
+  std::string author;
+  std::optional<std::string> title;
+  std::string body;
+  util::Date date;
+  std::string origin;  // the input file's display name (inputs.h)
+};
+
+}  // namespace depeche
+
+#endif
