@@ -5,7 +5,7 @@ usage: bench/accuracy/clusters.py [--db DB] [--pairs TSV] [--corpus JSONL.GZ]
        bench/accuracy/clusters.py --draw [--db DB] [--corpus JSONL.GZ] [--seed N]
 
 DB is a depeche database holding the whole news corpus (default /work/answers/after/db). To build one
-with the depeche of this tree (a first index of the 30,906 articles takes 2-3 minutes on 2 cores):
+with the depeche of this tree (a first index of the 30,906 articles takes about 40 s on the 2-core machine):
 
     cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j2
     build/indexer/depeche-index --db /tmp/depeche-clusters/db ../shared/data/corpus/news-fr.jsonl.gz
@@ -210,7 +210,7 @@ def draw(args):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default=DEFAULT_DB, help=f"depeche database of the news corpus (default {DEFAULT_DB})")
     ap.add_argument("--pairs", default=os.path.join(HERE, "clusters.tsv"), help="labelled pairs (default: beside this script)")
     ap.add_argument("--corpus", default=DEFAULT_CORPUS, help="the news corpus, for titles and --draw")
