@@ -7,7 +7,7 @@ kSlotCountries of common/schema.h, '\\n'-terminated names, found through the art
 precision and recall over (article, country) pairs, then every false positive and every miss, so that a
 developer sees what to fix.
 
-    bench/accuracy/countries.py --db /work/answers/after/db      # a database of the news corpus
+    bench/accuracy/countries.py --db news.db      # a database of the news corpus
     bench/accuracy/countries.py --index-bin build/indexer/depeche-index   # indexes the corpus into a temp dir
 
 Standard library and python3-xapian only (/usr/bin/python3: a pyenv python3 may lack the module).
