@@ -71,8 +71,9 @@ int write_initial_config(const ResolvedIndexerOptions& o) {
   return exit_code::kOk;
 }
 
-// Checked before anything is read or created (decisions.md 21); symbolic links resolved, so that
-// a first index's swap replaces the folder the link names, not the link. Returns the folder.
+// Checked before anything is read or created (docs/robustness.md, "What is yours stays"); symbolic
+// links resolved, so that a first index's swap replaces the folder the link names, not the link.
+// Returns the folder.
 std::string checked_database(const ResolvedIndexerOptions& o) {
   const bool indexing = o.mode == IndexMode::kIndex;
   const std::string db = checked_database_folder(o.db, indexing ? DatabaseUse::kCreateOrOpen : DatabaseUse::kOpen,

@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "cli/common_options.h"
 #include "cli/jobs.h"
 #include "util/charset.h"
 #include "cli/config.h"
@@ -7,7 +8,9 @@
 
 namespace depeche {
 
-void define_options(CLI::App& app, IndexerOptions& o) {
+namespace {
+
+void describe(CLI::App& app) {
   app.description(
       "Index French news articles into a Xapian database.\n\n"
       "Reads our article text format (first line 'date YYYY[-MM[-DD]] [URL]', an optional title line, the body)\n"
@@ -18,14 +21,17 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       "3 database error, 75 database locked by another indexer (retry later).\n\n"
       "Examples:\n  depeche-index --db ~/archive.db articles/ feeds.jsonl.gz\n"
       "  depeche-index --init ~/news/articles   # then plain `depeche-index` (cron) indexes them");
-  app.add_option("--db", o.db,
-                 "Database folder to create or update (default: $DEPECHE_DB, the config's db, "
-                 "~/.local/share/depeche/db)")
-      ->group("Database");
-  app.add_option("--config", o.config, "Configuration file (default: $DEPECHE_CONFIG or ~/.config/depeche/config)")
-      ->group("Database");
+}
+
+void define_database_options(CLI::App& app, IndexerOptions& o) {
+  cli::add_db_option(app, o.db, "Database folder to create or update");
+  cli::add_config_option(app, o.config);
   app.add_flag("--init", o.init, "Write a commented configuration naming the database and PATHS, then stop")
       ->group("Database");
+}
+
+// What to index, or what else to do with the archive.
+void define_mode_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("paths", o.paths, "Files, folders or - (stdin) to index; with --delete, ids or URLs (- reads them from stdin)");
   app.add_flag("--delete", o.delete_ids, "Delete the articles whose ids or URLs are given; exit 4 if one is not found")
       ->group("Archive");
@@ -35,6 +41,9 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_flag("--compact", o.compact,
                "Compact the database into a smaller copy and swap it in; searchers keep answering meanwhile")
       ->group("Archive");
+}
+
+void define_input_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--input-format", o.input_format, "Input format: auto (from name and content), text, jsonl, html, feed")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "feed"}))
       ->capture_default_str()
@@ -45,6 +54,10 @@ void define_options(CLI::App& app, IndexerOptions& o) {
         return depeche::util::canonical_charset(label).empty() ? "unknown charset '" + label + "'" : std::string();
       })
       ->group("Input");
+}
+
+// How a run writes the database and what it says about it.
+void define_writing_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--batch-size", o.batch_size, "Articles per commit; a crash loses at most one batch")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
       ->capture_default_str()
@@ -82,6 +95,10 @@ void define_options(CLI::App& app, IndexerOptions& o) {
       ->group("Database");
   app.add_flag("!--no-progress", o.progress, "No progress line on stderr (it only shows on a terminal)")
       ->group("Output");
+}
+
+// What is too big or too deep to read whole, and which links are followed.
+void define_limit_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--max-line-bytes", o.max_line_bytes, "Longest JSON line read; longer ones are skipped")
       ->capture_default_str()
       ->group("Limits");
@@ -95,12 +112,29 @@ void define_options(CLI::App& app, IndexerOptions& o) {
   app.add_flag("--follow-symlinks", o.follow_symlinks,
                "Follow symbolic links to folders and to files outside the input folder (skipped otherwise)")
       ->group("Input");
+}
+
+void refuse_conflicting_modes(CLI::App& app, IndexerOptions& o) {
   app.callback([&o] {
     if (o.rebuild && (o.delete_ids || !o.paths.empty())) throw CLI::ValidationError("--rebuild takes no paths");
     if (o.compact && (o.rebuild || o.delete_ids || !o.paths.empty()))
       throw CLI::ValidationError("--compact takes no paths and goes alone");
   });
-  app.set_version_flag("--version", std::string("depeche-index ") + DEPECHE_VERSION);
+}
+
+}  // namespace
+
+// The man page and the completions list the options in the order they are defined (--help sorts
+// them by group): each function keeps its run of that order, so some groups span two of them.
+void define_options(CLI::App& app, IndexerOptions& o) {
+  describe(app);
+  define_database_options(app, o);
+  define_mode_options(app, o);
+  define_input_options(app, o);
+  define_writing_options(app, o);
+  define_limit_options(app, o);
+  refuse_conflicting_modes(app, o);
+  cli::set_version_flag(app, "depeche-index");
 }
 
 namespace {

@@ -41,21 +41,16 @@ std::string both(const std::string& a, const std::string& b) {
   return "(" + a + ") (" + b + ")";
 }
 
-// --save, --forget, --list-saved: they edit or list the configuration and stop there.
-bool manage_saved_searches(const SearcherOptions& o, const cli::Config& config, const std::string& config_path,
-                           int& status) {
-  status = exit_code::kOk;
-  if (o.list_saved) {
-    print_saved_searches(std::cout, config.saved);
-    return true;
-  }
-  if (!o.forget.empty()) {
-    auto saved = config.saved;
-    if (saved.erase(o.forget) == 0) throw Error("no saved search named '" + o.forget + "'");
-    cli::write_saved_searches(config_path, saved);
-    return true;
-  }
-  if (o.save.empty()) return false;
+// --forget NAME: removes it from the configuration.
+int forget_saved_search(const std::string& name, const cli::Config& config, const std::string& config_path) {
+  auto saved = config.saved;
+  if (saved.erase(name) == 0) throw Error("no saved search named '" + name + "'");
+  cli::write_saved_searches(config_path, saved);
+  return exit_code::kOk;
+}
+
+// --save NAME: the query and the filter options given, written into the configuration.
+int save_search(const SearcherOptions& o, const cli::Config& config, const std::string& config_path) {
   std::string query;
   for (const std::string& w : o.query_words) query += (query.empty() ? "" : " ") + w;
   // Filter options become query syntax, so the saved line says everything it does.
@@ -71,7 +66,80 @@ bool manage_saved_searches(const SearcherOptions& o, const cli::Config& config, 
   auto saved = config.saved;
   saved[o.save] = query;
   cli::write_saved_searches(config_path, saved);
-  return true;
+  return exit_code::kOk;
+}
+
+// --saved NAME (and --new): the saved query joins the one given; --new asks only for what is new.
+void apply_saved_search(const SearcherOptions& o, const cli::Config& config, SearchRequest& request) {
+  if (!o.saved.empty()) {
+    const auto it = config.saved.find(o.saved);
+    if (it == config.saved.end()) throw Error("no saved search named '" + o.saved + "' (see --list-saved)");
+    std::string saved = it->second;
+    util::repair_utf8(saved);  // a configuration edited by hand in Latin-1, decoded as queries are
+    request.query = both(saved, request.query);
+  }
+  if (o.only_new) {
+    if (o.saved.empty()) throw Error("--new goes with --saved NAME");
+    // Everything new is printed, oldest mark first, so that nothing is skipped between runs.
+    if (const auto mark = cli::load_saved_mark(o.saved)) request.indexed_since = std::nextafter(*mark, HUGE_VAL);
+    request.limit = kNewArticlesLimit;
+    request.allow_partial = false;
+    request.with_indexed_at = true;
+  }
+}
+
+int export_articles(Searcher& searcher, const SearchRequest& request) {
+  ExportPrinter printer(std::cout);
+  searcher.for_each_article(request, [&](const Article& a) { printer.article(a); });
+  return exit_code::kOk;
+}
+
+int show(Searcher& searcher, Printer& printer, const std::string& id) {
+  const auto article = searcher.find(id);
+  if (!article) {
+    cli::print_message("depeche-search", "no article with id or URL '" + id + "'");
+    return exit_code::kNoMatch;
+  }
+  printer.article(*article);
+  return exit_code::kOk;
+}
+
+int timeline(Searcher& searcher, Printer& printer, const SearchRequest& request, bool by_day) {
+  const auto periods = searcher.timeline(request, by_day);
+  printer.timeline(request.query, periods);
+  // Articles dated only by year (or undated) are in no period, but they did match.
+  return periods.empty() && searcher.count(request) == 0 ? exit_code::kNoMatch : exit_code::kOk;
+}
+
+int stats(Searcher& searcher, Printer& printer) {
+  printer.stats(searcher.stats());
+  return exit_code::kOk;
+}
+
+int count(Searcher& searcher, Printer& printer, const SearchRequest& request) {
+  const Xapian::doccount n = searcher.count(request);
+  printer.count(n);
+  return n ? exit_code::kOk : exit_code::kNoMatch;
+}
+
+// The plain search; with --new (new_since_saved names the saved search), only what is new, and
+// the mark of what was printed is moved on.
+int search(Searcher& searcher, Printer& printer, const SearchRequest& request, const std::string& new_since_saved) {
+  SearchResult result = searcher.search(request);
+  cli::word_empty_causes(result);
+  const bool only_new = !new_since_saved.empty();
+  if (only_new && result.total == 0) return exit_code::kNoMatch;  // nothing new: nothing for cron to mail
+  printer.begin(request.query);
+  for (const Hit& hit : result.hits) printer.hit(hit);
+  printer.end(result);
+  if (only_new && result.total > 0) {
+    // Remembered only once printed: a crash before this line prints them again, never skips them.
+    std::cout.flush();
+    double mark = 0;
+    for (const Hit& hit : result.hits) mark = std::max(mark, hit.indexed_at);
+    cli::store_saved_mark(new_since_saved, mark);
+  }
+  return result.total ? exit_code::kOk : exit_code::kNoMatch;
 }
 
 int run(SearcherOptions o) {
@@ -79,70 +147,25 @@ int run(SearcherOptions o) {
   const cli::Config config = cli::load_config(config_path, !o.config.empty());
   if (o.dbs.empty()) o.dbs.push_back(cli::resolve_db("", config));
   for (const std::string& db : o.dbs) refuse_program_remotes(db, o.allow_program_remotes);
-  if (int status; manage_saved_searches(o, config, config_path, status)) return status;
+  // The saved searches are edited or listed in the configuration alone.
+  if (o.list_saved) {
+    print_saved_searches(std::cout, config.saved);
+    return exit_code::kOk;
+  }
+  if (!o.forget.empty()) return forget_saved_search(o.forget, config, config_path);
+  if (!o.save.empty()) return save_search(o, config, config_path);
   ResolvedOptions r = resolve(o, isatty(STDOUT_FILENO) != 0);
-  if (!o.saved.empty()) {
-    const auto it = config.saved.find(o.saved);
-    if (it == config.saved.end()) throw Error("no saved search named '" + o.saved + "' (see --list-saved)");
-    std::string saved = it->second;
-    util::repair_utf8(saved);  // a configuration edited by hand in Latin-1, decoded as queries are
-    r.request.query = both(saved, r.request.query);
-  }
-  if (o.only_new) {
-    if (o.saved.empty()) throw Error("--new goes with --saved NAME");
-    // Everything new is printed, oldest mark first, so that nothing is skipped between runs.
-    if (const auto mark = cli::load_saved_mark(o.saved)) r.request.indexed_since = std::nextafter(*mark, HUGE_VAL);
-    r.request.limit = kNewArticlesLimit;
-    r.request.allow_partial = false;
-    r.request.with_indexed_at = true;
-  }
+  apply_saved_search(o, config, r.request);
   check_format_version(o.format_version);
   if (!o.batch.empty()) return run_batch(o, r);
   Searcher searcher(o.dbs);
-  if (o.export_articles) {
-    ExportPrinter printer(std::cout);
-    searcher.for_each_article(r.request, [&](const Article& a) { printer.article(a); });
-    return exit_code::kOk;
-  }
+  if (o.export_articles) return export_articles(searcher, r.request);
   auto printer = make_printer(r.format, std::cout, r.output);
-  if (!o.show.empty()) {
-    const auto article = searcher.find(o.show);
-    if (!article) {
-      cli::print_message("depeche-search", "no article with id or URL '" + o.show + "'");
-      return exit_code::kNoMatch;
-    }
-    printer->article(*article);
-    return exit_code::kOk;
-  }
-  if (o.timeline) {
-    const auto periods = searcher.timeline(r.request, o.by == "day");
-    printer->timeline(r.request.query, periods);
-    // Articles dated only by year (or undated) are in no period, but they did match.
-    return periods.empty() && searcher.count(r.request) == 0 ? exit_code::kNoMatch : exit_code::kOk;
-  }
-  if (o.stats) {
-    printer->stats(searcher.stats());
-    return exit_code::kOk;
-  }
-  if (o.count) {
-    const Xapian::doccount n = searcher.count(r.request);
-    printer->count(n);
-    return n ? exit_code::kOk : exit_code::kNoMatch;
-  }
-  SearchResult result = searcher.search(r.request);
-  cli::word_empty_causes(result);
-  if (o.only_new && result.total == 0) return exit_code::kNoMatch;  // nothing new: nothing for cron to mail
-  printer->begin(r.request.query);
-  for (const Hit& hit : result.hits) printer->hit(hit);
-  printer->end(result);
-  if (o.only_new && result.total > 0) {
-    // Remembered only once printed: a crash before this line prints them again, never skips them.
-    std::cout.flush();
-    double mark = 0;
-    for (const Hit& hit : result.hits) mark = std::max(mark, hit.indexed_at);
-    cli::store_saved_mark(o.saved, mark);
-  }
-  return result.total ? exit_code::kOk : exit_code::kNoMatch;
+  if (!o.show.empty()) return show(searcher, *printer, o.show);
+  if (o.timeline) return timeline(searcher, *printer, r.request, o.by == "day");
+  if (o.stats) return stats(searcher, *printer);
+  if (o.count) return count(searcher, *printer, r.request);
+  return search(searcher, *printer, r.request, o.only_new ? o.saved : std::string());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "cli/common_options.h"
 #include "cli/jobs.h"
 #include "schema.h"
 #include "cli/config.h"
@@ -12,15 +13,20 @@
 
 namespace depeche {
 
-void define_options(CLI::App& app, SearcherOptions& o) {
-  // What is matched against the archive is decoded as the indexer decodes text (decisions.md 4):
-  // bytes that are not UTF-8 as Windows-1252, so that "caf\xe9" typed in Latin-1 finds café.
-  const CLI::Validator decoded_like_text(
+namespace {
+
+// What is matched against the archive is decoded as the indexer decodes text (docs/query-syntax.md):
+// bytes that are not UTF-8 as Windows-1252, so that "caf\xe9" typed in Latin-1 finds café.
+CLI::Validator decoded_like_text() {
+  return CLI::Validator(
       [](std::string& value) {
         util::repair_utf8(value);
         return std::string();
       },
       "");
+}
+
+void describe(CLI::App& app) {
   app.description(
       "Search a depeche archive of French news.\n\n"
       "Words are ANDed (--any for OR), accents and case do not matter, and inflected forms match\n"
@@ -33,19 +39,21 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       "  depeche-search --db ~/archive.db Iran Mali\n"
       "  depeche-search --db ~/archive.db '\"centre d'\"'\"'innovation\"' date:2023 --facet source\n"
       "  depeche-search --db ~/archive.db --format json cybersécurité | jq '.hits[].title'");
-  app.add_option("--db", o.dbs,
-                 "Database to search; repeat for shards or give a Xapian stub file (default: $DEPECHE_DB, "
-                 "the config's db, ~/.local/share/depeche/db)")
-      ->allow_extra_args(false)
-      ->group("Database");
-  app.add_option("--config", o.config, "Configuration file (default: $DEPECHE_CONFIG or ~/.config/depeche/config)")
-      ->group("Database");
+}
+
+void define_database_options(CLI::App& app, SearcherOptions& o) {
+  cli::add_db_option(app, o.dbs, "Database to search; repeat for shards or give a Xapian stub file");
+  cli::add_config_option(app, o.config);
   app.add_flag("--allow-program-remotes", o.allow_program_remotes,
                "Let stub files start the programs their 'remote :PROGRAM' lines name (refused otherwise: "
                "whoever can write a stub would run code as you)")
       ->group("Database");
+}
+
+// The query, and the filters that narrow it.
+void define_query_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)")
-      ->transform(decoded_like_text);
+      ->transform(decoded_like_text());
   app.add_flag("--any", o.any, "Match articles with any of the words, not all")->group("Query");
   app.add_option("--since", o.since, "Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
   app.add_option("--until", o.until, "Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
@@ -54,7 +62,11 @@ void define_options(CLI::App& app, SearcherOptions& o) {
         {"--section", &o.section, "Only articles of this section"},
         {"--lang", &o.lang, "Only articles in this language (fr, en ...)"},
         {"--country", &o.country, "Only articles that mention this country"}})
-    app.add_option(name, *value, help)->transform(decoded_like_text)->group("Filters");
+    app.add_option(name, *value, help)->transform(decoded_like_text())->group("Filters");
+}
+
+// Order, paging, facets and collapse of the hits; --similar and --timeline ask for other hits.
+void define_result_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--sort", o.sort, "Order: relevance, date (newest first) or -date (oldest first); undated articles come last "
                   "(first with -date over remote shards)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
@@ -84,7 +96,7 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--similar", o.similar,
                  "Articles like the one with this id (more-like-this), best first; words and filters given with it "
                  "keep those that match them")
-      ->transform(decoded_like_text)
+      ->transform(decoded_like_text())
       ->group("Query");
   app.add_option("--facet-sort", o.facet_sort,
                  "Order of facet values: count, value, or auto (year and month by date, others by count)")
@@ -98,6 +110,9 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->check(CLI::IsMember({"month", "day"}))
       ->capture_default_str()
       ->group("Results");
+}
+
+void define_saved_search_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--save", o.save, "Save QUERY (and the filter options given) in the configuration under NAME")
       ->group("Saved searches");
   app.add_option("--saved", o.saved, "Run the search saved under NAME")->group("Saved searches");
@@ -110,9 +125,13 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--indexed-since", o.indexed_since,
                  "Only articles indexed at or after this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC)")
       ->group("Filters");
+}
+
+// What to print instead of the hits: a count, one article, a batch's answers, the archive.
+void define_mode_options(CLI::App& app, SearcherOptions& o) {
   app.add_flag("--count", o.count, "Print only the number of matching articles")->group("Results");
   app.add_option("--show", o.show, "Print the stored article with this id or URL")
-      ->transform(decoded_like_text)
+      ->transform(decoded_like_text())
       ->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
       ->group("Results");
@@ -125,6 +144,9 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->group("Archive");
   app.add_flag("--stats", o.stats, "Summarise the archive: articles, dates, sources, years, clusters, database")
       ->group("Archive");
+}
+
+void define_output_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--format-version", o.format_version,
                  "Ask for this version of the JSON output (exit 20 if too old, 21 if too new)")
       ->group("Output");
@@ -144,8 +166,11 @@ void define_options(CLI::App& app, SearcherOptions& o) {
       ->group("Output");
   app.add_flag("--no-suggest", o.no_suggest, "No spelling suggestion when a query finds little")->group("Output");
   app.add_flag("--no-snippets", o.no_snippets, "Do not build snippets (faster for scripts)")->group("Output");
-  // One thing to print per run: '--count --timeline' printed the timeline, '--batch F --count'
-  // answers in full, and a script could not tell which option had been ignored.
+}
+
+// One thing to print per run: '--count --timeline' printed the timeline, '--batch F --count'
+// answers in full, and a script could not tell which option had been ignored.
+void refuse_conflicting_modes(CLI::App& app) {
   app.callback([&app] {
     std::vector<std::string> given;
     for (const char* mode : {"--count", "--timeline", "--show", "--stats", "--export", "--batch", "--save", "--forget",
@@ -162,7 +187,22 @@ void define_options(CLI::App& app, SearcherOptions& o) {
         throw CLI::ValidationError(std::string(mode) + " prints JSON lines: --format " + format + " cannot apply");
     }
   });
-  app.set_version_flag("--version", std::string("depeche-search ") + DEPECHE_VERSION);
+}
+
+}  // namespace
+
+// The man page and the completions list the options in the order they are defined (--help sorts
+// them by group): each function keeps its run of that order, so some groups span two of them.
+void define_options(CLI::App& app, SearcherOptions& o) {
+  describe(app);
+  define_database_options(app, o);
+  define_query_options(app, o);
+  define_result_options(app, o);
+  define_saved_search_options(app, o);
+  define_mode_options(app, o);
+  define_output_options(app, o);
+  refuse_conflicting_modes(app);
+  cli::set_version_flag(app, "depeche-search");
 }
 
 namespace {

@@ -1,0 +1,31 @@
+#include "cli/common_options.h"
+
+namespace depeche::cli {
+
+namespace {
+
+std::string db_help(const std::string& what) {
+  return what + " (default: $DEPECHE_DB, the config's db, ~/.local/share/depeche/db)";
+}
+
+}  // namespace
+
+CLI::Option* add_db_option(CLI::App& app, std::string& db, const std::string& what) {
+  return app.add_option("--db", db, db_help(what))->group("Database");
+}
+
+CLI::Option* add_db_option(CLI::App& app, std::vector<std::string>& dbs, const std::string& what) {
+  // One path per --db: "--db a b" would take the query b for a second database.
+  return app.add_option("--db", dbs, db_help(what))->allow_extra_args(false)->group("Database");
+}
+
+CLI::Option* add_config_option(CLI::App& app, std::string& config) {
+  return app.add_option("--config", config, "Configuration file (default: $DEPECHE_CONFIG or ~/.config/depeche/config)")
+      ->group("Database");
+}
+
+void set_version_flag(CLI::App& app, const std::string& program) {
+  app.set_version_flag("--version", program + " " + DEPECHE_VERSION);
+}
+
+}  // namespace depeche::cli
