@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "output/progress.h"
 #include "output/summary_printer.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/printable.h"
 
@@ -65,8 +66,9 @@ int write_initial_config(const ResolvedIndexerOptions& o) {
   for (const std::string& p : o.paths) inputs.push_back(fs::absolute(p).lexically_normal().string());
   cli::check_config_value(o.db, "the database path");
   for (const std::string& input : inputs) cli::check_config_value(input, "an input's path");
-  fs::create_directories(fs::path(o.config_path).parent_path());
-  std::ofstream(o.config_path) << cli::initial_config(o.db, inputs);
+  const fs::path folder = fs::path(o.config_path).parent_path();  // none for a bare file name
+  if (!folder.empty()) fs::create_directories(folder);
+  util::write_file_atomically(o.config_path, cli::initial_config(o.db, inputs));
   std::cout << "wrote " << util::printable(o.config_path) << '\n';
   return exit_code::kOk;
 }

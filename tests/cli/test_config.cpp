@@ -32,6 +32,28 @@ TEST(Config, InitThenPlainCommandsUseTheDefaults) {
   EXPECT_EQ(r.status, 2) << "never overwrites an existing configuration";
 }
 
+// A configuration named by a bare file name is written in the current folder, and a folder that
+// cannot be written is an error, never "wrote".
+TEST(Config, InitWritesWhereTheConfigOptionSays) {
+  t::TempDir home;
+  const auto env = home_env(home);
+  auto r = t::run({"/bin/sh", "-c", "cd \"$0\" && exec \"$1\" --init --config cfg", home.path(), DEPECHE_INDEX_BIN}, "", env);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "wrote cfg\n");
+  EXPECT_TRUE(std::filesystem::exists(home / "cfg"));
+  home.write("file", "");
+  r = t::run({DEPECHE_INDEX_BIN, "--init", "--config", home / "file/cfg"}, "", env);
+  EXPECT_NE(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(home / "file"), std::string::npos) << r.err;
+  std::filesystem::create_directory(home / "taken.tmp");  // where the configuration is written first
+  r = t::run({DEPECHE_INDEX_BIN, "--init", "--config", home / "taken"}, "", env);
+  EXPECT_NE(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(home / "taken.tmp"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(home / "taken"));
+}
+
 TEST(Config, DbOptionBeatsEnvironmentBeatsConfig) {
   t::TempDir home;
   auto env = home_env(home);
