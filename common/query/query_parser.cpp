@@ -388,8 +388,8 @@ class QueryBuilder {
         take();
         return p;
       }
-      case Kind::kWord: return words(l.text, false, "");
-      case Kind::kPhrase: return words(l.text, true, "");
+      case Kind::kWord: return words(l.text, false, nullptr);
+      case Kind::kPhrase: return words(l.text, true, nullptr);
       case Kind::kField: return field(l);
       case Kind::kClose: throw QueryError("unbalanced ')' at character " + std::to_string(l.pos + 1));
       case Kind::kAnd: case Kind::kOr: throw nothing_on_one_side(l);
@@ -403,7 +403,7 @@ class QueryBuilder {
     Part p;
     p.empty = false;
     switch (f.kind) {
-      case schema::FieldKind::kFreeText: return words(l.text, l.quoted, f.prefix);
+      case schema::FieldKind::kFreeText: return words(l.text, l.quoted, &f);
       case schema::FieldKind::kDate: {
         const std::size_t dots = l.text.find("..");
         p.query = dots == std::string::npos ? p_.date_range(l.text, l.text)
@@ -418,7 +418,9 @@ class QueryBuilder {
 
   // Free text: a single word searched by exact form and stem; several words from one written
   // word (a hyphenated name, glued text) or a quoted phrase searched as a phrase of exact forms.
-  Part words(const std::string& text, bool quoted, std::string_view prefix) {
+  // `field` is the free-text field they were given for; nullptr for the unprefixed words.
+  Part words(const std::string& text, bool quoted, const schema::Field* field) {
+    const std::string_view prefix = field ? field->prefix : std::string_view();
     tokens_.clear();
     const bool wildcard = !quoted && text.size() > 1 && text.back() == '*';
     p_.analyzer_.tokenize(wildcard ? text.substr(0, text.size() - 1) : text, tokens_);
@@ -459,22 +461,23 @@ class QueryBuilder {
       dropped.near_term = std::move(p.near_term);
       return dropped;
     }
-    p.query = word_query(folded, prefix, p.matches_nothing);
+    p.query = word_query(folded, field, p.matches_nothing);
     return p;
   }
 
   // Sets `absent` when no term searched for the word is in the database.
-  Xapian::Query word_query(const std::string& folded, std::string_view prefix, bool& absent) {
-    Xapian::Query q = word_forms(folded, prefix);
+  Xapian::Query word_query(const std::string& folded, const schema::Field* field, bool& absent) {
+    Xapian::Query q = word_forms(folded, field);
     absent = true;
     for (auto t = q.get_unique_terms_begin(); absent && t != q.get_unique_terms_end(); ++t)
       absent = p_.db_.get_termfreq(*t) == 0;
     return q;
   }
 
-  Xapian::Query word_forms(const std::string& folded, std::string_view prefix) {
+  Xapian::Query word_forms(const std::string& folded, const schema::Field* field) {
+    const std::string_view prefix = field ? field->prefix : std::string_view();
     const std::string exact = std::string(prefix) + folded;
-    const bool stemmed_field = prefix.empty() || prefix == schema::field("title").prefix;
+    const bool stemmed_field = !field || field->stemmed;  // the unprefixed words are stemmed
     std::vector<Xapian::Query> variants;  // other spellings from the synonyms table: Kiev for Kyiv
     const bool unstemmed = !stemmed_field || p_.analyzer_.is_stopword(folded) || p_.is_name(folded);
     if (prefix.empty()) {
@@ -493,7 +496,7 @@ class QueryBuilder {
     }
     const std::string& stem = p_.analyzer_.stem(folded);
     out_.stems.push_back(stem);
-    const std::string stem_prefix(prefix.empty() ? schema::kPrefixStem : schema::kPrefixTitleStem);
+    const std::string stem_prefix = std::string(schema::kPrefixStem).append(prefix);  // schema.h, Field::stemmed
     Xapian::Query exact_q(exact);
     if (p_.weights_.exact_form != 1.0) {
       exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
