@@ -130,8 +130,8 @@ ArchiveStats Searcher::stats() {
     std::sort(s.per_source.begin(), s.per_source.end(),
               [](const FacetCount& a, const FacetCount& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
     count_terms(schema::field("year").prefix, s.per_year);
-    for (auto it = db_.allterms_begin(std::string(schema::kPrefixCluster)); it != db_.allterms_end(std::string(schema::kPrefixCluster)); ++it)
-      ++s.clusters;
+    const std::string every_cluster = schema::cluster_term("");  // the prefix all cluster terms share
+    for (auto it = db_.allterms_begin(every_cluster); it != db_.allterms_end(every_cluster); ++it) ++s.clusters;
     try {
       s.revision = db_.get_revision();
     } catch (const Xapian::InvalidOperationError&) {

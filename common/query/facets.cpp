@@ -61,7 +61,10 @@ class ColumnCounter : public FacetCounter {
   ColumnCountSpy spy_;
 };
 
-bool is_time_facet(const std::string& name) { return name == "year" || name == "month"; }
+bool is_time_facet(const std::string& name) {
+  const schema::Field* row = schema::find_field(name);
+  return row && row->facet == schema::FacetKind::kTimeSeries;
+}
 
 }  // namespace
 

@@ -1,164 +1,13 @@
 #include "query/query_parser.h"
 
+#include "query/query_lexer.h"
 #include "schema.h"
 #include "util/date.h"
-#include "util/edit_distance.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace depeche {
 namespace {
-
-enum class Kind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kMinus, kPlus, kNear, kEnd };
-
-// Words apart at most, for NEAR and ADJ without /N.
-constexpr Xapian::termcount kDefaultProximity = 10;
-
-struct Lexeme {
-  Kind kind = Kind::kEnd;
-  std::string text;   // word, phrase, or the field's value
-  std::string field;  // for kField
-  bool quoted = false;
-  bool ordered = false;           // kNear: ADJ (in this order) rather than NEAR
-  Xapian::termcount distance = 0;  // kNear: words apart at most
-  std::size_t pos = 0;  // where it starts, in characters (for messages)
-};
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-// Opening and closing quotes: ASCII, French guillemets, typographic double quotes.
-std::size_t quote_open_len(std::string_view s) {
-  if (starts_with(s, "\"")) return 1;
-  if (starts_with(s, "\xC2\xAB") ) return 2;                              // «
-  if (starts_with(s, "\xE2\x80\x9C") || starts_with(s, "\xE2\x80\x9E")) return 3;  // “ „
-  return 0;
-}
-std::size_t find_quote_close(std::string_view s, std::size_t from, std::size_t& len) {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    if (s[i] == '"') { len = 1; return i; }
-    if (starts_with(s.substr(i), "\xC2\xBB")) { len = 2; return i; }                  // »
-    if (starts_with(s.substr(i), "\xE2\x80\x9D")) { len = 3; return i; }              // ”
-  }
-  len = 0;
-  return s.size();
-}
-
-std::string unknown_field_message(const std::string& name) {
-  std::string message = "unknown field '" + name + ":'";
-  const schema::Field* best = nullptr;
-  std::size_t best_distance = 3;
-  for (const schema::Field& f : schema::kFields) {
-    const std::size_t d = util::edit_distance(name, f.name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = &f;
-    }
-  }
-  if (best) message += "; did you mean '" + std::string(best->name) + ":'?";
-  else {
-    message += " (fields:";
-    for (const schema::Field& f : schema::kFields) message += " " + std::string(f.name) + ":";
-    message += ")";
-  }
-  return message;
-}
-
-std::vector<Lexeme> lex(std::string_view s) {
-  std::vector<Lexeme> out;
-  std::size_t i = 0;
-  auto read_quoted = [&](std::size_t open_len, Lexeme& lx) {
-    std::size_t close_len;
-    const std::size_t close = find_quote_close(s, i + open_len, close_len);
-    lx.text = std::string(s.substr(i + open_len, close - (i + open_len)));
-    lx.quoted = true;
-    i = close + close_len;
-  };
-  std::size_t counted = 0, characters = 0;  // characters in s[0, counted)
-  auto character_at = [&](std::size_t byte) {
-    for (; counted < byte; ++counted)
-      if ((static_cast<unsigned char>(s[counted]) & 0xC0) != 0x80) ++characters;
-    return characters;
-  };
-  while (i < s.size()) {
-    if (is_space(s[i])) { ++i; continue; }
-    Lexeme lx;
-    lx.pos = character_at(i);
-    if (s[i] == '(') { lx.kind = Kind::kOpen; ++i; out.push_back(lx); continue; }
-    if (s[i] == ')') { lx.kind = Kind::kClose; ++i; out.push_back(lx); continue; }
-    if (const std::size_t q = quote_open_len(s.substr(i))) {
-      lx.kind = Kind::kPhrase;
-      read_quoted(q, lx);
-      out.push_back(lx);
-      continue;
-    }
-    if (s[i] == '-' || s[i] == '+') {
-      // "--mango" (a doubled dash, a long one typed as two) excludes like "-mango": read as a
-      // word, it searched the very articles the user meant to leave out. A run touching nothing
-      // ("a -- b") stays punctuation.
-      std::size_t after = i;
-      while (after < s.size() && s[after] == s[i]) ++after;
-      // A '-' that ends the query excludes nothing, like a final NOT: an error, not punctuation.
-      const bool ends_query = s[i] == '-' && s.find_first_not_of(" \t\r\n", after) == std::string_view::npos;
-      if (ends_query || (after < s.size() && !is_space(s[after]))) {
-        lx.kind = s[i] == '-' ? Kind::kMinus : Kind::kPlus;
-        i = after;
-        out.push_back(lx);
-        continue;
-      }
-    }
-    std::size_t end = i;
-    while (end < s.size() && !is_space(s[end]) && s[end] != '(' && s[end] != ')' && !quote_open_len(s.substr(end))) ++end;
-    std::string_view raw = s.substr(i, end - i);
-    if (raw.rfind("NEAR", 0) == 0 || raw.rfind("ADJ", 0) == 0) {
-      const bool adj = raw[0] == 'A';
-      const std::string_view rest = raw.substr(adj ? 3 : 4);
-      const bool digits = rest.size() > 1 && std::all_of(rest.begin() + 1, rest.end(), [](char c) { return c >= '0' && c <= '9'; });
-      // "NEAR/abc" was searched as a word: a distance that is not a number is a mistake to report.
-      if (!rest.empty() && rest[0] == '/' && !digits)
-        throw QueryError("'" + std::string(raw) + "': the distance after " + (adj ? "ADJ/" : "NEAR/") +
-                         " is a number of words (" + (adj ? "ADJ/3" : "NEAR/5") + ")");
-      if (rest.empty() || (rest[0] == '/' && digits)) {
-        lx.kind = Kind::kNear;
-        lx.ordered = adj;
-        lx.distance = rest.empty() ? kDefaultProximity : static_cast<Xapian::termcount>(std::stoul(std::string(rest.substr(1, 6))));
-        if (lx.distance == 0) lx.distance = 1;
-      }
-    }
-    if (raw == "AND") lx.kind = Kind::kAnd;
-    else if (raw == "OR") lx.kind = Kind::kOr;
-    else if (raw == "NOT") lx.kind = Kind::kNot;
-    const std::size_t colon = raw.find(':');
-    if (lx.kind == Kind::kEnd && colon != std::string_view::npos && colon > 0 &&
-        std::all_of(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(colon),
-                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
-        !starts_with(raw.substr(colon), "://")) {
-      lx.kind = Kind::kField;
-      lx.field = std::string(raw.substr(0, colon));
-      for (char& c : lx.field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!schema::find_field(lx.field)) throw QueryError(unknown_field_message(lx.field));
-      i += colon + 1;
-      if (const std::size_t q = i < s.size() ? quote_open_len(s.substr(i)) : 0) {
-        read_quoted(q, lx);
-      } else {
-        lx.text = std::string(raw.substr(colon + 1));
-        i = end;
-      }
-      if (lx.text.empty()) throw QueryError("field '" + lx.field + ":' has no value");
-      out.push_back(lx);
-      continue;
-    }
-    if (lx.kind == Kind::kEnd) {
-      lx.kind = Kind::kWord;
-      lx.text = std::string(raw);
-    }
-    i = end;
-    out.push_back(lx);
-  }
-  out.push_back(Lexeme{});
-  return out;
-}
 
 // One operand of a boolean combination.
 struct Part {
@@ -208,7 +57,7 @@ class QueryBuilder {
       : p_(owner), lx_(std::move(lexemes)), match_any_(match_any), out_(out) {
     std::size_t words = 0;
     for (const Lexeme& l : lx_) {
-      if (l.kind != Kind::kWord) continue;
+      if (l.kind != LexemeKind::kWord) continue;
       if (++words > kMaxQueryWords)
         throw QueryError("query of more than " + std::to_string(kMaxQueryWords) + " words; split it");
       if (!drop_stopwords_ && has_content_word(l.text)) drop_stopwords_ = true;
@@ -217,7 +66,7 @@ class QueryBuilder {
 
   Part parse_all() {
     Part p = parse_or();
-    if (peek().kind == Kind::kClose) throw QueryError("unbalanced ')' at character " + std::to_string(peek().pos + 1));
+    if (peek().kind == LexemeKind::kClose) throw QueryError("unbalanced ')' at character " + std::to_string(peek().pos + 1));
     return p;
   }
 
@@ -242,7 +91,7 @@ class QueryBuilder {
   Part parse_or() {
     std::size_t before = pos_;
     std::vector<Part> parts{parse_and()};
-    while (peek().kind == Kind::kOr) {
+    while (peek().kind == LexemeKind::kOr) {
       const Lexeme& op = take();
       if (pos_ - 1 == before) throw nothing_on_one_side(op);
       before = pos_;
@@ -271,21 +120,21 @@ class QueryBuilder {
     std::vector<Part> parts;
     bool explicit_and = false;
     for (;;) {
-      const Kind k = peek().kind;
-      if (k == Kind::kEnd || k == Kind::kClose || k == Kind::kOr) break;
-      if (k == Kind::kAnd) {
+      const LexemeKind k = peek().kind;
+      if (k == LexemeKind::kEnd || k == LexemeKind::kClose || k == LexemeKind::kOr) break;
+      if (k == LexemeKind::kAnd) {
         const Lexeme& op = take();
-        const Kind next = peek().kind;
-        if (parts.empty() || next == Kind::kEnd || next == Kind::kClose || next == Kind::kOr || next == Kind::kAnd)
+        const LexemeKind next = peek().kind;
+        if (parts.empty() || next == LexemeKind::kEnd || next == LexemeKind::kClose || next == LexemeKind::kOr || next == LexemeKind::kAnd)
           throw nothing_on_one_side(op);
         explicit_and = true;
         continue;
       }
-      if (k == Kind::kNear) {
+      if (k == LexemeKind::kNear) {
         // a NEAR b NEAR c: a near b, and b near c.
         const Lexeme near = take();
         const std::string not_two_words = "NEAR and ADJ go between two single words (iran NEAR/5 mali)";
-        if (parts.empty() || parts.back().near_term.empty() || peek().kind != Kind::kWord) throw QueryError(not_two_words);
+        if (parts.empty() || parts.back().near_term.empty() || peek().kind != LexemeKind::kWord) throw QueryError(not_two_words);
         const std::string left = parts.back().near_term;
         if (!parts.back().is_near) parts.pop_back();  // the word is searched within the NEAR
         Part right = parse_unary();
@@ -354,11 +203,11 @@ class QueryBuilder {
 
   Part parse_unary() {
     const Lexeme& l = peek();
-    if (l.kind == Kind::kNot || l.kind == Kind::kMinus) {
+    if (l.kind == LexemeKind::kNot || l.kind == LexemeKind::kMinus) {
       const Nested deeper(depth_);
       take();
-      const Kind next = peek().kind;
-      if (next == Kind::kEnd || next == Kind::kClose || next == Kind::kOr || next == Kind::kAnd)
+      const LexemeKind next = peek().kind;
+      if (next == LexemeKind::kEnd || next == LexemeKind::kClose || next == LexemeKind::kOr || next == LexemeKind::kAnd)
         throw QueryError("NOT or '-' must be followed by something to exclude");
       const std::size_t sought = out_.proximity_words.size(), shown = out_.words.size(), stems = out_.stems.size();
       Part p = parse_unary();
@@ -371,7 +220,7 @@ class QueryBuilder {
       p.near_term.clear();
       return p;
     }
-    if (l.kind == Kind::kPlus) {
+    if (l.kind == LexemeKind::kPlus) {
       take();
       return parse_unary();
     }
@@ -381,18 +230,18 @@ class QueryBuilder {
   Part parse_primary() {
     const Lexeme l = take();
     switch (l.kind) {
-      case Kind::kOpen: {
+      case LexemeKind::kOpen: {
         const Nested deeper(depth_);
         Part p = parse_or();
-        if (peek().kind != Kind::kClose) throw QueryError("missing ')' for '(' at character " + std::to_string(l.pos + 1));
+        if (peek().kind != LexemeKind::kClose) throw QueryError("missing ')' for '(' at character " + std::to_string(l.pos + 1));
         take();
         return p;
       }
-      case Kind::kWord: return words(l.text, false, "");
-      case Kind::kPhrase: return words(l.text, true, "");
-      case Kind::kField: return field(l);
-      case Kind::kClose: throw QueryError("unbalanced ')' at character " + std::to_string(l.pos + 1));
-      case Kind::kAnd: case Kind::kOr: throw nothing_on_one_side(l);
+      case LexemeKind::kWord: return words(l.text, false, nullptr);
+      case LexemeKind::kPhrase: return words(l.text, true, nullptr);
+      case LexemeKind::kField: return field(l);
+      case LexemeKind::kClose: throw QueryError("unbalanced ')' at character " + std::to_string(l.pos + 1));
+      case LexemeKind::kAnd: case LexemeKind::kOr: throw nothing_on_one_side(l);
       default: break;
     }
     throw QueryError("unexpected end of query");
@@ -403,7 +252,7 @@ class QueryBuilder {
     Part p;
     p.empty = false;
     switch (f.kind) {
-      case schema::FieldKind::kFreeText: return words(l.text, l.quoted, f.prefix);
+      case schema::FieldKind::kFreeText: return words(l.text, l.quoted, &f);
       case schema::FieldKind::kDate: {
         const std::size_t dots = l.text.find("..");
         p.query = dots == std::string::npos ? p_.date_range(l.text, l.text)
@@ -418,7 +267,9 @@ class QueryBuilder {
 
   // Free text: a single word searched by exact form and stem; several words from one written
   // word (a hyphenated name, glued text) or a quoted phrase searched as a phrase of exact forms.
-  Part words(const std::string& text, bool quoted, std::string_view prefix) {
+  // `field` is the free-text field they were given for; nullptr for the unprefixed words.
+  Part words(const std::string& text, bool quoted, const schema::Field* field) {
+    const std::string_view prefix = field ? field->prefix : std::string_view();
     tokens_.clear();
     const bool wildcard = !quoted && text.size() > 1 && text.back() == '*';
     p_.analyzer_.tokenize(wildcard ? text.substr(0, text.size() - 1) : text, tokens_);
@@ -459,22 +310,23 @@ class QueryBuilder {
       dropped.near_term = std::move(p.near_term);
       return dropped;
     }
-    p.query = word_query(folded, prefix, p.matches_nothing);
+    p.query = word_query(folded, field, p.matches_nothing);
     return p;
   }
 
   // Sets `absent` when no term searched for the word is in the database.
-  Xapian::Query word_query(const std::string& folded, std::string_view prefix, bool& absent) {
-    Xapian::Query q = word_forms(folded, prefix);
+  Xapian::Query word_query(const std::string& folded, const schema::Field* field, bool& absent) {
+    Xapian::Query q = word_forms(folded, field);
     absent = true;
     for (auto t = q.get_unique_terms_begin(); absent && t != q.get_unique_terms_end(); ++t)
       absent = p_.db_.get_termfreq(*t) == 0;
     return q;
   }
 
-  Xapian::Query word_forms(const std::string& folded, std::string_view prefix) {
+  Xapian::Query word_forms(const std::string& folded, const schema::Field* field) {
+    const std::string_view prefix = field ? field->prefix : std::string_view();
     const std::string exact = std::string(prefix) + folded;
-    const bool stemmed_field = prefix.empty() || prefix == schema::field("title").prefix;
+    const bool stemmed_field = !field || field->stemmed;  // the unprefixed words are stemmed
     std::vector<Xapian::Query> variants;  // other spellings from the synonyms table: Kiev for Kyiv
     const bool unstemmed = !stemmed_field || p_.analyzer_.is_stopword(folded) || p_.is_name(folded);
     if (prefix.empty()) {
@@ -493,7 +345,7 @@ class QueryBuilder {
     }
     const std::string& stem = p_.analyzer_.stem(folded);
     out_.stems.push_back(stem);
-    const std::string stem_prefix(prefix.empty() ? schema::kPrefixStem : schema::kPrefixTitleStem);
+    const std::string stem_prefix = std::string(schema::kPrefixStem).append(prefix);  // schema.h, Field::stemmed
     Xapian::Query exact_q(exact);
     if (p_.weights_.exact_form != 1.0) {
       exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);

@@ -106,7 +106,7 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
   const std::string cluster = db_.get_document(*p).get_value(schema::kSlotCluster);
   return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(id_term),
-                                     Xapian::Query(std::string(schema::kPrefixCluster) + cluster)));
+                                     Xapian::Query(schema::cluster_term(cluster))));
 }
 
 std::string Searcher::spelling_suggestion(const std::string& query) {
@@ -215,7 +215,7 @@ Snippet Searcher::snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQ
 
 void Searcher::fill_copies(Hit& hit) {
   if (hit.cluster.empty()) return;
-  const std::string term = std::string(schema::kPrefixCluster) + hit.cluster;
+  const std::string term = schema::cluster_term(hit.cluster);
   const Xapian::doccount size = db_.get_termfreq(term);
   hit.copy_count = size > 0 ? size - 1 : 0;
   if (hit.copy_count == 0) return;  // most articles: no need to read the cluster's posting list
@@ -353,7 +353,7 @@ Searcher::Matches Searcher::match(const SearchRequest& request, const Page& page
     Xapian::MSet mset = enquire.get_mset(page.first, page.wanted, all);
     return Matches{in_order(mset, false), mset.get_matches_estimated(), query};
   }
-  // Collapsing groups what is printed, never what is counted (decisions.md 5). A ranked pass
+  // Collapsing groups what is printed, never what is counted (docs/output-format.md). A ranked pass
   // keeps a few times the hits wanted and weighs at least kWeighEveryMatchUpTo matches: a
   // query with no more (most queries of ANDed words) is then counted exactly, its spies having
   // seen every match. One with more (a frequent word, words ORed) is counted again, without

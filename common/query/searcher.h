@@ -88,7 +88,8 @@ struct Facet {
   bool approximate = false;        // counted over the top matches only (multi-valued over remote shards)
 };
 
-// Over remote shards, multi-valued facets are counted over this many top matches (decisions.md 11).
+// Over remote shards, multi-valued facets are counted over this many top matches, marked
+// approximate (docs/output-format.md, JSON facets).
 inline constexpr Xapian::doccount kApproximateFacetDepth = 1000;
 
 // The label of the articles without a value in a date facet (year, month).
