@@ -66,6 +66,17 @@ TEST(TextPrinter, AnUntitledUndatedArticleShowsItsFirstWordsAndItsId) {
   EXPECT_NE(print_hit(h, false).find("   court\n"), std::string::npos) << "no ellipsis when nothing is cut";
 }
 
+// Bug, not fixed (a refactor changes no output): display_title counts a word as it ends, so an
+// untitled body of exactly twelve words followed by white space (a final line break) is shown with
+// an ellipsis although nothing was cut.
+TEST(TextPrinter, DISABLED_NoEllipsisAfterExactlyTwelveWords) {
+  Hit h;
+  h.rank = 1;
+  h.article.id = "douze.txt";
+  h.article.body = "un deux trois quatre cinq six sept huit neuf dix onze douze\n";
+  EXPECT_NE(print_hit(h, false).find("   un deux trois quatre cinq six sept huit neuf dix onze douze\n"), std::string::npos);
+}
+
 TEST(TextPrinter, ExplanationsAndCopiesHaveALineEach) {
   Hit h = sample_hit();
   h.explanation = std::vector<TermContribution>{{"mot", "word", true, true, 1.5}, {"mo", "stem", false, true, 0.25}};
