@@ -1,0 +1,118 @@
+// Man pages and completions generated from a small CLI::App: every visible option is listed with
+// its value and choices, hidden ones are not, and a mistyped option gets the nearest real one.
+#include "cli/generate.h"
+
+#include "cli/exit_codes.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace depeche::cli;
+
+struct SmallApp {
+  CLI::App app{"Searches a small archive.\nSecond line of the description."};
+  std::string format = "text";
+  int limit = 10;
+  bool quiet = false;
+  std::string secret;
+  std::vector<std::string> words;
+  SmallApp() {
+    app.add_option("-f,--format", format, "Output format\nmore")->check(CLI::IsMember({"text", "json"}))->group("Output");
+    app.add_option("-n,--limit", limit, "Hits to print")->group("Output");
+    app.add_flag("-q,--quiet", quiet, "Print less")->group("Other");
+    app.add_option("--secret", secret, "Hidden")->group("");
+    app.add_option("words", words, "Query words");
+  }
+};
+
+TEST(Generate, DescribeOptionsListsVisibleOptionsWithValuesAndChoices) {
+  SmallApp s;
+  const std::vector<OptionDoc> docs = describe_options(s.app);
+  std::vector<std::string> first_names;
+  for (const OptionDoc& d : docs) first_names.push_back(d.names.back());
+  EXPECT_EQ(first_names, (std::vector<std::string>{"--help", "--format", "--limit", "--quiet"}))
+      << "neither hidden options nor positional arguments";
+  const OptionDoc& format = docs[1];
+  EXPECT_EQ(format.names, (std::vector<std::string>{"-f", "--format"}));
+  EXPECT_EQ(format.value_name, "TEXT");
+  EXPECT_EQ(format.choices, (std::vector<std::string>{"text", "json"}));
+  EXPECT_EQ(format.group, "Output");
+  EXPECT_EQ(docs[2].value_name, "INT");
+  EXPECT_TRUE(docs[2].choices.empty());
+  EXPECT_EQ(docs[3].value_name, "") << "a flag takes no value";
+}
+
+TEST(Generate, ManPageHasItsSectionsAndOptions) {
+  SmallApp s;
+  const std::string man = generate(s.app, "depeche-search", "man");
+  for (const char* section : {".TH depeche-search 1 ", ".SH NAME\ndepeche-search \\- Searches a small archive.\n",
+                              ".SH SYNOPSIS\n", " [\\fIwords\\fR...]", ".SH DESCRIPTION\n.nf\n", ".SH OPTIONS\n",
+                              ".SS Output\n", ".SS Other\n", ".SH SEE ALSO\ndepeche-index(1), depeche-query(7)\n"})
+    EXPECT_NE(man.find(section), std::string::npos) << section << "\n" << man;
+  EXPECT_NE(man.find(".TP\n\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fITEXT\\fR\nOutput format\nmore (text, json)\n"), std::string::npos)
+      << man;
+  EXPECT_NE(man.find("\\fB\\-q\\fR, \\fB\\-\\-quiet\\fR\nPrint less\n"), std::string::npos) << man;
+  EXPECT_EQ(man.find("secret"), std::string::npos) << "hidden options stay hidden";
+  EXPECT_NE(generate(s.app, "depeche-index", "man").find(".SH SEE ALSO\ndepeche-search(1)"), std::string::npos);
+}
+
+TEST(Generate, QueryManPageListsTheFields) {
+  SmallApp s;
+  const std::string man = generate(s.app, "depeche-search", "query-man");
+  EXPECT_EQ(man.rfind(".TH depeche-query 7 ", 0), 0u);
+  EXPECT_NE(man.find(".SS Fields\n"), std::string::npos);
+  EXPECT_NE(man.find("\\fBsource:\\fR\\fIvalue\\fR"), std::string::npos) << man;
+}
+
+TEST(Generate, BashCompletionOffersOptionsChoicesAndFiles) {
+  SmallApp s;
+  const std::string bash = generate(s.app, "depeche-search", "bash");
+  EXPECT_NE(bash.find("_depeche_search() {"), std::string::npos) << bash;
+  EXPECT_NE(bash.find("    -f|--format) COMPREPLY=($(compgen -W \"text json\" -- \"$cur\")); return ;;\n"), std::string::npos)
+      << bash;
+  EXPECT_NE(bash.find("    -n|--limit) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"), std::string::npos) << bash;
+  EXPECT_EQ(bash.find("-q|--quiet)"), std::string::npos) << "a flag has no value to complete";
+  EXPECT_NE(bash.find("compgen -W \"-h --help -f --format -n --limit -q --quiet\""), std::string::npos) << bash;
+  EXPECT_NE(bash.find("source:"), std::string::npos) << "the searcher completes field names";
+  EXPECT_NE(bash.find("complete -F _depeche_search depeche-search\n"), std::string::npos);
+  EXPECT_EQ(generate(s.app, "depeche-index", "bash").find("source:"), std::string::npos) << "the indexer completes files";
+}
+
+TEST(Generate, ZshCompletionQuotesDescriptions) {
+  SmallApp s;
+  s.app.add_flag("--brackets", s.quiet, "It's [x]: y")->group("Other");
+  const std::string zsh = generate(s.app, "depeche-index", "zsh");
+  EXPECT_EQ(zsh.rfind("#compdef depeche-index\n", 0), 0u);
+  EXPECT_NE(zsh.find("  '--format[Output format]:TEXT:(text json)' \\\n"), std::string::npos) << "first line only\n" << zsh;
+  EXPECT_NE(zsh.find("  '--limit[Hits to print]:INT:_files' \\\n"), std::string::npos) << zsh;
+  EXPECT_NE(zsh.find("  '--brackets[It'\\''s \\[x\\]\\: y]' \\\n"), std::string::npos) << zsh;
+  EXPECT_NE(zsh.find("'*:path:_files'"), std::string::npos);
+}
+
+TEST(Generate, TheNearestOptionIsSuggestedOnlyWhenNear) {
+  for (const auto& [typed, hint] : std::vector<std::pair<std::string, std::string>>{
+           {"--fomat", "did you mean --format for --fomat?"},
+           {"--limti=3", "did you mean --limit for --limti?"},
+           {"--bogus", ""}}) {
+    SmallApp s;
+    std::vector<std::string> args{"prog", typed};
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    testing::internal::CaptureStderr();
+    int status = -1;
+    try {
+      s.app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::ParseError& e) {
+      status = report_parse_error(s.app, e, "prog");
+    }
+    const std::string err = testing::internal::GetCapturedStderr();
+    EXPECT_EQ(status, depeche::exit_code::kUsage) << typed;
+    if (hint.empty())
+      EXPECT_EQ(err.find("did you mean"), std::string::npos) << err;
+    else
+      EXPECT_NE(err.find(hint), std::string::npos) << err;
+  }
+}
+
+}  // namespace

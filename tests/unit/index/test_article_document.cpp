@@ -1,0 +1,141 @@
+// What indexing adds to the analysed document: the content hash, the near-duplicate signature and
+// its band terms, the origin file's term, the copies mark, and the spelling counts.
+#include "index/article_document.h"
+
+#include "index/stored_article.h"
+#include "schema.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+namespace {
+
+using namespace depeche;
+
+// A body of `words` distinct words.
+std::string body_of(std::size_t words) {
+  std::string body;
+  for (std::size_t i = 0; i < words; ++i) body += "mot" + std::string(1, static_cast<char>('a' + i % 26)) +
+                                                  std::string(1, static_cast<char>('a' + i / 26 % 26)) + " ";
+  return body;
+}
+
+Article article(const std::string& id, const std::string& body) {
+  Article a;
+  a.id = id;
+  a.title = "Titre";
+  a.body = body;
+  return a;
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(term);
+  return t != doc.termlist_end() && *t == term;
+}
+
+std::size_t terms_with_prefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::size_t n = 0;
+  for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) n += (*t).rfind(prefix, 0) == 0;
+  return n;
+}
+
+TEST(ArticleDocument, ContentHashChangesWithTheArticle) {
+  const Article a = article("a", "Le texte.");
+  EXPECT_EQ(content_hash(a), schema::encode_hash(canonical_hash(a)));
+  EXPECT_EQ(content_hash(a).size(), 16u);
+  EXPECT_EQ(content_hash(a), content_hash(article("a", "Le texte.")));
+  EXPECT_NE(content_hash(a), content_hash(article("a", "Le texte!")));
+  Article retitled = a;
+  retitled.title = "Autre";
+  EXPECT_NE(content_hash(a), content_hash(retitled));
+  Article resourced = a;
+  resourced.source = "figaro";
+  EXPECT_NE(content_hash(a), content_hash(resourced));
+}
+
+TEST(ArticleDocument, ALongArticleHasASignatureAndItsBands) {
+  DocumentBuilder builder;
+  const Article a = article("a", body_of(200));
+  const PreparedDocument p = prepare_document(builder, a, content_hash(a), "XForigin");
+  ASSERT_TRUE(p.signature);
+  EXPECT_EQ(p.copy_threshold, dedup::kCopyThreshold);
+  EXPECT_EQ(p.doc.get_value(schema::kSlotContentHash), content_hash(a));
+  EXPECT_EQ(p.doc.get_value(schema::kSlotSignature), dedup::encode(*p.signature));
+  EXPECT_EQ(terms_with_prefix(p.doc, std::string(schema::kPrefixBand)), dedup::kBands);
+  EXPECT_TRUE(has_term(p.doc, "XForigin"));
+  EXPECT_EQ(load_article(p.doc).body, a.body) << "the article built as DocumentBuilder builds it";
+}
+
+TEST(ArticleDocument, AShortArticleHasAHigherBarOrNoSignature) {
+  DocumentBuilder builder;
+  const PreparedDocument shorter = prepare_document(builder, article("s", body_of(40)), "h", "");
+  EXPECT_EQ(shorter.copy_threshold, dedup::kShortCopyThreshold);
+  const PreparedDocument tiny = prepare_document(builder, article("t", "Deux mots."), "h", "");
+  EXPECT_FALSE(tiny.signature) << "too short to tell a copy from a coincidence";
+  EXPECT_EQ(tiny.doc.get_value(schema::kSlotSignature), "");
+  EXPECT_EQ(terms_with_prefix(tiny.doc, std::string(schema::kPrefixBand)), 0u);
+  EXPECT_EQ(terms_with_prefix(tiny.doc, std::string(schema::kPrefixOriginFile)), 0u) << "stdin: no origin term";
+}
+
+TEST(ArticleDocument, AnArticleJoiningAClusterMarksEveryArticleOfIt) {
+  test::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE);
+  auto in_cluster = [](const std::string& cluster) {
+    Xapian::Document doc;
+    schema::set_cluster(doc, cluster);
+    return doc;
+  };
+  const std::string mark(schema::kHasCopiesTerm);
+  Xapian::Document first = in_cluster("c1");
+  mark_if_copies(db, 0, first);
+  EXPECT_FALSE(has_term(first, mark)) << "alone in its cluster";
+  const Xapian::docid first_id = db.add_document(first);
+  db.add_document(in_cluster("c2"));
+
+  Xapian::Document second = in_cluster("c1");
+  mark_if_copies(db, 0, second);
+  EXPECT_TRUE(has_term(second, mark));
+  EXPECT_TRUE(has_term(db.get_document(first_id), mark)) << "the article already there is rewritten";
+  EXPECT_FALSE(has_term(db.get_document(2), mark)) << "another cluster is left alone";
+
+  db.add_document(second);
+  Xapian::Document rewritten = db.get_document(first_id);
+  mark_if_copies(db, first_id, rewritten);
+  EXPECT_TRUE(has_term(rewritten, mark)) << "rewriting an article of the cluster keeps it marked";
+  EXPECT_EQ(db.get_termfreq(mark), 2u);
+}
+
+// How many articles gave `word` to the spelling dictionary; 0 when it is not there.
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+  for (auto t = db.spellings_begin(); t != db.spellings_end(); ++t)
+    if (*t == word) return t.get_termfreq();
+  return 0;
+}
+
+TEST(ArticleDocument, SpellingCountsArticlesPerWordLeavingOutShortWordsAndIdentifiers) {
+  test::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE);
+  DocumentBuilder builder;
+  SpellingCounts counts;
+  builder.build(article("a", "Les élections élections du n12345 et A320."));
+  counts.add_article(builder);
+  builder.build(article("b", "Encore des élections."));
+  SpellingCounts other;
+  other.add_article(builder);
+  counts.add(other);
+  counts.write_to(db);
+  db.commit();
+  EXPECT_EQ(spelling_frequency(db, "elections"), 2u) << "counted once per article";
+  EXPECT_EQ(spelling_frequency(db, "encore"), 1u);
+  EXPECT_EQ(spelling_frequency(db, "titre"), 2u) << "title words too";
+  EXPECT_EQ(spelling_frequency(db, "les"), 0u) << "shorter than four bytes";
+  EXPECT_EQ(spelling_frequency(db, "n12345"), 0u) << "a word with a digit is an identifier";
+  EXPECT_EQ(spelling_frequency(db, "a320"), 0u);
+  counts.write_to(db);
+  db.commit();
+  EXPECT_EQ(spelling_frequency(db, "elections"), 2u) << "write_to starts again from zero";
+}
+
+}  // namespace
