@@ -11,7 +11,7 @@
 namespace depeche {
 
 struct Article {
-  std::string id;  // decisions.md 1: JSON id, else URL, else the file's name (inputs.h) or a hash of the content
+  std::string id;  // docs/output-format.md: JSON id, else URL, else the file's name (inputs.h) or a hash of the content
   std::string url;
   std::string source;
   std::string section;

@@ -178,6 +178,10 @@ std::string own_cluster(std::string_view id) { return encode_hash(util::fnv1a64(
 
 std::string cluster_term(std::string_view cluster) { return std::string(kPrefixCluster).append(cluster); }
 
+std::string origin_file_term(std::string_view file_key) {
+  return file_key.empty() ? std::string() : std::string(kPrefixOriginFile).append(util::hex64(util::fnv1a64(file_key)));
+}
+
 void set_cluster(Xapian::Document& doc, const std::string& cluster) {
   const std::string previous = doc.get_value(kSlotCluster);
   if (!previous.empty()) {

@@ -26,7 +26,7 @@ namespace depeche::schema {
 // Raised with every change that makes an existing database unreadable or wrongly analysed.
 // 2: the body moved from the document data to kSlotBody; 3: the body is LZ4, no longer zlib;
 // 4: the fields moved from the document data to kSlotArticle, in front of the body.
-// 5: articles without id or URL named anew (decisions.md 1): a file's by its input folder's name and
+// 5: articles without id or URL named anew (docs/robustness.md): a file's by its input folder's name and
 // the path below it, a JSON Lines record's or feed item's by its content, never its line.
 inline constexpr int kSchemaVersion = 5;
 // The last version whose articles without URL --rebuild renames (index/rebuild.cpp).
@@ -219,6 +219,9 @@ void stamp_versions(Xapian::WritableDatabase& db);
 // until it is found to copy another.
 std::string own_cluster(std::string_view id);
 std::string cluster_term(std::string_view cluster);
+// The term that marks the articles an input file gave (kPrefixOriginFile), from the key that
+// records the file; empty for an empty key (articles read from stdin come from no file).
+std::string origin_file_term(std::string_view file_key);
 // Puts the document in `cluster`, out of any it was in.
 void set_cluster(Xapian::Document& doc, const std::string& cluster);
 // The term of one MinHash LSH band key (kPrefixBand).

@@ -2,6 +2,7 @@
 
 #include "cli/empty_causes.h"
 #include "query/query_parser.h"
+#include "readers/problems.h"
 #include "util/error.h"
 #include "util/input_file.h"
 #include "util/utf8.h"
@@ -40,7 +41,7 @@ class QueryLines {
     if (file_) {
       if (file_->read_line(line, kMaxQueryBytes, truncated)) return true;
       if (const auto& damage = file_->damage())  // the queries after it are not known: not a batch that ran
-        throw Error(path_ + ":" + std::to_string(damage->line) + ": " + damage->message);
+        throw Error(problem_line(path_, damage->line, damage->message));
       return false;
     }
     line.clear();

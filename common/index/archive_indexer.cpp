@@ -108,7 +108,7 @@ const char* format_name(InputFormat f) {
 }
 
 // Files that hold one article each: when such a file goes, its article goes with --prune.
-// Feeds and JSON Lines dumps rotate and their items stay (decisions.md 15).
+// Feeds and JSON Lines dumps rotate and their items stay (docs/cron.md).
 bool is_single_article(const std::string& format) { return format == "text" || format == "html"; }
 
 // Hands articles on to the writer and counts them; every kEvery articles reports how far into the
@@ -152,7 +152,7 @@ std::map<std::string, RecordedFile> recorded_files_by_origin(const Xapian::Datab
   const std::string prefix(schema::kMetaFilePrefix);
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
     const json j = json::parse(db.get_metadata(*it), nullptr, false);
-    if (j.is_object()) files[IndexWriter::origin_term(*it)] = RecordedFile{recorded_path(j), j.value("format", "")};
+    if (j.is_object()) files[schema::origin_file_term(*it)] = RecordedFile{recorded_path(j), j.value("format", "")};
   }
   return files;
 }
@@ -270,7 +270,7 @@ void ArchiveIndexer::prune() {
   if (still_given_by.empty()) return;
   std::set<std::string> reread;
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    if (!still_given_by.count(IndexWriter::origin_term(*it))) continue;
+    if (!still_given_by.count(schema::origin_file_term(*it))) continue;
     json record = json::parse(db.get_metadata(*it), nullptr, false);
     if (!record.is_object()) continue;
     record["mtime_ns"] = 0;

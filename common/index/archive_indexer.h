@@ -26,7 +26,7 @@ struct RecordedFile {
   std::string path;
   std::string format;
 };
-// Every recorded file, by the origin term its articles carry (IndexWriter::origin_term).
+// Every recorded file, by the origin term its articles carry (schema::origin_file_term).
 std::map<std::string, RecordedFile> recorded_files_by_origin(const Xapian::Database& db);
 
 class ArchiveIndexer {

@@ -5,6 +5,7 @@
 #include "index/database_folder.h"
 #include "index/stored_article.h"
 #include "index/synonym_table.h"
+#include "readers/problems.h"
 #include "schema.h"
 #include "util/error.h"
 #include "util/hash.h"
@@ -167,7 +168,7 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
 }  // uncommitted changes are dropped, as after a crash
 
 void IndexWriter::set_origin(const std::string& file_key, const std::string& display) {
-  origin_term_ = origin_term(file_key);
+  origin_term_ = schema::origin_file_term(file_key);
   origin_ids_.clear();
   origin_names_.push_back(display);
 }
@@ -284,16 +285,12 @@ void IndexWriter::replace_synonyms(SynonymTable wanted) {
 
 void IndexWriter::problem(const std::string& file, std::size_t line, const std::string& message) {
   ++stats_.problems;
-  report_(file + ":" + std::to_string(line) + ": " + message);
-}
-
-std::string IndexWriter::origin_term(const std::string& file_key) {
-  return file_key.empty() ? std::string() : std::string(schema::kPrefixOriginFile) + util::hex64(util::fnv1a64(file_key));
+  report_(problem_line(file, line, message));
 }
 
 std::size_t IndexWriter::delete_from_origin(const std::string& file_key, const std::set<std::string>& keep,
                                             std::set<std::string>* still_given_by) {
-  const std::string term = origin_term(file_key);
+  const std::string term = schema::origin_file_term(file_key);
   std::size_t deleted = 0;
   for (auto& [name, db] : shards_) {
     std::vector<Xapian::docid> doomed;

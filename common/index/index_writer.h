@@ -84,8 +84,6 @@ class IndexWriter : public ArticleSink {
   // are added to `still_given_by`, when given); returns how many were deleted.
   std::size_t delete_from_origin(const std::string& file_key, const std::set<std::string>& keep,
                                  std::set<std::string>* still_given_by = nullptr);
-  // The term that marks the articles a file gave (schema::kPrefixOriginFile).
-  static std::string origin_term(const std::string& file_key);
   // Deletes the article with this id, or failing that with this URL; false when there is none.
   bool delete_id(const std::string& id_or_url);
 
@@ -142,7 +140,7 @@ class IndexWriter : public ArticleSink {
   std::map<Xapian::WritableDatabase*, FacetColumnWriter> columns_;  // per shard, written at each commit
 
   // Which of this run's files gave each id (by hash), with what content: two files giving one id
-  // with different texts are reported (decisions.md 1), and a repeat ends a bulk load.
+  // with different texts are reported (docs/robustness.md), and a repeat ends a bulk load.
   struct SeenId {
     std::uint32_t origin;
     std::uint64_t content;

@@ -1,11 +1,13 @@
 #include "index/shard_layout.h"
 
 #include "schema.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 namespace depeche {
 
@@ -71,13 +73,14 @@ std::vector<std::string> listed_shards(const std::string& path) {
 
 void write_stub(const std::string& path, const std::vector<std::string>& shards) {
   // The control database comes first: a combined database answers metadata from its first part.
+  std::string listing = "auto " + std::string(schema::kShardControlName) + '\n';
+  for (const std::string& shard : shards) listing += "auto " + shard + '\n';
   const std::string stub = stub_path(path);
-  {
-    std::ofstream out(stub + ".tmp", std::ios::trunc);
-    out << "auto " << schema::kShardControlName << '\n';
-    for (const std::string& shard : shards) out << "auto " << shard << '\n';
+  try {
+    util::write_file_atomically(stub, listing);
+  } catch (const std::runtime_error& e) {  // the helper's Error, or std::filesystem's when the rename fails
+    throw Fatal(FatalKind::kDatabase, stub + ": cannot write the list of shards (" + e.what() + ")");
   }
-  fs::rename(stub + ".tmp", stub);
 }
 
 }  // namespace depeche

@@ -37,7 +37,8 @@ std::string shard_for(const Article& a, ShardBy by);
 std::vector<std::string> listed_shards(const std::string& path);
 
 // Rewrites the stub of the sharded database at `path` to list its control database, then `shards`.
-// Written beside it and renamed into place, so a reader never sees half a stub.
+// Written beside it and renamed into place, so a reader never sees half a stub. Throws
+// Fatal(FatalKind::kDatabase) naming the stub when it cannot be written.
 void write_stub(const std::string& path, const std::vector<std::string>& shards);
 
 }  // namespace depeche

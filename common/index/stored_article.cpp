@@ -218,10 +218,6 @@ bool read_fields(std::string_view fields, Article& a, std::optional<std::string>
   return json::sax_parse(fields, &reader) && reader.is_object();
 }
 
-}  // namespace
-
-namespace {
-
 Article decode_article(const Xapian::Document& doc, WithBody body, StoredLayout layout) {
   const std::string value = doc.get_value(schema::kSlotArticle);
   std::string_view fields, packed_body;

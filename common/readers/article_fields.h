@@ -41,7 +41,7 @@ void set_field_value(Article& a, const ArticleField& f, std::string value);
 // otherwise reach a terminal from every printout: each becomes a space in the one-line fields
 // (title, source, section, author, lang: then trimmed, and a title left empty is no title); the
 // body keeps its line breaks and tabs, reads a carriage return (or CR LF) as a line break and
-// has a space for each other. The id and URL are kept verbatim (decisions.md 1).
+// has a space for each other. The id and URL are kept verbatim (docs/robustness.md).
 void remove_control_characters(Article& a);
 
 // The URL's host without "www.", the default source; empty when `url` has none.
@@ -52,7 +52,7 @@ std::string host_of(const std::string& url);
 // position or the name alone would give the same id to another article, which would replace it.
 std::string id_from_content(const std::string& name, const Article& a);
 
-// The id of a page or text file without a URL: its name (decisions.md 1), or for stdin ("-"),
+// The id of a page or text file without a URL: its name (docs/output-format.md, `id`), or for stdin ("-"),
 // which names every such input alike, id_from_content.
 std::string id_of_unlinked(const std::string& name, const Article& a);
 

@@ -59,7 +59,7 @@ void parse_stream(std::string_view head, bool head_complete, const std::function
     sink.problem(name.display, repaired_line ? repaired_line : 1,
                  decoder.charset() == "UTF-8" ? kRecodedAsWindows1252
                                               : "bytes not valid in " + decoder.charset() + " replaced");
-  else if (decoder.dropped_nuls())  // as every reader does: a NUL dropped is said (decisions.md 4)
+  else if (decoder.dropped_nuls())  // as every reader does: a NUL dropped is said (docs/robustness.md)
     sink.problem(name.display, nul_line, kNulBytesDropped);
   parser.finish();
 }

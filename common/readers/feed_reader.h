@@ -13,8 +13,8 @@ namespace depeche {
 // Each item: title; link (Atom: rel="alternate", else the first href); date from pubDate,
 // published, updated or dc:date, as written; body from content:encoded / Atom content, else
 // description / summary, their HTML made text; the first category as section; dc:creator or
-// author; the feed's language; the feed link's host as source. Its id is its link (decisions.md
-// 1: the same link in many daily feed files is one article), else its guid, else
+// author; the feed's language; the feed link's host as source. Its id is its link (the same
+// link in many daily feed files is one article: docs/robustness.md), else its guid, else
 // "<file>#<item number>". Malformed XML is recovered as far as libxml2 can, and reported once.
 void read_feed_input(util::InputFile& in, const InputName& name, const ReadLimits& limits, ArticleSink& sink);
 

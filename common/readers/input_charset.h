@@ -1,4 +1,4 @@
-// The charset policy of every reader (decisions.md 4), in one place: --encoding, else a byte-order
+// The charset policy of every reader (docs/robustness.md), in one place: --encoding, else a byte-order
 // mark, else valid UTF-8 as it is, else the charset the input declares, else ICU's detection; one
 // warning when an input that should be UTF-8 is not, and one for what the conversion replaced or
 // dropped. util/charset.h does the conversions. JSON Lines is always UTF-8: it only repairs.
@@ -40,7 +40,7 @@ CharsetChoice choose_stream_charset(std::string_view head, bool complete, const 
 bool is_wide_charset(const std::string& charset);
 
 // Reports what converting a file to UTF-8 from the charset its byte-order mark or --encoding named
-// replaced or dropped (util::to_utf8's `changes`), one message for each (decisions.md 4). The line
+// replaced or dropped (util::to_utf8's `changes`), one message for each (docs/robustness.md). The line
 // is not known once the file is converted: line 1.
 void report_conversion(const util::Utf8Repair& changes, const std::string& charset, const InputName& name,
                        ArticleSink& sink);

@@ -21,7 +21,7 @@ using nlohmann::json;
 constexpr int kMaxDepth = 8;
 
 // A JSON string can hold "\u0000", which the raw-byte repair before parsing never sees: dropped
-// here like a NUL byte (decisions.md 4). Adds how many to `nuls`.
+// here like a NUL byte (docs/robustness.md). Adds how many to `nuls`.
 std::string without_nuls(std::string s, std::size_t& nuls) {
   const std::size_t before = s.size();
   s.erase(std::remove(s.begin(), s.end(), '\0'), s.end());
@@ -95,7 +95,7 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
     return false;
   };
   json obj = json::parse(line.begin(), line.end(), bounded, /*allow_exceptions=*/false);
-  if (obj.is_discarded()) {  // perhaps only for a lone surrogate escape, which decisions.md 4 replaces
+  if (obj.is_discarded()) {  // perhaps only for a lone surrogate escape, which docs/robustness.md replaces
     std::size_t repaired = 0;
     const std::string fixed = without_lone_surrogates(line, repaired);
     if (repaired) obj = json::parse(fixed.begin(), fixed.end(), bounded, /*allow_exceptions=*/false);

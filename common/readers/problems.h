@@ -21,7 +21,7 @@ inline constexpr const char* kReadItsBeginning = "read its beginning";
 // A date the input states but no reading of it understands; at most 80 bytes of it are quoted.
 std::string unreadable_date_message(std::string_view date);
 
-// What repairing text into UTF-8 did (util::repair_utf8, decisions.md 4).
+// What repairing text into UTF-8 did (util::repair_utf8, docs/robustness.md).
 inline constexpr const char* kRecodedAsWindows1252 = "invalid UTF-8, read as Windows-1252";
 inline constexpr const char* kNulBytesDropped = "NUL bytes dropped";
 

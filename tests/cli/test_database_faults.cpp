@@ -259,7 +259,7 @@ TEST_F(DatabaseFaults, LockFileThatCannotBeOpenedIsADatabaseErrorNotALock) {
     expect_database_error(r, base(), "lock file a folder, " + wait);
     EXPECT_NE(r.err.find("Is a directory"), std::string::npos) << "Xapian's reason: " << r.err;
   }
-  // A lock another process holds is still one: exit 75 (decisions.md 12).
+  // A lock another process holds is still one: exit 75 (docs/exit-codes.md).
   fs::remove(lock);
   Xapian::WritableDatabase holder(base(), Xapian::DB_OPEN);
   const auto r = t::index({"--db", base(), dir_ / "changed"});

@@ -1,7 +1,7 @@
 // Issue 13, end to end: depeche-index on hostile input. Each test proves a limit with a small
 // configured limit in `make test`, and at the issue's full size (a 1 GB line, a 200 MB article,
 // nesting 100,000 deep, a million feed items) when DEPECHE_LONG_TESTS is set (`make check-long`,
-// decisions.md 17). Every run must end with one clear message naming file and line, the rest
+// docs/robustness.md). Every run must end with one clear message naming file and line, the rest
 // indexed, and bounded memory and time; each prints its figures on a "[ hostile ]" line.
 #include "support/run.h"
 

@@ -1,5 +1,5 @@
 // Issue 31: depeche never runs a program, writes a setting or drives a terminal because some
-// input said so (decisions.md 21).
+// input said so (docs/robustness.md: a stub's `remote :PROGRAM`, control characters).
 #include "support/run.h"
 
 #include <gtest/gtest.h>

@@ -111,7 +111,7 @@ TEST(Reindex, PruneDeletesArticlesOfDeletedTextFilesOnly) {
 
 // Two files giving one id (a copied file, one URL in both): the article stays while either file
 // does, whichever was read last, whether their texts are the same or not; different texts are
-// reported (decisions.md 1).
+// reported (docs/robustness.md).
 TEST(Reindex, PruneKeepsAnArticleAnotherFileStillGives) {
   for (const bool same_text : {true, false}) {
     for (const std::string first_gone : {"a.txt", "b.txt"}) {
@@ -487,7 +487,7 @@ TEST(Reindex, FullDiskIsAClearErrorAndLosesNothingCommitted) {
 
 }  // namespace
 
-// decisions.md 14: compacting later is on request, --compact. It did not exist.
+// Compacting later is on request, --compact (docs/cron.md). It did not exist.
 TEST(Reindex, CompactShrinksTheDatabaseAndChangesNoAnswer) {
   for (const std::string layout : {"none", "year"}) {
     SCOPED_TRACE("--shard-by " + layout);

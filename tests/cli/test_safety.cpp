@@ -1,5 +1,5 @@
 // Issue 30: what the user has stays, every article keeps its own id, every failure says so.
-// decisions.md 1 (ids), 21 (nothing that is not ours is touched).
+// docs/robustness.md, "What is yours stays".
 #include "support/run.h"
 
 #include "index/stored_article.h"
@@ -180,7 +180,7 @@ TEST(Safety, TwoInputsWithTheSamePathsKeepTheirOwnArticles) {
   EXPECT_EQ(ids(dir / "direct"), (std::set<std::string>{"une.txt"}));
 }
 
-// Two different files giving one id in one run are reported, never silently merged (decisions.md 1);
+// Two different files giving one id in one run are reported, never silently merged (docs/robustness.md);
 // the same article in two files (a copy) is not a conflict.
 TEST(Safety, OneIdGivenByTwoFilesWithOtherTextsIsReported) {
   t::TempDir dir;

@@ -132,7 +132,7 @@ TEST_F(ScaleOut, RemoteShardsOnXapianTcpsrvAnswerLikeOneDatabase) {
                           port2);
   const std::vector<std::string> remote{"tcp://127.0.0.1:" + std::to_string(port1), "tcp://127.0.0.1:" + std::to_string(port2)};
   for (const auto& q : kQueries) EXPECT_EQ(answer(remote, q), answer({single()}, q)) << q;
-  // The multi-valued country facet is counted over the top matches, and says so (decisions.md 11).
+  // The multi-valued country facet is counted over the top matches, and says so (docs/output-format.md, `facets`).
   const auto r = t::search({"--db", remote[0], "--db", remote[1], "--format", "json", "--facet", "country", "--facet",
                             "source", "mali"});
   const json j = json::parse(r.out);

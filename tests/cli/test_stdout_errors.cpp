@@ -28,6 +28,9 @@ t::RunResult run_with_stdout(const std::vector<std::string>& argv, Stdout kind, 
   const std::string err_path = dir / "stderr";
   int pipe_fds[2] = {-1, -1};
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  // Nobody reads, from the start: closed before fork(), the read end is in no process, so the
+  // child's first write meets a closed pipe however early it comes.
+  close(pipe_fds[0]);
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -41,11 +44,9 @@ t::RunResult run_with_stdout(const std::vector<std::string>& argv, Stdout kind, 
       case Stdout::kPipeClosedSigpipeIgnored: signal(SIGPIPE, SIG_IGN); [[fallthrough]];
       case Stdout::kPipeClosedByReader: dup2(pipe_fds[1], 1); break;
     }
-    close(pipe_fds[0]);  // nobody reads: the first write meets a closed pipe
     for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
     t::exec(argv);
   }
-  close(pipe_fds[0]);
   close(pipe_fds[1]);
   int status = 0;
   waitpid(pid, &status, 0);

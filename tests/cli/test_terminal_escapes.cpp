@@ -155,7 +155,7 @@ TEST(TerminalEscapesInMessages, SearcherErrorsAreOneLineEach) {
   }
 }
 
-// The indexer reads a byte that is not UTF-8 as Windows-1252 (decisions.md 4); a query must too.
+// The indexer reads a byte that is not UTF-8 as Windows-1252 (docs/robustness.md); a query must too.
 TEST(QueriesDecodedLikeText, ALatin1QueryFindsWhatWasIndexedFromLatin1) {
   t::TempDir dir;
   dir.write("in/noel.txt", "date 2023-12-24\nNo\xebl au caf\xe9\n\nLe caf\xe9 du port f\xeate No\xebl.\n");

@@ -3,6 +3,7 @@
 #define DEPECHE_INCLUDED_TESTS_SUPPORT_COLLECT_H
 
 #include "index/inputs.h"
+#include "readers/problems.h"
 #include "readers/reader.h"
 
 #include <string>
@@ -26,7 +27,7 @@ class Collect : public ArticleSink {
   // The problems as FILE:LINE: message lines, for failure messages.
   std::string describe() const {
     std::string out;
-    for (const Problem& p : problems) out += p.file + ":" + std::to_string(p.line) + ": " + p.message + "\n";
+    for (const Problem& p : problems) out += problem_line(p.file, p.line, p.message) + "\n";
     return out;
   }
   const Article* find(const std::string& id) const {

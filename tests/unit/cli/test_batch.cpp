@@ -1,5 +1,5 @@
 // cli::answer_batch on a small real database: every query answered, in input order whether one
-// searcher or several threads answer, each with its own status (decisions.md 9); blank lines
+// searcher or several threads answer, each with its own status (docs/output-format.md); blank lines
 // skipped, bad and over-long queries answered with their error, a printer or input that fails
 // stops the batch after the answers before it.
 #include "cli/batch.h"

@@ -1,4 +1,4 @@
-// What the indexer agrees to write to (decisions.md 21), on real folders: nothing, an empty folder
+// What the indexer agrees to write to (docs/robustness.md), on real folders: nothing, an empty folder
 // or a depeche database; never a folder of other files, a Xapian database of another program, a
 // file, a broken link or a folder it indexes. And what interrupted runs leave beside a database
 // is removed, but never a file depeche did not write.

@@ -1,5 +1,5 @@
 // expand_inputs on real folders: which files a run reads, in which order, under which names
-// (decisions.md 1), and every file or folder it passes over reported, saying whether that part of
+// (docs/robustness.md), and every file or folder it passes over reported, saying whether that part of
 // the input went unseen (--prune must then keep its articles).
 #include "index/inputs.h"
 

@@ -56,6 +56,20 @@ TEST(ShardLayout, TheStubListsTheControlDatabaseFirstThenTheShards) {
   EXPECT_EQ(depeche::shard_path(dir.path(), "2022"), dir / "2022");
 }
 
+TEST(ShardLayout, AStubThatCannotBeWrittenEndsTheRunNamingIt) {
+  TempDir dir;
+  depeche::write_stub(dir.path(), {"2022"});
+  std::filesystem::create_directory(depeche::stub_path(dir.path()) + ".tmp");  // in the way of the new stub
+  try {
+    depeche::write_stub(dir.path(), {"2022", "2023"});
+    FAIL() << "a stub that cannot be written must not be ignored";
+  } catch (const depeche::Fatal& e) {
+    EXPECT_EQ(e.kind(), depeche::FatalKind::kDatabase);
+    EXPECT_EQ(std::string(e.what()).rfind(depeche::stub_path(dir.path()) + ": ", 0), 0u) << e.what();
+  }
+  EXPECT_EQ(read(depeche::stub_path(dir.path())), "auto control\nauto 2022\n") << "the old stub is kept";
+}
+
 TEST(ShardLayout, AStubNamingAnotherFolderIsRefused) {
   TempDir dir;
   dir.write("XAPIANDB", "auto control\nauto ../elsewhere\n");

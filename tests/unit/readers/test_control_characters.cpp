@@ -31,7 +31,7 @@ TEST(ControlCharacters, OneLineFieldsGetSpacesTheBodyKeepsItsLines) {
   EXPECT_EQ(a.author, "Nom");
   EXPECT_EQ(a.lang, "fr");
   EXPECT_EQ(a.body, "un [2Jdeux\ntrois\nquatre\tcinq six\n");
-  EXPECT_EQ(a.id, "id\x1b") << "ids are kept verbatim (decisions.md 1)";
+  EXPECT_EQ(a.id, "id\x1b") << "ids are kept verbatim (docs/robustness.md)";
   EXPECT_EQ(a.url, "https://x.fr/\x1b");
 
   Article untitled;

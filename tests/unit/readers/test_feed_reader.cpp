@@ -160,7 +160,7 @@ TEST(FeedReader, RelativeLinksAreMadeAbsoluteAgainstTheSite) {
 }
 
 // Numbered by position, the items of a rewritten feed (A, B, then C, A) took each other's ids, and
-// B was lost (decisions.md 15).
+// B was lost, though a feed's items stay when it rotates (docs/cron.md).
 TEST(FeedReader, ItemWithoutLinkOrGuidIsNamedByTheFeedAndItsContent) {
   const std::string a = "<item><title>Un</title><description>Premier.</description></item>";
   const std::string b = "<item><title>Deux</title></item>";
@@ -477,7 +477,7 @@ TEST(FeedReader, LongItemIsCutAndLongLineEndsTheFeed) {
 }
 
 // A big feed is streamed: memory does not grow with the number of items. make test reads 200,000
-// items; the million-item run belongs to make check-long (decisions.md 17).
+// items; the million-item run belongs to make check-long (docs/robustness.md).
 TEST(FeedReader, ManyItemsAreStreamedInBoundedMemory) {
   const int items = std::getenv("DEPECHE_LONG_TESTS") ? 1000000 : 200000;
   TempDir dir;

@@ -65,7 +65,7 @@ TEST(HtmlReader, JsonLdPageGivesMetadataAndBodyWithoutBoilerplate) {
   ASSERT_TRUE(a.title.has_value());
   EXPECT_EQ(*a.title, "Le port de Lorient agrandit son bassin à flot") << "og:title comes first";
   EXPECT_EQ(a.url, "https://www.courrier-bretagne.example/economie/port-lorient-bassin");
-  EXPECT_EQ(a.id, a.url) << "decisions.md 1: the URL is the id";
+  EXPECT_EQ(a.id, a.url) << "the URL is the id (docs/output-format.md)";
   EXPECT_EQ(a.source, "courrier-bretagne.example") << "the host without www., not og:site_name";
   EXPECT_EQ(a.section, "Économie");
   EXPECT_EQ(a.author, "Maëlle Le Goff");

@@ -1,4 +1,5 @@
-// JSON Lines input: identity (decisions.md §1), dates as stated (§3), and hostile or damaged lines.
+// JSON Lines input: identity (docs/robustness.md), dates as stated (docs/output-format.md), and
+// hostile or damaged lines.
 #include "readers/jsonl_reader.h"
 #include "readers/reader.h"
 #include "util/utf8.h"
@@ -102,7 +103,7 @@ TEST(JsonlReader, IdFromUrlWhenMissing) {
   EXPECT_EQ(empty_id->id, "https://exemple.fr/z");
 }
 
-// decisions.md 1: neither id nor URL, a record is named by its file's name and its content.
+// Neither id nor URL: a record is named by its file's name and its content (docs/robustness.md).
 TEST(JsonlReader, IdFromFileNameAndContentWhenNeitherIdNorUrl) {
   Collect sink;
   const auto a = parse_line(R"({"title":"Sans identifiant","body":"Un texte."})", sink, 3);
@@ -314,7 +315,7 @@ TEST(JsonlReader, EscapedNulCharactersAreDroppedAndReported) {
 }
 
 // A lone surrogate escape made the parser reject the whole line: the article was lost for one
-// character (decisions.md 4: replaced with U+FFFD, one warning, the article kept).
+// character (docs/robustness.md: replaced with U+FFFD, one warning, the article kept).
 TEST(JsonlReader, LoneSurrogateEscapesBecomeReplacementCharacters) {
   Collect sink;
   const auto a = parse_line(R"({"id":"s","title":"Un \ud800 seul","body":"Paire \ud83d\ude00, bas \udc00, \\ud800 \u00e9."})", sink);

@@ -1,4 +1,5 @@
-// Our article text format (decisions.md §2 and §4): parse_text_article on one file's content,
+// Our article text format (docs/sample-archive.md) and bad bytes (docs/robustness.md):
+// parse_text_article on one file's content,
 // read_input on files (recoding, NUL bytes, empty files, gzip).
 #include "readers/reader.h"
 #include "readers/text_reader.h"
@@ -211,7 +212,7 @@ TEST(TextReader, Windows1252PunctuationIsRecoded) {
 }
 
 // Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): U+FFFD, not the C1
-// control characters ICU maps them to (decisions.md 4).
+// control characters ICU maps them to (docs/robustness.md).
 TEST(TextReader, UndefinedWindows1252BytesBecomeReplacementCharacters) {
   TempDir dir;
   const Collect sink = read_file(dir, "c1.txt", "date 2022-05\n\nTitre\n\nUn \x81 octet et un caf\xE9.\n");

@@ -1,5 +1,5 @@
 // util::Date and parse_iso_date: the ISO forms archives use, read at their precision and never
-// shifted to UTC (decisions.md 3); calendar rules and the year range that tells a date from a typo.
+// shifted to UTC (docs/output-format.md, `date`); calendar rules and the year range that tells a date from a typo.
 #include "util/date.h"
 
 #include <gtest/gtest.h>
