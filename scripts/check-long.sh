@@ -1,6 +1,6 @@
 #!/bin/sh
 # make check-long: the full-size runs of issue 13 that do not fit make test's 30 minutes
-# (decisions.md 17), on the plain build in $BUILD_DIR:
+# (docs/robustness.md, "Long runs"), on the plain build in $BUILD_DIR:
 #   - the hostile-input tests at full size (a 1 GB JSON line, a 200 MB article, JSON and HTML
 #     nested 100,000 deep, a feed of a million items, a NUL in a title, a year 99999), each
 #     checking the indexer's message, what got indexed, its peak RSS and its time; 6,000 nested

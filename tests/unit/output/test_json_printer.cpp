@@ -57,7 +57,7 @@ TEST(JsonPrinter, OneDocumentPerAnswer) {
   EXPECT_TRUE(j["suggestion"].is_null());
   EXPECT_FALSE(j.contains("empty_because")) << "only when something emptied the result";
   ASSERT_EQ(j["hits"].size(), 1u);
-  EXPECT_TRUE(j["hits"][0]["title"].is_null()) << "decisions.md 2: an untitled article has title null";
+  EXPECT_TRUE(j["hits"][0]["title"].is_null()) << "docs/output-format.md: an untitled article has title null";
   EXPECT_EQ(j["facets"]["source"], json::parse(R"({"values":[{"value":"lemonde","count":1}],"distinct":3})"));
   EXPECT_EQ(j["facets"]["country"]["approximate"], true);
 }
