@@ -7,7 +7,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <utility>
 
@@ -29,10 +28,12 @@ constexpr NameRow kNameRows[] = {
 // and institutions (Banque de France). The elided d' leaves no token, so "Open d'Australie" is
 // "open australie".
 const std::unordered_set<std::string_view> kHeadWords = {
-    "coupe",  "open",   "championnat", "championnats", "champion", "championne", "tournoi", "tour",
-    "rallye", "equipe", "selection",   "record",       "palais",   "jardin",     "jardins", "stade",
-    "golfe",  "mer",    "lac",         "banque",
+    "coupe", "open",   "championnat", "championnats", "champion", "championne", "tournoi", "rallye",
+    "equipe", "selection", "record",   "palais",       "jardin",   "jardins",    "stade",   "golfe",
+    "mer",   "lac",    "banque",
 };
+// Head words only when capitalised: the Tour de France, not "c'est au tour du Portugal".
+const std::unordered_set<std::string_view> kCapitalisedHeadWords = {"tour"};
 const std::unordered_set<std::string_view> kLinkWords = {"de", "du", "des"};
 
 // Articles and prepositions, folded. Before a name they make it a place ("au Salvador", "l'île
@@ -49,6 +50,22 @@ constexpr const char* kAlsoFirstNamesOrCities[] = {"dominique", "maurice", "salv
 const std::unordered_set<std::string_view> kPlaceWords = {"a", "au", "aux", "en", "le", "la", "du", "ile", "iles"};
 
 std::uint32_t gap(const Token& before, const Token& after) { return after.src_begin - before.src_end; }
+
+bool is_number(std::string_view folded) {
+  return !folded.empty() && std::all_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether the number at token `i`, after a country's name, belongs to the name: a channel or an
+// event (France 5, France 24, Qatar 2022), not a figure or a score ("l'Italie 27 000", "l'Espagne
+// 25 à 29", "le Maroc 2-1"): one, two or four digits, not joined to or followed by another number.
+bool numbers_a_name(const TokenList& tokens, std::size_t i) {
+  const auto& list = tokens.tokens;
+  const std::string_view number = tokens.folded(list[i]);
+  if (!is_number(number) || number.size() == 3 || number.size() > 4 || list[i].has(Token::kJoinedToNext)) return false;
+  if (i + 1 == list.size()) return true;
+  if (is_number(tokens.folded(list[i + 1]))) return false;
+  return !(tokens.folded(list[i + 1]) == "a" && i + 2 < list.size() && is_number(tokens.folded(list[i + 2])));
+}
 
 }  // namespace
 
@@ -134,7 +151,7 @@ bool CountryFinder::inside_other_name(const TokenList& tokens, std::size_t first
     // France-Presse. Not by the next sentence, a preposition, or another country (France-Allemagne).
     const Token& next = list[last + 1];
     const std::string_view folded = tokens.folded(next);
-    const bool name_like = next.has(Token::kCapitalised) || std::isdigit(static_cast<unsigned char>(folded[0]));
+    const bool name_like = next.has(Token::kCapitalised) || numbers_a_name(tokens, last + 1);
     if (gap(list[last], next) == 1 && name_like && !next.has(Token::kSentenceStart) && !kContextWords.count(folded) &&
         !is_country(match_at(tokens, last + 1)))
       return true;
@@ -150,7 +167,9 @@ bool CountryFinder::inside_other_name(const TokenList& tokens, std::size_t first
     return true;
   std::size_t head = first - 1;
   if (head > 0 && kLinkWords.count(tokens.folded(list[head]))) --head;
-  return kHeadWords.count(tokens.folded(list[head])) != 0;
+  const std::string_view head_word = tokens.folded(list[head]);
+  return kHeadWords.count(head_word) ||
+         (kCapitalisedHeadWords.count(head_word) && list[head].has(Token::kCapitalised));
 }
 
 std::vector<std::string> CountryFinder::find(const TokenList& tokens) const {

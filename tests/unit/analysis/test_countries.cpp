@@ -113,6 +113,8 @@ TEST_F(Countries, AliasesGiveOneCanonicalName) {
   EXPECT_EQ(find("Bichkek, au Kirghizistan."), V{"Kirghizstan"});
   EXPECT_EQ(find("Le Vatican et le Saint-Siège."), V{"Vatican"});
   EXPECT_EQ(find("Un État de Palestine reconnu."), V{"Palestine"});
+  EXPECT_EQ(find("Brazzaville, capitale de la République du Congo."), V{"Congo-Brazzaville"});
+  EXPECT_EQ(find("Le fleuve Congo déborde."), V{}) << "Congo alone names either Congo";
 }
 
 TEST_F(Countries, EveryCapitalOfTheNameMustBeWritten) {
@@ -135,6 +137,9 @@ TEST_F(Countries, CapitalisedWordOrNumberAfterMakesAnotherName) {
   EXPECT_EQ(find("Il vit en France. Macron le sait."), V{"France"}) << "a new sentence is not part of the name";
   EXPECT_EQ(find("Il vit en France, Paul aussi."), V{"France"}) << "punctuation separates";
   EXPECT_EQ(find("GUERRE EN UKRAINE ET EN RUSSIE"), (V{"Russie", "Ukraine"})) << "capitalised prepositions";
+  EXPECT_EQ(find("Le Mondial Qatar 2022 et France 24."), V{});
+  EXPECT_EQ(find("Battue par l’Espagne 25 à 29, puis par la Suède 2-1."), (V{"Espagne", "Suède"})) << "scores";
+  EXPECT_EQ(find("Des réfugiés : l’Italie 27 000, la Grèce 12 000."), (V{"Grèce", "Italie"})) << "figures";
 }
 
 TEST_F(Countries, CapitalisedWordBeforeMakesAnotherName) {
@@ -149,6 +154,7 @@ TEST_F(Countries, HeadWordsMakeAnotherName) {
   EXPECT_EQ(find("Une promenade au jardin du Luxembourg, puis au Palais du Luxembourg."), V{});
   EXPECT_EQ(find("Le Championnat de France de natation et le Tour de France."), V{});
   EXPECT_EQ(find("Le président de la France et celui du Luxembourg."), (V{"France", "Luxembourg"}));
+  EXPECT_EQ(find("Après l’Espagne, c’est au tour du Portugal."), (V{"Espagne", "Portugal"})) << "tour, lower-case";
 }
 
 TEST_F(Countries, FirstNameAndSurnameIsAPerson) {
