@@ -57,14 +57,16 @@ bool is_number(std::string_view folded) {
 
 // Whether the number at token `i`, after a country's name, belongs to the name: a channel or an
 // event (France 5, France 24, Qatar 2022), not a figure or a score ("l'Italie 27 000", "l'Espagne
-// 25 à 29", "le Maroc 2-1"): one, two or four digits, not joined to or followed by another number.
+// 25 à 29", "le Maroc 2-1"): one, two or four digits, not joined to another number, not followed
+// by a group of thousands or by "à" and a number.
 bool numbers_a_name(const TokenList& tokens, std::size_t i) {
   const auto& list = tokens.tokens;
   const std::string_view number = tokens.folded(list[i]);
   if (!is_number(number) || number.size() == 3 || number.size() > 4 || list[i].has(Token::kJoinedToNext)) return false;
   if (i + 1 == list.size()) return true;
-  if (is_number(tokens.folded(list[i + 1]))) return false;
-  return !(tokens.folded(list[i + 1]) == "a" && i + 2 < list.size() && is_number(tokens.folded(list[i + 2])));
+  const std::string_view next = tokens.folded(list[i + 1]);
+  if (next.size() == 3 && is_number(next)) return false;
+  return !(next == "a" && i + 2 < list.size() && is_number(tokens.folded(list[i + 2])));
 }
 
 }  // namespace

@@ -138,6 +138,7 @@ TEST_F(Countries, CapitalisedWordOrNumberAfterMakesAnotherName) {
   EXPECT_EQ(find("Il vit en France, Paul aussi."), V{"France"}) << "punctuation separates";
   EXPECT_EQ(find("GUERRE EN UKRAINE ET EN RUSSIE"), (V{"Russie", "Ukraine"})) << "capitalised prepositions";
   EXPECT_EQ(find("Le Mondial Qatar 2022 et France 24."), V{});
+  EXPECT_EQ(find("Un film.\n\nFrance 5, 16 septembre, à 21 heures."), V{});
   EXPECT_EQ(find("Battue par l’Espagne 25 à 29, puis par la Suède 2-1."), (V{"Espagne", "Suède"})) << "scores";
   EXPECT_EQ(find("Des réfugiés : l’Italie 27 000, la Grèce 12 000."), (V{"Grèce", "Italie"})) << "figures";
 }
