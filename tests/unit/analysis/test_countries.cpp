@@ -175,6 +175,7 @@ TEST_F(Countries, FirstNamesCountAfterAnArticleOrPreposition) {
 
 TEST_F(Countries, NamesListedAsNotCountries) {
   EXPECT_EQ(find("Un député de La France insoumise parle."), V{});
+  EXPECT_EQ(find("Le candidat de Debout la France parle."), V{});
   EXPECT_EQ(find("Belfast, en Irlande du Nord."), V{});
 }
 
