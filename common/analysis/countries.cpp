@@ -28,9 +28,8 @@ constexpr NameRow kNameRows[] = {
 // and institutions (Banque de France). The elided d' leaves no token, so "Open d'Australie" is
 // "open australie".
 const std::unordered_set<std::string_view> kHeadWords = {
-    "coupe", "open",   "championnat", "championnats", "champion", "championne", "tournoi", "rallye",
-    "equipe", "selection", "record",   "palais",       "jardin",   "jardins",    "stade",   "golfe",
-    "mer",   "lac",    "banque",
+    "coupe", "open", "championnat", "championnats", "champion", "championne", "tournoi", "rallye", "equipe",
+    "selection", "record", "palais", "jardin", "jardins", "stade", "golfe", "mer", "lac", "banque",
 };
 // Head words only when capitalised: the Tour de France, not "c'est au tour du Portugal".
 const std::unordered_set<std::string_view> kCapitalisedHeadWords = {"tour"};
@@ -39,8 +38,8 @@ const std::unordered_set<std::string_view> kLinkWords = {"de", "du", "des"};
 // Articles and prepositions, folded. Before a name they make it a place ("au Salvador", "l'île
 // Maurice"); next to a name they are not a proper name it is part of ("GUERRE EN UKRAINE").
 const std::unordered_set<std::string_view> kContextWords = {
-    "a",    "au",   "aux",    "en",    "le",     "la",     "les",    "de",   "du",  "des", "et",   "ou",
-    "pour", "par",  "sur",    "vers",  "contre", "avec",   "dans",   "chez", "ile", "iles", "entre", "selon",
+    "a", "au", "aux", "en", "le", "la", "les", "de", "du", "des", "et", "ou",
+    "pour", "par", "sur", "vers", "contre", "avec", "dans", "chez", "entre", "selon", "ile", "iles",
 };
 
 // Country names that are also first names or cities (Maurice Ravel, Salvador de Bahia, Grenade in
