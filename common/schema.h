@@ -36,7 +36,9 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // date undated and year-dated articles too (util::find_dateline); a text header may give a year.
 // 3: an HTML page's source is its URL's host, not its og:site_name; its title loses a site suffix
 // the page confirms, and its body the title repeated above the text (readers/html_reader.cpp).
-inline constexpr int kAnalysisVersion = 3;
+// 4: countries by every name the press uses, each under one canonical name (analysis/country_names.inc),
+// not inside another proper name (Météo-France, France Inter, Coupe de France, Maurice Ravel).
+inline constexpr int kAnalysisVersion = 4;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";

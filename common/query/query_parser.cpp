@@ -1,5 +1,6 @@
 #include "query/query_parser.h"
 
+#include "analysis/countries.h"
 #include "query/query_lexer.h"
 #include "schema.h"
 #include "util/date.h"
@@ -400,6 +401,15 @@ Xapian::Query QueryParser::filter(const std::string& field_name, const std::stri
     }
     throw QueryError("invalid " + std::string(f->name) + " '" + value + "' (expected " + (year ? "YYYY" : "YYYY-MM") +
                      ", or a range such as " + (year ? "2021..2022" : "2023-01..2023-06") + ")");
+  }
+  if (f->name == "country") {
+    // Any name of a country finds it under its canonical name (country:RDC); a name of no country
+    // would silently match nothing, so it is refused with the nearest country.
+    const analysis::CountryFinder countries(analyzer_);
+    const std::string* name = countries.canonical(value, analyzer_);
+    if (!name)
+      throw QueryError("unknown country '" + value + "'; did you mean '" + countries.nearest(value, analyzer_) + "'?");
+    return Xapian::Query(schema::boolean_term(f->prefix, analyzer_.fold(*name)));
   }
   // Ids and URLs are matched as written; other values folded like the index folds them.
   const bool verbatim = f->name == "id" || f->name == "url";

@@ -45,7 +45,7 @@ TEST_F(QueryFeatures, MisspeltWordGetsASuggestion) {
 // (title:x once became titre:x, source:x sources:x, country:x contre:x).
 TEST_F(QueryFeatures, SuggestionsKeepFieldNamesAndOperators) {
   EXPECT_EQ(search_json({"telecomunications", "NEAR/3", "iran"})["suggestion"], "telecommunications NEAR/3 iran");
-  for (const std::string query : {"title:telecomunications", "source:nulle-part", "country:japn", "date:2030"}) {
+  for (const std::string query : {"title:telecomunications", "source:nulle-part", "country:japon", "date:2030"}) {
     const json j = search_json({query});
     EXPECT_EQ(j["total"], 0) << query;
     EXPECT_TRUE(j["suggestion"].is_null()) << query << ": " << j["suggestion"];
