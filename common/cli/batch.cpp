@@ -141,14 +141,107 @@ bool blank(const std::string& line) { return line.find_first_not_of(" \t") == st
 // searcher whose answer is next prints it, and every answer ready after it, while the others go
 // on searching; the reader waits only when far ahead. (A printing thread, and one condition
 // notified at every step, cost two or three context switches a query.)
-struct Board {
-  std::mutex mutex;
-  std::condition_variable work;  // searchers: a query is waiting, or the input is done
-  std::condition_variable room;  // the reader: few enough queries read ahead
-  std::deque<Query> waiting;
-  std::deque<std::optional<Answer>> answers;  // from query number `printed` on
-  std::size_t read = 0, printed = 0;
-  bool input_done = false, stopped = false, printing = false;
+class Board {
+ public:
+  Board(std::size_t searchers, const SearchRequest& request, BatchPrinter& printer,
+        const std::function<void()>& flush)
+      : request_(request),
+        printer_(printer),
+        flush_(flush),
+        read_ahead_(kReadAheadPerSearcher * searchers),
+        refill_at_(read_ahead_ / 2) {}
+
+  // Takes queries and answers them until the input is done or the batch stopped.
+  void search_loop(Searcher& searcher) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      work_.wait(lock, [&] { return stopped_ || !waiting_.empty() || input_done_; });
+      if (stopped_ || waiting_.empty()) return;
+      Query q = std::move(waiting_.front());
+      waiting_.pop_front();
+      lock.unlock();
+      Answer a = answer(searcher, request_, std::move(q.line), q.truncated);
+      lock.lock();
+      answers_[q.number - printed_] = std::move(a);
+      if (!printing_) print_ready(lock);
+    }
+  }
+
+  // Hands the input's queries to the searchers, then tells them it is done. Input that fails
+  // (damaged gzip data) ends it: the queries before are answered, then it is reported; threads
+  // still running must not meet an exception leaving answer_batch.
+  void read_input(QueryLines& input) {
+    const std::function<bool()> stopped = [&] {
+      std::lock_guard<std::mutex> lock(mutex_);
+      return stopped_;
+    };
+    std::string line;
+    bool truncated = false;
+    try {
+      while (input.next(line, truncated, stopped)) {
+        if (blank(line)) continue;
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (read_ - printed_ == read_ahead_)
+          room_.wait(lock, [&] { return stopped_ || read_ - printed_ <= refill_at_; });
+        if (stopped_) break;
+        answers_.emplace_back();
+        waiting_.push_back({read_++, line, truncated});
+        work_.notify_one();
+      }
+    } catch (...) {
+      input_failure_ = std::current_exception();
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    input_done_ = true;
+    work_.notify_all();
+  }
+
+  // Once the threads are joined: the printing failure first, else the input's.
+  void rethrow_failure() const {
+    if (failure_) std::rethrow_exception(failure_);
+    if (input_failure_) std::rethrow_exception(input_failure_);
+  }
+
+ private:
+  void stop() {  // with the lock held
+    stopped_ = true;
+    work_.notify_all();
+    room_.notify_all();
+  }
+
+  // Prints the answers ready in order, the lock held but while printing.
+  void print_ready(std::unique_lock<std::mutex>& lock) {
+    printing_ = true;
+    while (!stopped_ && !answers_.empty() && answers_.front()) {
+      Answer a = std::move(*answers_.front());
+      answers_.pop_front();
+      if (read_ - ++printed_ == refill_at_) room_.notify_one();  // a full reader waits until half is printed
+      lock.unlock();
+      try {
+        print(printer_, a);
+        flush_();
+        lock.lock();
+      } catch (...) {
+        lock.lock();
+        failure_ = std::current_exception();
+        stop();
+      }
+    }
+    printing_ = false;
+  }
+
+  const SearchRequest& request_;
+  BatchPrinter& printer_;
+  const std::function<void()>& flush_;
+  const std::size_t read_ahead_, refill_at_;
+  std::mutex mutex_;
+  std::condition_variable work_;  // searchers: a query is waiting, or the input is done
+  std::condition_variable room_;  // the reader: few enough queries read ahead
+  std::deque<Query> waiting_;
+  std::deque<std::optional<Answer>> answers_;  // from query number `printed_` on
+  std::size_t read_ = 0, printed_ = 0;
+  bool input_done_ = false, stopped_ = false, printing_ = false;
+  std::exception_ptr failure_, input_failure_;
 };
 
 }  // namespace
@@ -156,9 +249,9 @@ struct Board {
 void answer_batch(const std::vector<std::unique_ptr<Searcher>>& searchers, const SearchRequest& request,
                   const std::string& path, BatchPrinter& printer, const std::function<void()>& flush) {
   QueryLines input(path);
-  std::string line;
-  bool truncated = false;
   if (searchers.size() == 1) {
+    std::string line;
+    bool truncated = false;
     while (input.next(line, truncated)) {
       if (blank(line)) continue;
       print(printer, answer(*searchers.front(), request, line, truncated));
@@ -166,82 +259,13 @@ void answer_batch(const std::vector<std::unique_ptr<Searcher>>& searchers, const
     }
     return;
   }
-
-  Board board;
-  const std::size_t read_ahead = kReadAheadPerSearcher * searchers.size();
-  const std::size_t refill_at = read_ahead / 2;  // a full reader waits until half is printed, not for each answer
-  std::exception_ptr failure;
-  auto stop = [&] {  // with the lock held
-    board.stopped = true;
-    board.work.notify_all();
-    board.room.notify_all();
-  };
-  // Prints the answers ready in order, the lock held but while printing.
-  auto print_ready = [&](std::unique_lock<std::mutex>& lock) {
-    board.printing = true;
-    while (!board.stopped && !board.answers.empty() && board.answers.front()) {
-      Answer a = std::move(*board.answers.front());
-      board.answers.pop_front();
-      if (board.read - ++board.printed == refill_at) board.room.notify_one();
-      lock.unlock();
-      try {
-        print(printer, a);
-        flush();
-        lock.lock();
-      } catch (...) {
-        lock.lock();
-        failure = std::current_exception();
-        stop();
-      }
-    }
-    board.printing = false;
-  };
-  auto search_loop = [&](Searcher& searcher) {
-    std::unique_lock<std::mutex> lock(board.mutex);
-    for (;;) {
-      board.work.wait(lock, [&] { return board.stopped || !board.waiting.empty() || board.input_done; });
-      if (board.stopped || board.waiting.empty()) return;
-      Query q = std::move(board.waiting.front());
-      board.waiting.pop_front();
-      lock.unlock();
-      Answer a = answer(searcher, request, std::move(q.line), q.truncated);
-      lock.lock();
-      board.answers[q.number - board.printed] = std::move(a);
-      if (!board.printing) print_ready(lock);
-    }
-  };
-
+  Board board(searchers.size(), request, printer, flush);
   std::vector<std::thread> threads;
-  for (const auto& searcher : searchers) threads.emplace_back(search_loop, std::ref(*searcher));
-  auto stopped = [&] {
-    std::lock_guard<std::mutex> lock(board.mutex);
-    return board.stopped;
-  };
-  // Input that fails (damaged gzip data) ends it: the queries before are answered, then it is
-  // reported; threads still running must not meet an exception leaving this function.
-  std::exception_ptr input_failure;
-  try {
-    while (input.next(line, truncated, stopped)) {
-      if (blank(line)) continue;
-      std::unique_lock<std::mutex> lock(board.mutex);
-      if (board.read - board.printed == read_ahead)
-        board.room.wait(lock, [&] { return board.stopped || board.read - board.printed <= refill_at; });
-      if (board.stopped) break;
-      board.answers.emplace_back();
-      board.waiting.push_back({board.read++, line, truncated});
-      board.work.notify_one();
-    }
-  } catch (...) {
-    input_failure = std::current_exception();
-  }
-  {
-    std::lock_guard<std::mutex> lock(board.mutex);
-    board.input_done = true;
-    board.work.notify_all();
-  }
+  for (const auto& searcher : searchers)
+    threads.emplace_back([&board, &searcher] { board.search_loop(*searcher); });
+  board.read_input(input);
   for (std::thread& t : threads) t.join();
-  if (failure) std::rethrow_exception(failure);
-  if (input_failure) std::rethrow_exception(input_failure);
+  board.rethrow_failure();
 }
 
 }  // namespace depeche::cli

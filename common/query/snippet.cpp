@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 namespace depeche {
 namespace {
@@ -34,102 +35,119 @@ std::vector<int> word_of_match(analysis::Analyzer& analyzer, const std::vector<s
   return of;
 }
 
-// The snippet, the body tokenised from byte `start` (after a space) on. Started after the
-// beginning, it gives up (nullopt) unless it finds a complete window with the context before it
-// and more than a window's words: what a scan from the beginning would have shown.
-std::optional<Snippet> snippet_from(std::string_view body, std::size_t start, analysis::Analyzer& analyzer,
-                                    const std::vector<std::string>& words, const std::vector<std::string>& stems,
-                                    std::optional<std::size_t> enough_words, std::size_t max_words) {
-  int groups = 0;
-  std::vector<int> word_of = word_of_match(analyzer, words, stems, groups);
-  // Reused from one call to the next (a page makes ten snippets), one set per --batch thread:
-  // growing them anew for every hit was 2 % of a query.
-  static thread_local analysis::TokenList tokens;
-  static thread_local std::vector<int> match;  // for each token, the match id (see above), or -1
-  tokens.clear();
-  match.clear();
-  const auto& list = tokens.tokens;
-  // Sliding window over the tokens: the first that shows every query word wins; until one does,
-  // the one showing the most distinct forms of query words, then the most matches.
-  std::vector<int> id_in_window(word_of.size(), 0), word_in_window(static_cast<std::size_t>(groups), 0);
-  std::size_t distinct = 0, words_shown = 0, count = 0;
-  std::size_t best_start = 0, best_end = 0, best_distinct = 0, best_count = 0;
-  bool complete = false;  // the best window shows every query word (or as many as the body can)
-  auto at = [](std::vector<int>& v, int i) -> int& { return v[static_cast<std::size_t>(i)]; };
-  auto enter = [&](int id) {
-    if (id < 0) return;
-    if (at(id_in_window, id)++ == 0) ++distinct;
-    if (at(word_in_window, at(word_of, id))++ == 0) ++words_shown;
-    ++count;
-  };
-  auto leave = [&](int id) {
-    if (id < 0) return;
-    if (--at(id_in_window, id) == 0) --distinct;
-    if (--at(word_in_window, at(word_of, id)) == 0) --words_shown;
-    --count;
-  };
-  for (std::size_t pos = start; pos < body.size();) {
-    std::size_t cut = std::min(body.size(), pos + kChunkBytes);
-    while (cut < body.size() && !is_space(body[cut])) ++cut;
-    const std::size_t first_new = list.size();
-    analyzer.tokenize(body.substr(pos, cut - pos), tokens);
-    for (std::size_t i = first_new; i < list.size(); ++i) {
-      tokens.tokens[i].src_begin += static_cast<std::uint32_t>(pos);
-      tokens.tokens[i].src_end += static_cast<std::uint32_t>(pos);
-    }
-    pos = cut;
-    for (std::size_t end = first_new; end < list.size(); ++end) {
-      const std::string_view folded = tokens.folded(list[end]);
-      int id = -1;
-      for (std::size_t w = 0; w < words.size(); ++w)
-        if (words[w] == folded || (words[w].back() == '*' && folded.size() + 1 >= words[w].size() &&
-                                   folded.compare(0, words[w].size() - 1, words[w], 0, words[w].size() - 1) == 0))
-          id = static_cast<int>(w);
-      // Stemming every word of every hit's body dominated search time: a stem shares the start of
-      // its words, so only words that begin like one of the query's stems are stemmed.
-      const bool may_share_stem = std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
-        const std::size_t n = std::min<std::size_t>({kStemProbeBytes, stem.size(), folded.size()});
-        return folded.compare(0, n, stem, 0, n) == 0;
-      });
-      if (id < 0 && may_share_stem && !analyzer.is_stopword(folded)) {
-        const std::string& stem = analyzer.stem(folded);
-        for (std::size_t s = 0; s < stems.size(); ++s)
-          if (stems[s] == stem) id = static_cast<int>(words.size() + s);
-      }
-      match.push_back(id);
-      if (complete) continue;
-      enter(id);
-      if (end >= max_words) leave(match[end - max_words]);
-      complete = enough_words ? words_shown >= *enough_words
-                              : groups > 0 && words_shown == static_cast<std::size_t>(groups);
-      if (complete || distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
-        best_distinct = distinct;
-        best_count = count;
-        best_start = end + 1 > max_words ? end + 1 - max_words : 0;
-        best_end = end;
-      }
-    }
-    // The printed window ends at most 2 * max_words after best_start; one token more tells
-    // whether text follows it.
-    if (complete && list.size() > best_start + 2 * max_words + 1) break;
+// The match id of a token's folded form (see word_of_match), or -1.
+int match_id(std::string_view folded, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
+             const std::vector<std::string>& stems) {
+  int id = -1;
+  for (std::size_t w = 0; w < words.size(); ++w)
+    if (words[w] == folded || (words[w].back() == '*' && folded.size() + 1 >= words[w].size() &&
+                               folded.compare(0, words[w].size() - 1, words[w], 0, words[w].size() - 1) == 0))
+      id = static_cast<int>(w);
+  // Stemming every word of every hit's body dominated search time: a stem shares the start of
+  // its words, so only words that begin like one of the query's stems are stemmed.
+  const bool may_share_stem = std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
+    const std::size_t n = std::min<std::size_t>({kStemProbeBytes, stem.size(), folded.size()});
+    return folded.compare(0, n, stem, 0, n) == 0;
+  });
+  if (id < 0 && may_share_stem && !analyzer.is_stopword(folded)) {
+    const std::string& stem = analyzer.stem(folded);
+    for (std::size_t s = 0; s < stems.size(); ++s)
+      if (stems[s] == stem) id = static_cast<int>(words.size() + s);
   }
-  Snippet s;
-  if (start > 0 && (!complete || list.size() <= max_words)) return std::nullopt;
-  if (list.empty()) return s;
+  return id;
+}
+
+// Tokenises the body's chunk from byte `pos` (cut at a space) onto `tokens`, with offsets into
+// the whole body; returns where the next chunk starts.
+std::size_t tokenize_chunk(std::string_view body, std::size_t pos, analysis::Analyzer& analyzer,
+                           analysis::TokenList& tokens) {
+  std::size_t cut = std::min(body.size(), pos + kChunkBytes);
+  while (cut < body.size() && !is_space(body[cut])) ++cut;
+  const std::size_t first_new = tokens.tokens.size();
+  analyzer.tokenize(body.substr(pos, cut - pos), tokens);
+  for (std::size_t i = first_new; i < tokens.tokens.size(); ++i) {
+    tokens.tokens[i].src_begin += static_cast<std::uint32_t>(pos);
+    tokens.tokens[i].src_end += static_cast<std::uint32_t>(pos);
+  }
+  return cut;
+}
+
+// Sliding window over the tokens: the first that shows every query word wins; until one does,
+// the one showing the most distinct forms of query words, then the most matches.
+class Window {
+ public:
+  Window(const std::vector<int>& word_of, int groups, std::optional<std::size_t> enough_words)
+      : word_of_(word_of),
+        id_in_window_(word_of.size(), 0),
+        word_in_window_(static_cast<std::size_t>(groups), 0),
+        groups_(static_cast<std::size_t>(groups)),
+        enough_words_(enough_words) {}
+
+  // Token `end`, of match id `id`, enters; `left`, the id of the token it pushes out, or -1.
+  void advance(std::size_t end, int id, int left, std::size_t max_words) {
+    enter(id);
+    leave(left);
+    complete_ = enough_words_ ? words_shown_ >= *enough_words_ : groups_ > 0 && words_shown_ == groups_;
+    if (complete_ || distinct_ > best_distinct_ || (distinct_ == best_distinct_ && count_ > best_count_)) {
+      best_distinct_ = distinct_;
+      best_count_ = count_;
+      best_start_ = end + 1 > max_words ? end + 1 - max_words : 0;
+      best_end_ = end;
+    }
+  }
+  // The best window shows every query word (or as many as the body can).
+  bool complete() const { return complete_; }
+  std::size_t best_start() const { return best_start_; }
+  std::size_t best_end() const { return best_end_; }
+  bool best_shows_a_match() const { return best_distinct_ > 0; }
+
+ private:
+  static int& at(std::vector<int>& v, int i) { return v[static_cast<std::size_t>(i)]; }
+  void enter(int id) {
+    if (id < 0) return;
+    if (at(id_in_window_, id)++ == 0) ++distinct_;
+    if (at(word_in_window_, word_of_[static_cast<std::size_t>(id)])++ == 0) ++words_shown_;
+    ++count_;
+  }
+  void leave(int id) {
+    if (id < 0) return;
+    if (--at(id_in_window_, id) == 0) --distinct_;
+    if (--at(word_in_window_, word_of_[static_cast<std::size_t>(id)]) == 0) --words_shown_;
+    --count_;
+  }
+
+  const std::vector<int>& word_of_;
+  std::vector<int> id_in_window_, word_in_window_;
+  const std::size_t groups_;
+  const std::optional<std::size_t> enough_words_;
+  std::size_t distinct_ = 0, words_shown_ = 0, count_ = 0;
+  std::size_t best_start_ = 0, best_end_ = 0, best_distinct_ = 0, best_count_ = 0;
+  bool complete_ = false;
+};
+
+// The tokens printed, first and last, around the best window; nullopt when a scan started at
+// `start` > 0 would not show the context a scan from the beginning shows.
+std::optional<std::pair<std::size_t, std::size_t>> printed_range(const Window& window, const std::vector<int>& match,
+                                                                 std::size_t start, std::size_t max_words) {
+  const std::size_t size = match.size();
   // Start a little before the window's first match, so it is read in context, unless that would
   // push the window's last match out of the printed words.
-  std::size_t first = best_start;
-  while (first < list.size() && match[first] < 0 && first < best_start + max_words) ++first;
+  std::size_t first = window.best_start();
+  while (first < size && match[first] < 0 && first < window.best_start() + max_words) ++first;
   if (start > 0 && first < kLeadWords) return std::nullopt;
-  std::size_t last_match = std::min(best_end, list.size() - 1);
+  std::size_t last_match = std::min(window.best_end(), size - 1);
   while (last_match > first && match[last_match] < 0) --last_match;
   first = std::max(first >= kLeadWords ? first - kLeadWords : 0, last_match + 1 > max_words ? last_match + 1 - max_words : 0);
-  if (best_distinct == 0) first = 0;
+  if (!window.best_shows_a_match()) first = 0;
   // A window that would end before max_words words starts earlier: a short body shows whole.
-  first = std::min(first, list.size() > max_words ? list.size() - max_words : 0);
-  const std::size_t last = std::min(list.size(), first + max_words) - 1;
+  first = std::min(first, size > max_words ? size - max_words : 0);
+  return std::make_pair(first, std::min(size, first + max_words) - 1);
+}
 
-  const bool at_beginning = start == 0 && first == 0;
+// The text of tokens first..last, spaces collapsed, matches marked, "…" where the body goes on.
+Snippet render(std::string_view body, const std::vector<analysis::Token>& list, const std::vector<int>& match,
+               std::size_t first, std::size_t last, bool at_beginning) {
+  Snippet s;
   const std::size_t from = at_beginning ? 0 : list[first].src_begin;  // keep an elided "L’" at the start
   std::size_t to = list[last].src_end;
   if (last + 1 == list.size()) to = body.size();  // keep the final punctuation
@@ -158,6 +176,41 @@ std::optional<Snippet> snippet_from(std::string_view body, std::size_t start, an
   }
   if (last + 1 < list.size()) s.text += " …";
   return s;
+}
+
+// The snippet, the body tokenised from byte `start` (after a space) on. Started after the
+// beginning, it gives up (nullopt) unless it finds a complete window with the context before it
+// and more than a window's words: what a scan from the beginning would have shown.
+std::optional<Snippet> snippet_from(std::string_view body, std::size_t start, analysis::Analyzer& analyzer,
+                                    const std::vector<std::string>& words, const std::vector<std::string>& stems,
+                                    std::optional<std::size_t> enough_words, std::size_t max_words) {
+  int groups = 0;
+  const std::vector<int> word_of = word_of_match(analyzer, words, stems, groups);
+  // Reused from one call to the next (a page makes ten snippets), one set per --batch thread:
+  // growing them anew for every hit was 2 % of a query.
+  static thread_local analysis::TokenList tokens;
+  static thread_local std::vector<int> match;  // for each token, the match id (see above), or -1
+  tokens.clear();
+  match.clear();
+  const auto& list = tokens.tokens;
+  Window window(word_of, groups, enough_words);
+  for (std::size_t pos = start; pos < body.size();) {
+    const std::size_t first_new = list.size();
+    pos = tokenize_chunk(body, pos, analyzer, tokens);
+    for (std::size_t end = first_new; end < list.size(); ++end) {
+      const int id = match_id(tokens.folded(list[end]), analyzer, words, stems);
+      match.push_back(id);
+      if (!window.complete()) window.advance(end, id, end >= max_words ? match[end - max_words] : -1, max_words);
+    }
+    // The printed window ends at most 2 * max_words after best_start; one token more tells
+    // whether text follows it.
+    if (window.complete() && list.size() > window.best_start() + 2 * max_words + 1) break;
+  }
+  if (start > 0 && (!window.complete() || list.size() <= max_words)) return std::nullopt;
+  if (list.empty()) return Snippet{};
+  const auto range = printed_range(window, match, start, max_words);
+  if (!range) return std::nullopt;
+  return render(body, list, match, range->first, range->second, start == 0 && range->first == 0);
 }
 
 }  // namespace
