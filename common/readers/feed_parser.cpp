@@ -439,7 +439,7 @@ class FeedParser::Sax {
   }
 
   const InputName& name_;
-  const ReadLimits& limits_;
+  const ReadLimits limits_;  // a copy: callers may pass a temporary
   ArticleSink& sink_;
   const std::size_t max_depth_;
   const std::size_t max_field_;
