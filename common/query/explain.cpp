@@ -15,7 +15,7 @@ namespace {
 // term that tells whether the match is in the title, when the term itself does not say.
 TermContribution describe_term(const std::string& term, std::string& title_twin) {
   const std::string title_prefix(schema::field("title").prefix);
-  // A stem written at sentence starts only (query/names.h) is a stem like the others; longer prefixes first.
+  // A stem of words written only at sentence starts (query/names.h) is a stem like the others.
   for (const auto& [stem, title_stem] : {std::pair{schema::kPrefixInitialStem, schema::kPrefixInitialTitleStem},
                                          std::pair{schema::kPrefixStem, schema::kPrefixTitleStem}}) {
     if (term.rfind(title_stem, 0) == 0) return {term.substr(title_stem.size()), "title stem", true, false, 0};
@@ -39,7 +39,7 @@ void scoring_parts(const Xapian::Query& query, std::vector<Xapian::Query>& parts
   const Xapian::Query::op op = query.get_type();
   if (op == Xapian::Query::LEAF_TERM || op == Xapian::Query::OP_SYNONYM) return parts.push_back(query);
   const bool left_only = op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_FILTER;
-  const std::size_t n = left_only ? std::min<std::size_t>(1, query.get_num_subqueries()) : query.get_num_subqueries();
+  const std::size_t all = query.get_num_subqueries(), n = left_only ? std::min<std::size_t>(1, all) : all;
   for (std::size_t i = 0; i < n; ++i) scoring_parts(query.get_subquery(i), parts);
 }
 

@@ -38,13 +38,16 @@ Xapian::Query stem_query(const Xapian::Database& db, std::string_view field_pref
                          analysis::Analyzer& analyzer) {
   Xapian::Query stem_term(std::string(schema::kPrefixStem).append(field_prefix).append(stem));
   const std::string initial_term = std::string(schema::kPrefixInitialStem).append(field_prefix).append(stem);
-  if (db.get_termfreq(initial_term) == 0) return stem_term;  // most stems: nothing more to read
+  if (db.get_termfreq(initial_term) == 0) return stem_term;  // no article has it only at sentence starts
   Xapian::Query initial(initial_term);
   std::vector<Xapian::Query> names;
-  for (const std::string& name : names_of_stem(db, stem, analyzer)) names.emplace_back(std::string(field_prefix) + name);
-  // An article that has the name is left to its other words: the name is what it wrote at a
-  // sentence start, unless another word of the stem is there too, which the stem term finds.
-  if (!names.empty()) initial = Xapian::Query(Xapian::Query::OP_AND_NOT, initial, Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()));
+  for (const std::string& name : names_of_stem(db, stem, analyzer))
+    names.emplace_back(std::string(field_prefix) + name);
+  // An article that has the name is found by the stem only through the stem term: at a sentence
+  // start it wrote the name, or (rarely) another word of the stem that it never writes in lower case.
+  if (!names.empty())
+    initial = Xapian::Query(Xapian::Query::OP_AND_NOT, initial,
+                            Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()));
   return Xapian::Query(Xapian::Query::OP_SYNONYM, stem_term, initial);
 }
 

@@ -22,8 +22,9 @@ bool is_name(const Xapian::Database& db, const std::string& folded);
 // The articles that have a word of stem `stem` (from `analyzer`) in the free-text field of
 // `field_prefix` ("" for the title and body words): by its stem term, or by the stem of a word
 // they write only at sentence starts, unless that word is a name ("Mali." gives the stem mal, but
-// `mal` must not find it). One synonym, weighed as one term, as the stem term alone was before
-// the two were told apart.
+// `mal` must not find it). One synonym, weighed as one term as the stem term alone was before
+// the two were told apart: as two terms, the rarer one ranked its articles too high (the dev sets'
+// MRR@10 fell by 0.01, docs/ARCHITECTURE.md, "Ranking").
 Xapian::Query stem_query(const Xapian::Database& db, std::string_view field_prefix, const std::string& stem,
                          analysis::Analyzer& analyzer);
 

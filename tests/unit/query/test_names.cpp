@@ -25,9 +25,10 @@ class Names : public ::testing::Test {
     db_ = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     ids_ = new std::map<Xapian::docid, std::string>;
     DocumentBuilder builder;
-    auto add = [&](const std::string& id, const char* title, const char* body) {
+    auto add = [&](const std::string& id, const char* title, const char* body, const char* lang = "fr") {
       Article a;
       a.id = id;
+      a.lang = lang;
       a.title = title;
       a.body = body;
       (*ids_)[db_->add_document(builder.build(a))] = id;
@@ -42,6 +43,7 @@ class Names : public ::testing::Test {
     add("mal-titre", "Mal de dos : les conseils", "Marcher aide les marins.");
     add("malades", "Malades, ils attendent", "Urgences : la file s'allonge.");
     add("mal-et-mali", "Un bilan", "Mali : le mal de dos touche les soldats.");
+    add("flies", "Summer", "Flies are everywhere this year.", "en");  // English stems: flies -> fli
     db_->commit();
   }
   static void TearDownTestSuite() {
@@ -90,6 +92,13 @@ TEST_F(Names, AWordCapitalisedOnlyAtSentenceStartsIsStillFoundByItsStem) {
   EXPECT_EQ(ids("malade"), Ids{"malades"});
   EXPECT_EQ(ids("title:malade"), Ids{"malades"});
   EXPECT_EQ(ids("urgence"), Ids{"malades"}) << "a body's sentence start too";
+}
+
+TEST_F(Names, ASentenceStartIsFoundByTheStemOfAnotherLanguageToo) {
+  analysis::Analyzer english("en");
+  QueryParser parser(*db_, analyzer_);
+  parser.add_language(english);
+  EXPECT_EQ(run(parser.parse("fly", false).query), Ids{"flies"}) << "the English stem fli, not the French fly";
 }
 
 TEST_F(Names, TheStemQueryReadsTheSentenceStartsOnlyWhereThereAreSome) {
