@@ -38,7 +38,8 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // the page confirms, and its body the title repeated above the text (readers/html_reader.cpp).
 // 4: countries by every name the press uses, each under one canonical name (analysis/country_names.inc),
 // not inside another proper name (Météo-France, France Inter, Coupe de France, Maurice Ravel).
-inline constexpr int kAnalysisVersion = 4;
+// 5: a word capitalised only at sentence starts has its stem under kPrefixInitialStem, not kPrefixStem.
+inline constexpr int kAnalysisVersion = 5;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";
@@ -182,6 +183,10 @@ inline constexpr Xapian::termpos kTitleBodyGap = 100;
 inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word, no positions
 inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title word
 inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence
+// The stem of a word an article writes only capitalised at sentence starts ("Mali : ...", "Malades,
+// ils..."): a name or not, as the archive decides at query time (query/names.h).
+inline constexpr std::string_view kPrefixInitialStem = "XZ";
+inline constexpr std::string_view kPrefixInitialTitleStem = "XZS";  // the same, of a title word
 inline constexpr std::string_view kPrefixCluster = "XCL";  // near-duplicate cluster key
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";
 // On every article whose cluster has another article: an article without it is alone in the

@@ -32,6 +32,11 @@ class Analyzer {
   static bool is_name_occurrence(const Token& t) {
     return t.has(Token::kCapitalised) && !t.has(Token::kSentenceStart);
   }
+  // A capital at a sentence start ("Mali : ...", "Malades, ils...") says nothing: the archive
+  // as a whole decides whether the word is a name.
+  static bool is_sentence_initial_capital(const Token& t) {
+    return t.has(Token::kCapitalised) && t.has(Token::kSentenceStart);
+  }
 
  private:
   std::string lang_;

@@ -47,7 +47,7 @@ void DocumentBuilder::index_text(const analysis::TokenList& tokens,
       use.name = true;  // a name is not stemmed: "le Mali" must not answer a search for "mal"
       continue;
     }
-    use.plain = true;
+    (analysis::Analyzer::is_sentence_initial_capital(t) ? use.initial : use.plain) = true;
     use.stem_wdf += wdf;
     if (title) ++use.title_stems;
   }
@@ -85,10 +85,14 @@ void DocumentBuilder::forget_words() {
 void DocumentBuilder::add_word_terms(analysis::Analyzer& analyzer, Xapian::Document& doc) {
   for (const Word& w : words_) {
     if (w.name) doc.add_boolean_term(term_.assign(schema::kPrefixName).append(w.folded));
-    if (!w.plain || analyzer.is_stopword(w.folded)) continue;  // stop words are only ever searched exactly
+    if (!(w.plain || w.initial) || analyzer.is_stopword(w.folded)) continue;  // stop words are only searched exactly
+    // Seen in lower case, the word is a common one here; seen capitalised only at sentence starts,
+    // it may be a name ("Mali : ..."), which the archive decides at query time (query/names.h).
     const std::string& stem = analyzer.stem(w.folded);
-    doc.add_term(term_.assign(schema::kPrefixStem).append(stem), w.stem_wdf);
-    if (w.title_stems) doc.add_term(term_.assign(schema::kPrefixTitleStem).append(stem), w.title_stems);
+    doc.add_term(term_.assign(w.plain ? schema::kPrefixStem : schema::kPrefixInitialStem).append(stem), w.stem_wdf);
+    if (w.title_stems)
+      doc.add_term(term_.assign(w.plain ? schema::kPrefixTitleStem : schema::kPrefixInitialTitleStem).append(stem),
+                   w.title_stems);
   }
 }
 

@@ -43,8 +43,9 @@ class DocumentBuilder {
     std::string_view folded;
     Xapian::termcount stem_wdf = 0;     // summed over the occurrences that are not names
     Xapian::termcount title_stems = 0;  // title occurrences that are not names
-    bool plain = false;                 // an occurrence was not a name: the stem is indexed
-    bool name = false;                  // an occurrence was a name: kept unstemmed
+    bool plain = false;                 // an occurrence was in lower case: the stem is indexed
+    bool initial = false;               // an occurrence was capitalised at a sentence start
+    bool name = false;                  // an occurrence was capitalised inside a sentence: kept unstemmed
     std::uint32_t slot = 0;             // where words_by_hash_ points at it
   };
   const std::vector<Word>& words() const { return words_; }

@@ -5,6 +5,7 @@
 #include "schema.h"
 
 #include <algorithm>
+#include <set>
 
 namespace depeche {
 
@@ -14,18 +15,32 @@ namespace {
 // term that tells whether the match is in the title, when the term itself does not say.
 TermContribution describe_term(const std::string& term, std::string& title_twin) {
   const std::string title_prefix(schema::field("title").prefix);
-  if (term.rfind(schema::kPrefixTitleStem, 0) == 0)
-    return {term.substr(schema::kPrefixTitleStem.size()), "title stem", true, false, 0};
-  if (term.rfind(schema::kPrefixStem, 0) == 0) {
-    TermContribution c{term.substr(1), "stem", false, false, 0};
-    title_twin = std::string(schema::kPrefixTitleStem) + c.term;
-    return c;
+  // A stem of words written only at sentence starts (query/names.h) is a stem like the others.
+  for (const auto& [stem, title_stem] : {std::pair{schema::kPrefixInitialStem, schema::kPrefixInitialTitleStem},
+                                         std::pair{schema::kPrefixStem, schema::kPrefixTitleStem}}) {
+    if (term.rfind(title_stem, 0) == 0) return {term.substr(title_stem.size()), "title stem", true, false, 0};
+    if (term.rfind(stem, 0) == 0) {
+      TermContribution c{term.substr(stem.size()), "stem", false, false, 0};
+      title_twin = std::string(title_stem) + c.term;
+      return c;
+    }
   }
   if (term.rfind(title_prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a') return {term.substr(1), "title word", true, false, 0};
   if (term.rfind(schema::field("author").prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a')
     return {term.substr(1), "author", false, false, 0};
   title_twin = title_prefix + term;
   return {term, "word", false, false, 0};
+}
+
+// The parts of `query` that add to a score, each weighed alone below: its terms and its synonyms,
+// which weigh as one term (a stem and its sentence starts, query/names.h). What AND_NOT excludes
+// and what FILTER filters by add nothing.
+void scoring_parts(const Xapian::Query& query, std::vector<Xapian::Query>& parts) {
+  const Xapian::Query::op op = query.get_type();
+  if (op == Xapian::Query::LEAF_TERM || op == Xapian::Query::OP_SYNONYM) return parts.push_back(query);
+  const bool left_only = op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_FILTER;
+  const std::size_t all = query.get_num_subqueries(), n = left_only ? std::min<std::size_t>(1, all) : all;
+  for (std::size_t i = 0; i < n; ++i) scoring_parts(query.get_subquery(i), parts);
 }
 
 }  // namespace
@@ -40,24 +55,38 @@ std::vector<TermContribution> explain_hit(const Xapian::Database& db, const Rank
     return it != document.termlist_end() && *it == term ? it.get_wdf() : 0;
   };
   const std::string id_term = schema::id_term(load_article(document, WithBody::kNo).id);
-  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-    const std::string term = *t;
-    const Xapian::termcount wdf = wdf_of(term);
-    if (wdf == 0) continue;
+  std::vector<Xapian::Query> parts;
+  scoring_parts(query, parts);
+  std::set<std::string> seen;
+  for (const Xapian::Query& part : parts) {
+    if (!seen.insert(part.get_description()).second) continue;
+    // A synonym is told by its first term, the stem's, and found where any of its terms that score is.
+    std::vector<Xapian::Query> terms;
+    for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) scoring_parts(part.get_subquery(i), terms);
+    if (terms.empty()) terms.push_back(part);
+    const std::string term = *terms.front().get_terms_begin();
     std::string title_twin;
     TermContribution c = describe_term(term, title_twin);
+    Xapian::termcount wdf = 0, in_title = 0;
+    for (const Xapian::Query& member : terms) {
+      std::string twin;
+      describe_term(*member.get_terms_begin(), twin);
+      wdf += wdf_of(*member.get_terms_begin());
+      if (!twin.empty()) in_title += wdf_of(twin);
+    }
+    if (wdf == 0) continue;
     if (!title_twin.empty()) {
-      const Xapian::termcount in_title = wdf_of(title_twin);
       c.in_title = in_title > 0;
       c.in_body = wdf > in_title * IndexWeights{}.title_wdf;
     }
-    // The term's own BM25 weight for this article, as the full query adds it up.
+    // The part's own BM25 weight for this article, as the full query adds it up.
     Xapian::Enquire alone(db);
     alone.set_weighting_scheme(bm25_weight(weights));
-    alone.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
+    alone.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id_term)));
     const Xapian::MSet m = alone.get_mset(0, 1);
+    if (m.empty()) continue;  // a synonym whose terms here are all excluded (a name at a sentence start)
     const auto scale = parsed.term_scales.find(term);
-    if (!m.empty()) c.weight = m.begin().get_weight() * (scale == parsed.term_scales.end() ? 1.0 : scale->second);
+    c.weight = m.begin().get_weight() * (scale == parsed.term_scales.end() ? 1.0 : scale->second);
     out.push_back(c);
   }
   if (proximity_bonus > 0) {

@@ -2,6 +2,7 @@
 
 #include "analysis/countries.h"
 #include "analysis/french_number.h"
+#include "query/names.h"
 #include "query/query_dates.h"
 #include "query/query_lexer.h"
 #include "schema.h"
@@ -356,11 +357,10 @@ class QueryBuilder {
       variants.emplace_back(exact);
       return Xapian::Query(Xapian::Query::OP_OR, variants.begin(), variants.end());
     }
-    const std::string stem = p_.analyzer_.stem(folded);
+    const std::string stem = p_.analyzer_.stem(folded);  // a copy: stem_query stems other words
     out_.stems.push_back(stem);
-    const std::string stem_prefix = std::string(schema::kPrefixStem).append(prefix);  // schema.h, Field::stemmed
     for (const std::string& other : other_number_stems(folded, prefix, stem)) {
-      variants.emplace_back(stem_prefix + other);
+      variants.push_back(stem_query(p_.db_, prefix, other, p_.analyzer_));
       out_.stems.push_back(other);
     }
     Xapian::Query exact_q(exact);
@@ -368,11 +368,11 @@ class QueryBuilder {
       exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
       out_.term_scales[exact] = p_.weights_.exact_form;
     }
-    std::vector<Xapian::Query> forms{exact_q, Xapian::Query(stem_prefix + stem)};
+    std::vector<Xapian::Query> forms{exact_q, stem_query(p_.db_, prefix, stem, p_.analyzer_)};
     forms.insert(forms.end(), variants.begin(), variants.end());
     for (analysis::Analyzer* other : p_.other_languages_) {
-      const std::string& other_stem = other->stem(folded);
-      if (other_stem != stem) forms.emplace_back(stem_prefix + other_stem);
+      const std::string other_stem = other->stem(folded);
+      if (other_stem != stem) forms.push_back(stem_query(p_.db_, prefix, other_stem, *other));
     }
     return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
   }
@@ -417,12 +417,7 @@ std::string QueryParser::slip_correction(const std::string& folded, const schema
   return better;
 }
 
-bool QueryParser::is_name(const std::string& folded) const {
-  const Xapian::doccount all = db_.get_termfreq(folded);
-  if (all == 0) return false;
-  const Xapian::doccount as_name = db_.get_termfreq(std::string(schema::kPrefixName) + folded);
-  return as_name * 2 >= all;
-}
+bool QueryParser::is_name(const std::string& folded) const { return depeche::is_name(db_, folded); }
 
 Xapian::Query QueryParser::filter(const std::string& field_name, const std::string& value) const {
   const schema::Field* f = schema::find_field(field_name);

@@ -150,6 +150,7 @@ TEST(SchemaDoc, EveryOtherPrefixAndMetadataKeyOfSchemaHAppearsInATable) {
   }
   EXPECT_GE(found, 10u) << "the pattern no longer finds schema.h's string constants";
   for (std::string_view prefix : {schema::kPrefixStem, schema::kPrefixTitleStem, schema::kPrefixName,
+                                  schema::kPrefixInitialStem, schema::kPrefixInitialTitleStem,
                                   schema::kPrefixCluster, schema::kUndatedTerm, schema::kPrefixOriginFile,
                                   schema::kPrefixBand, schema::kMetaFilePrefix})
     EXPECT_NE(row_with(rows, {code(std::string(prefix))}), nullptr) << code(std::string(prefix));

@@ -32,7 +32,8 @@ struct Prefix {
 std::vector<Prefix> every_prefix() {
   std::vector<Prefix> out;
   for (const schema::Field& f : schema::kFields) out.push_back({f.prefix, f.folding == schema::Folding::kFolded});
-  for (std::string_view p : {schema::kPrefixStem, schema::kPrefixTitleStem, schema::kPrefixName})
+  for (std::string_view p : {schema::kPrefixStem, schema::kPrefixTitleStem, schema::kPrefixName,
+                             schema::kPrefixInitialStem, schema::kPrefixInitialTitleStem})
     out.push_back({p, true});  // folded words and their stems
   for (std::string_view p : {schema::kPrefixCluster, schema::kPrefixOriginFile, schema::kPrefixBand})
     out.push_back({p, true});  // lower-case hex digits

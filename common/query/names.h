@@ -1,0 +1,33 @@
+// Whether a capitalised word is a name is decided from the archive as a whole, never from one
+// occurrence: a capital inside a sentence is evidence (schema::kPrefixName), a capital at a
+// sentence start is none. So the indexer writes the stem of a word seen only at sentence starts
+// apart (schema::kPrefixInitialStem), and a search counts it as the word's stem unless the archive
+// says the word is a name. docs/query-syntax.md, "Names".
+#ifndef DEPECHE_INCLUDED_QUERY_NAMES_H
+#define DEPECHE_INCLUDED_QUERY_NAMES_H
+
+#include "analysis/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace depeche {
+
+// True when at least half of the articles that have `folded` write it with a capital inside a
+// sentence (Mali, Brest): a name, searched without stemming.
+bool is_name(const Xapian::Database& db, const std::string& folded);
+
+// The articles that have a word of stem `stem` (from `analyzer`) in the free-text field of
+// `field_prefix` ("" for the title and body words): by its stem term, or by the stem of a word
+// they write only at sentence starts, unless that word is a name ("Mali." gives the stem mal, but
+// `mal` must not find it). One synonym, weighed as one term as the stem term alone was before
+// the two were told apart: as two terms, the rarer one ranked its articles too high (the dev sets'
+// MRR@10 fell by 0.01, docs/ARCHITECTURE.md, "Ranking").
+Xapian::Query stem_query(const Xapian::Database& db, std::string_view field_prefix, const std::string& stem,
+                         analysis::Analyzer& analyzer);
+
+}  // namespace depeche
+
+#endif
