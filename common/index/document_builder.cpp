@@ -18,6 +18,12 @@ const schema::Field& title_field() {
   return title;
 }
 
+// The row whose words are also the unprefixed words, between the title's and the body's.
+const schema::Field& standfirst_field() {
+  static const schema::Field& standfirst = schema::field("standfirst");
+  return standfirst;
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(IndexWeights weights) : weights_(weights), countries_(analyzer_for("fr")) {}
@@ -92,6 +98,38 @@ void DocumentBuilder::add_word_terms(analysis::Analyzer& analyzer, Xapian::Docum
   }
 }
 
+void DocumentBuilder::index_standfirst(analysis::Analyzer& analyzer, Xapian::termpos& pos, Xapian::Document& doc) {
+  const std::string_view prefix = standfirst_field().prefix;
+  const std::string stem_prefix = std::string(schema::kPrefixStem).append(prefix);  // schema.h, Field::stemmed
+  for (const Token& t : standfirst_tokens_.tokens) {
+    const std::string_view word = standfirst_tokens_.folded(t);
+    ++pos;
+    doc.add_posting(term_.assign(word), pos, weights_.standfirst_wdf);
+    doc.add_posting(term_.assign(prefix).append(word), pos);
+    Word& use = word_use(word);
+    if (analysis::Analyzer::is_name_occurrence(t)) {
+      use.name = true;  // as in index_text: a name is not stemmed
+      continue;
+    }
+    use.plain = true;
+    use.stem_wdf += weights_.standfirst_wdf;
+    if (!analyzer.is_stopword(word)) doc.add_term(term_.assign(stem_prefix).append(analyzer.stem(word)));
+  }
+}
+
+void DocumentBuilder::add_values(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer,
+                                 Xapian::Document& doc) {
+  std::vector<std::string> kept, folded;
+  for (std::string& value : schema::decode_multi(f.read(a))) {
+    std::string term_value = analyzer.fold(value);
+    if (term_value.empty() || std::find(folded.begin(), folded.end(), term_value) != folded.end()) continue;
+    doc.add_boolean_term(schema::boolean_term(f.prefix, term_value));
+    folded.push_back(std::move(term_value));
+    kept.push_back(std::move(value));
+  }
+  if (!kept.empty()) doc.add_value(*f.slot, schema::encode_multi(kept));
+}
+
 void DocumentBuilder::add_words(const schema::Field& f, const std::string& text, analysis::Analyzer& analyzer,
                                 Xapian::Document& doc) {
   if (text.empty()) return;
@@ -104,7 +142,8 @@ void DocumentBuilder::add_words(const schema::Field& f, const std::string& text,
 
 void DocumentBuilder::add_countries(const schema::Field& f, analysis::Analyzer& analyzer, Xapian::Document& doc) {
   std::vector<std::string> countries = countries_.find(title_tokens_);
-  for (auto& c : countries_.find(body_tokens_)) countries.push_back(std::move(c));
+  for (const analysis::TokenList* tokens : {&standfirst_tokens_, &body_tokens_})
+    for (auto& c : countries_.find(*tokens)) countries.push_back(std::move(c));
   std::sort(countries.begin(), countries.end());
   countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
   for (const std::string& c : countries) doc.add_boolean_term(schema::boolean_term(f.prefix, analyzer.fold(c)));
@@ -113,8 +152,9 @@ void DocumentBuilder::add_countries(const schema::Field& f, analysis::Analyzer& 
 
 void DocumentBuilder::add_field(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer,
                                 Xapian::Document& doc) {
-  if (&f == &title_field()) return;  // indexed with the body, by index_text
+  if (&f == &title_field() || &f == &standfirst_field()) return;  // indexed with the body, by build()
   if (!f.read) return add_countries(f, analyzer, doc);  // the one field analysis finds
+  if (f.values == schema::Values::kMulti) return add_values(f, a, analyzer, doc);
   const std::string value = f.read(a);
   if (f.kind == schema::FieldKind::kFreeText) return add_words(f, value, analyzer, doc);
   const std::string term_value = f.folding == schema::Folding::kFolded ? analyzer.fold(value) : value;
@@ -128,13 +168,19 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   analysis::Analyzer& analyzer = analyzer_for(a.lang);
 
   title_tokens_.clear();
+  standfirst_tokens_.clear();
   body_tokens_.clear();
   if (a.title) analyzer.tokenize(*a.title, title_tokens_);
+  analyzer.tokenize(a.standfirst, standfirst_tokens_);
   analyzer.tokenize(a.body, body_tokens_);
   forget_words();
   Xapian::termpos pos = 0;
   index_text(title_tokens_, pos, true, doc);
   pos += schema::kTitleBodyGap;
+  if (!standfirst_tokens_.tokens.empty()) {  // its own range, so that no phrase runs into the title or body
+    index_standfirst(analyzer, pos, doc);
+    pos += schema::kTitleBodyGap;
+  }
   index_text(body_tokens_, pos, false, doc);
   add_word_terms(analyzer, doc);
 

@@ -26,6 +26,9 @@ struct IndexWeights {
   Xapian::termcount title_wdf = 3;  // wdf of a title word; a body word counts 1
   Xapian::termcount lead_wdf = 1;   // wdf of a word among the body's first lead_words
   std::size_t lead_words = 0;
+  // wdf of a standfirst word, which also goes under the standfirst's prefix, between the title's
+  // and a body word's: chosen on both dev sets (bench/results.md, "Standfirsts and tags").
+  Xapian::termcount standfirst_wdf = 2;
 };
 
 // Builds documents; keeps one analyzer per language. Not thread-safe: one per thread.
@@ -38,6 +41,7 @@ class DocumentBuilder {
   // The body's tokens from the last build(), for signatures computed by the caller.
   const analysis::TokenList& body_tokens() const { return body_tokens_; }
   const analysis::TokenList& title_tokens() const { return title_tokens_; }
+  const analysis::TokenList& standfirst_tokens() const { return standfirst_tokens_; }
   // Each distinct word (folded) of the last build()'s title and body, once, in order of first use.
   struct Word {
     std::string_view folded;
@@ -59,16 +63,22 @@ class DocumentBuilder {
   std::size_t slot_of(std::string_view folded) const;
   void forget_words();
   void add_word_terms(analysis::Analyzer& analyzer, Xapian::Document& doc);
+  // The standfirst's words at the positions from `pos` on: unprefixed (weighed standfirst_wdf, and
+  // counted in words() for their stems) and under the standfirst's prefix, with their stems.
+  void index_standfirst(analysis::Analyzer& analyzer, Xapian::termpos& pos, Xapian::Document& doc);
+  // A multi-valued field the article gives (the tags): a term per value and the slot, one spelling
+  // of each folded value, so that a facet counts an article once per value.
+  void add_values(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer, Xapian::Document& doc);
   // The terms and value of one row of schema::kFields.
   void add_field(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer, Xapian::Document& doc);
   // A free-text field other than the title: its words under its prefix, with positions, unstemmed.
   void add_words(const schema::Field& f, const std::string& text, analysis::Analyzer& analyzer, Xapian::Document& doc);
-  // The countries the title and body mention, found in the tokens of build().
+  // The countries the title, standfirst and body mention, found in the tokens of build().
   void add_countries(const schema::Field& f, analysis::Analyzer& analyzer, Xapian::Document& doc);
   IndexWeights weights_;
   std::map<std::string, std::unique_ptr<analysis::Analyzer>> analyzers_;
   analysis::CountryFinder countries_;
-  analysis::TokenList title_tokens_, body_tokens_, field_tokens_;
+  analysis::TokenList title_tokens_, standfirst_tokens_, body_tokens_, field_tokens_;
   std::string term_;
   // The terms without positions are added once per distinct word, not once per occurrence: Xapian's
   // document is a std::map, and half of the lookups in it were repeats (bench/results.md, session 6).

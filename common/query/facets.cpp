@@ -11,9 +11,16 @@
 namespace depeche {
 namespace {
 
-// Adds one to each value of a multi-valued slot (the countries).
+// Adds one to each value of a multi-valued slot (the countries, the tags).
 void count_each_value(const std::string& value, std::map<std::string, Xapian::doccount>& counts) {
-  for (const std::string& each : schema::decode_countries(value)) ++counts[each];
+  for (const std::string& each : schema::decode_multi(value)) ++counts[each];
+}
+
+// Whether the slot is a multi-valued field's (schema.h, Values::kMulti).
+bool is_multi_valued(Xapian::valueno slot) {
+  for (const schema::Field& f : schema::kFields)
+    if (f.slot == slot) return f.values == schema::Values::kMulti;
+  return false;
 }
 
 std::vector<FacetCount> as_values(const std::map<std::string, Xapian::doccount>& counts) {
@@ -87,7 +94,7 @@ void FacetCounting::attach(Xapian::Enquire& enquire) {
   counted_.clear();
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     std::unique_ptr<FacetCounter> counter;
-    if (slots_[i] == schema::kSlotCountries) {
+    if (is_multi_valued(slots_[i])) {
       if (remote_) continue;  // counted afterwards over the top matches
       counter = multi_value_counter(slots_[i]);
     } else if (auto column = columns_(slots_[i])) {
@@ -128,7 +135,7 @@ void FacetCounting::add_uncounted(std::vector<Facet>& facets, const std::functio
                                   const SearchRequest& request) const {
   if (!remote_) return;
   for (std::size_t i = 0; i < slots_.size(); ++i)
-    if (slots_[i] == schema::kSlotCountries)
+    if (is_multi_valued(slots_[i]))
       facets.insert(facets.begin() + static_cast<std::ptrdiff_t>(i), approximate_facet(names_[i], slots_[i], top(), request));
 }
 

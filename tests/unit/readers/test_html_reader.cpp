@@ -656,3 +656,48 @@ TEST(HtmlReader, DatelineInVisibleTextWhenMetadataHasNone) {
             "2023-01-31")
       << "a month from the metadata is refined";
 }
+
+// Standfirsts, tags and site names (issue 33).
+TEST(HtmlReader, StandfirstTagsAndSiteNameFromMetaTags) {
+  TempDir dir;
+  const std::string page =
+      "<!doctype html><html lang=\"fr\"><head><title>Sécheresse en Provence - Le Sud Exemple</title>"
+      "<meta property=\"og:site_name\" content=\"Le Sud Exemple\">"
+      "<meta property=\"og:description\" content=\"Les nappes phréatiques atteignent un niveau historiquement bas.\">"
+      "<meta name=\"description\" content=\"Une description moins précise.\">"
+      "<meta property=\"article:tag\" content=\"Climat\"><meta property=\"article:tag\" content=\"Agriculture\">"
+      "<link rel=\"canonical\" href=\"https://www.sud-exemple.fr/secheresse\"></head>"
+      "<body><article><h1>Sécheresse en Provence</h1><p>Les agriculteurs réclament des aides.</p></article></body></html>";
+  const Collect sink = read(dir.write("secheresse.html", page), "secheresse.html");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  const Article& a = sink.articles[0];
+  EXPECT_EQ(a.standfirst, "Les nappes phréatiques atteignent un niveau historiquement bas.") << "og:description first";
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Climat", "Agriculture"}));
+  EXPECT_EQ(a.source_name, "Le Sud Exemple");
+  EXPECT_EQ(a.source, "sud-exemple.fr") << "the source stays the host";
+}
+
+TEST(HtmlReader, DescriptionMetaJsonLdKeywordsAndPublisher) {
+  TempDir dir;
+  const std::string page =
+      "<html><head><meta name=\"description\" content=\"Le conseil municipal vote le budget.\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget voté\","
+      "\"keywords\":\"finances locales, Nantes\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Nantes Exemple\"}}"
+      "</script></head><body><p>Le conseil municipal vote le budget. Les débats ont duré six heures.</p></body></html>";
+  const Collect sink = read(dir.write("budget.html", page), "budget.html");
+  ASSERT_EQ(sink.articles.size(), 1u) << sink.describe();
+  const Article& a = sink.articles[0];
+  EXPECT_EQ(a.standfirst, "") << "the body already holds it";
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"finances locales", "Nantes"}));
+  EXPECT_EQ(a.source_name, "Nantes Exemple") << "JSON-LD publisher without og:site_name";
+
+  const std::string array_page =
+      "<html><head><meta name=\"description\" content=\"Un chapô à part.\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Titre\",\"keywords\":[\"un\",2,\"deux\"]}"
+      "</script></head><body><p>Le texte.</p></body></html>";
+  const Collect arrays = read(dir.write("tableau.html", array_page), "tableau.html");
+  ASSERT_EQ(arrays.articles.size(), 1u) << arrays.describe();
+  EXPECT_EQ(arrays.articles[0].standfirst, "Un chapô à part.") << "<meta name=description> without og:description";
+  EXPECT_EQ(arrays.articles[0].tags, (std::vector<std::string>{"un", "deux"}));
+}
