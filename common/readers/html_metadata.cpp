@@ -214,10 +214,12 @@ LinkedData read_linked_data(const std::vector<std::string>& blocks) {
     ld.url = json_string(o, "url");
     if (!is_absolute_url(ld.url)) ld.url = json_string(o, "mainEntityOfPage");
     ld.body = json_string(o, "articleBody");
-    if (auto k = o.find("keywords"); k != o.end() && k->is_string()) add_comma_separated(k->get<std::string>(), ld.keywords);
-    if (auto k = o.find("keywords"); k != o.end() && k->is_array())
+    if (auto k = o.find("keywords"); k != o.end() && k->is_string()) {
+      add_comma_separated(k->get<std::string>(), ld.keywords);
+    } else if (k != o.end() && k->is_array()) {
       for (const json& keyword : *k)
         if (keyword.is_string()) ld.keywords.push_back(keyword.get<std::string>());
+    }
     return ld;
   }
   return ld;
