@@ -75,6 +75,7 @@ ojson hit_json(const Hit& hit) {
     for (const TermContribution& c : *hit.explanation) {
       ojson where = ojson::array();
       if (c.in_title) where.push_back("title");
+      if (c.in_standfirst) where.push_back("standfirst");
       if (c.in_body) where.push_back("body");
       explain.push_back({{"term", c.term}, {"kind", c.kind}, {"where", where}, {"weight", c.weight}});
     }

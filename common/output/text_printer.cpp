@@ -58,7 +58,9 @@ class TextPrinter : public Printer {
       for (const TermContribution& c : *hit.explanation) {
         char weight[32];
         std::snprintf(weight, sizeof weight, "%+.3f", c.weight);
-        std::string where = c.in_title ? (c.in_body ? "title, body" : "title") : (c.in_body ? "body" : "");
+        std::string where;
+        for (const auto& [in, field] : {std::pair{c.in_title, "title"}, {c.in_standfirst, "standfirst"}, {c.in_body, "body"}})
+          if (in) where.append(where.empty() ? "" : ", ").append(field);
         out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + printable(c.term) + (where.empty() ? "" : " (" + where + ")"))
              << '\n';
       }

@@ -10,21 +10,30 @@ namespace depeche {
 
 namespace {
 
-// What `term` (a term of the query) is, without its weight; `title_twin` is set to the title-only
-// term that tells whether the match is in the title, when the term itself does not say.
-TermContribution describe_term(const std::string& term, std::string& title_twin) {
+// What `term` (a term of the query) is, without its weight; `title_twin` and `standfirst_twin` are
+// set to the title-only and standfirst-only terms that tell whether the match is in those fields,
+// when the term itself does not say.
+TermContribution describe_term(const std::string& term, std::string& title_twin, std::string& standfirst_twin) {
   const std::string title_prefix(schema::field("title").prefix);
+  const std::string standfirst_prefix(schema::field("standfirst").prefix);
+  const std::string standfirst_stem_prefix = std::string(schema::kPrefixStem) + standfirst_prefix;  // Field::stemmed
   if (term.rfind(schema::kPrefixTitleStem, 0) == 0)
     return {term.substr(schema::kPrefixTitleStem.size()), "title stem", true, false, 0};
+  if (term.rfind(standfirst_stem_prefix, 0) == 0)
+    return {term.substr(standfirst_stem_prefix.size()), "standfirst stem", false, false, 0, true};
   if (term.rfind(schema::kPrefixStem, 0) == 0) {
     TermContribution c{term.substr(1), "stem", false, false, 0};
     title_twin = std::string(schema::kPrefixTitleStem) + c.term;
+    standfirst_twin = standfirst_stem_prefix + c.term;
     return c;
   }
   if (term.rfind(title_prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a') return {term.substr(1), "title word", true, false, 0};
+  if (term.rfind(standfirst_prefix, 0) == 0 && term.size() > standfirst_prefix.size() && term[standfirst_prefix.size()] >= 'a')
+    return {term.substr(standfirst_prefix.size()), "standfirst word", false, false, 0, true};
   if (term.rfind(schema::field("author").prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a')
     return {term.substr(1), "author", false, false, 0};
   title_twin = title_prefix + term;
+  standfirst_twin = standfirst_prefix + term;
   return {term, "word", false, false, 0};
 }
 
@@ -44,12 +53,14 @@ std::vector<TermContribution> explain_hit(const Xapian::Database& db, const Rank
     const std::string term = *t;
     const Xapian::termcount wdf = wdf_of(term);
     if (wdf == 0) continue;
-    std::string title_twin;
-    TermContribution c = describe_term(term, title_twin);
+    std::string title_twin, standfirst_twin;
+    TermContribution c = describe_term(term, title_twin, standfirst_twin);
     if (!title_twin.empty()) {
-      const Xapian::termcount in_title = wdf_of(title_twin);
+      const Xapian::termcount in_title = wdf_of(title_twin), in_standfirst = wdf_of(standfirst_twin);
+      const IndexWeights indexed;
       c.in_title = in_title > 0;
-      c.in_body = wdf > in_title * IndexWeights{}.title_wdf;
+      c.in_standfirst = in_standfirst > 0;
+      c.in_body = wdf > in_title * indexed.title_wdf + in_standfirst * indexed.standfirst_wdf;
     }
     // The term's own BM25 weight for this article, as the full query adds it up.
     Xapian::Enquire alone(db);

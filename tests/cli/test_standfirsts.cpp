@@ -103,6 +103,15 @@ TEST_F(StandfirstsCli, StandfirstFieldSearchesOnlyTheStandfirst) {
   EXPECT_EQ(search_json({"\"quais le chantier\""}).status, 1) << "no phrase runs from the standfirst into the body";
 }
 
+TEST_F(StandfirstsCli, ExplainSaysAMatchIsInTheStandfirst) {
+  const json explain = json::parse(search_json({"--explain", "grutiers standfirst:automatisation"}).out)["hits"][0]["explain"];
+  std::map<std::string, json> by_kind;
+  for (const json& c : explain) by_kind[c["kind"]] = c;
+  EXPECT_EQ(by_kind["word"]["where"], json({"standfirst"})) << explain.dump();
+  EXPECT_EQ(by_kind["standfirst word"]["term"], "automatisation") << explain.dump();
+  EXPECT_EQ(by_kind["standfirst stem"]["where"], json({"standfirst"})) << explain.dump();
+}
+
 TEST_F(StandfirstsCli, TagFiltersAndFacets) {
   EXPECT_EQ(ids(search_json({"tag:economie"})),
             (std::vector<std::string>{"https://www.nord-exemple.fr/usine", "port", "vigne"}));
