@@ -42,7 +42,7 @@ class DocumentBuilder {
   const analysis::TokenList& body_tokens() const { return body_tokens_; }
   const analysis::TokenList& title_tokens() const { return title_tokens_; }
   const analysis::TokenList& standfirst_tokens() const { return standfirst_tokens_; }
-  // Each distinct word (folded) of the last build()'s title and body, once, in order of first use.
+  // Each distinct word (folded) of the last build()'s title, standfirst and body, once, in order of first use.
   struct Word {
     std::string_view folded;
     Xapian::termcount stem_wdf = 0;     // summed over the occurrences that are not names
