@@ -49,7 +49,6 @@ class MultiValueCounter : public FacetCounter, private Xapian::MatchSpy {
   explicit MultiValueCounter(Xapian::valueno slot) : slot_(slot) {}
   Xapian::MatchSpy& spy() override { return *this; }
   std::vector<FacetCount> values() const override { return as_values(counts_); }
-  bool multi_valued() const override { return true; }
 
  private:
   void operator()(const Xapian::Document& doc, double) override { count_each_value(doc.get_value(slot_), counts_); }
@@ -117,7 +116,7 @@ std::vector<Facet> FacetCounting::collect(const SearchRequest& request, Xapian::
     f.values = c.counter->values();
     Xapian::doccount with_value = 0;
     for (const FacetCount& v : f.values) with_value += v.count;
-    if (!c.counter->multi_valued() && !is_time_facet(f.name)) merge_values_filters_confuse(f.values, analyzer);
+    if (!is_time_facet(f.name)) merge_values_filters_confuse(f.values, analyzer);
     // Undated articles are counted too, in their own bucket, never given an invented date. Every
     // dated article has a year; one dated by year only has no month, and is not undated. The
     // bucket is ordered and cut with the periods.

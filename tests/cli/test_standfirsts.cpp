@@ -123,7 +123,9 @@ TEST_F(StandfirstsCli, TagFiltersAndFacets) {
   EXPECT_EQ(counts["Bretagne"], 1) << j["facets"].dump();
   EXPECT_EQ(counts["Social"], 1);
   EXPECT_EQ(counts["ok"], 1);
-  EXPECT_EQ(counts["économie"] + counts["Économie"], 3) << j["facets"].dump();
+  EXPECT_EQ(counts["économie"], 3) << "one value for the spellings tag: cannot tell apart, under the most used\n"
+                                    << j["facets"].dump();
+  EXPECT_EQ(counts.count("Économie"), 0u) << j["facets"].dump();
 }
 
 TEST_F(StandfirstsCli, JsonHitsCarryTheNewFields) {
