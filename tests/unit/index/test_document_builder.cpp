@@ -195,6 +195,20 @@ TEST(DocumentBuilder, TheStandfirstHasItsOwnRangeAndWeight) {
       << "a country named only in the standfirst counts";
 }
 
+TEST(DocumentBuilder, StandfirstWordsFollowTheNamesRule) {
+  Article a = sample();
+  a.standfirst = "Sécheresse. Les récoltes attendent. Récoltes perdues au Niger.";
+  DocumentBuilder builder;
+  const Xapian::Document doc = builder.build(a);
+  analysis::Analyzer& fr = builder.analyzer_for("fr");
+  const std::string standfirst(schema::field("standfirst").prefix);
+  auto term = [&](std::string_view prefix, const char* word) { return std::string(prefix) + standfirst + fr.stem(word); };
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixInitialStem, "secheresse")), 1) << "only at a sentence start: apart";
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixStem, "secheresse")), -1);
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixStem, "recoltes")), 2) << "also in lower case: a common word, both counted";
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixStem, "niger")), -1) << "a name is not stemmed";
+}
+
 TEST(DocumentBuilder, WithoutAStandfirstTheBodyFollowsTheTitleAsBefore) {
   DocumentBuilder builder;
   const Xapian::Document doc = builder.build(sample());
