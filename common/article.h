@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace depeche {
 
@@ -18,7 +19,10 @@ struct Article {
   std::string lang;
   std::string author;
   std::optional<std::string> title;
+  std::string standfirst;  // the teaser between title and text (chapô), when the text does not already hold it
   std::string body;
+  std::vector<std::string> tags;  // keywords and categories the publisher gave, each once
+  std::string source_name;        // the site's display name ("Le Monde"); `source` stays the host
   util::Date date;
   std::string origin;  // the input file's display name (inputs.h)
 };

@@ -34,6 +34,8 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
 
 namespace article {
 std::string title(const Article& a) { return a.title.value_or(std::string()); }
+std::string standfirst(const Article& a) { return a.standfirst; }
+std::string tags(const Article& a) { return encode_tags(a.tags); }
 std::string author(const Article& a) { return a.author; }
 std::string source(const Article& a) { return a.source; }
 std::string section(const Article& a) { return a.section; }
@@ -143,18 +145,18 @@ util::Date decode_month(std::string_view value) {
   return month > 0 ? date_at(digits_at(value, 0, 4), month, 0) : util::Date{};
 }
 
-std::string encode_countries(const std::vector<std::string>& countries) {
+std::string encode_multi(const std::vector<std::string>& values) {
   std::string value;
-  for (const std::string& c : countries) value.append(c).push_back('\n');
+  for (const std::string& v : values) value.append(v).push_back('\n');
   return value;
 }
 
-std::vector<std::string> decode_countries(std::string_view value) {
-  std::vector<std::string> countries;
+std::vector<std::string> decode_multi(std::string_view value) {
+  std::vector<std::string> values;
   std::size_t start = 0;
   for (std::size_t nl; (nl = value.find('\n', start)) != std::string_view::npos; start = nl + 1)
-    countries.emplace_back(value.substr(start, nl - start));
-  return countries;
+    values.emplace_back(value.substr(start, nl - start));
+  return values;
 }
 
 std::string encode_indexed_at(double seconds_since_epoch) { return Xapian::sortable_serialise(seconds_since_epoch); }

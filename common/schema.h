@@ -1,7 +1,7 @@
 // The one place that names depeche's Xapian term prefixes, value slots and metadata keys.
 // Indexing, query parsing and docs/schema.md all derive from the tables below; no other file
 // spells out a prefix or a slot number. Prefix letters follow omega's conventions where one fits
-// (Q id, S title, U URL, L language, A author, Y/M/D dates, Z stemmed), X... for our own.
+// (Q id, S title, U URL, L language, A author, K keywords, Y/M/D dates, Z stemmed), X... for our own.
 #ifndef DEPECHE_INCLUDED_SCHEMA_H
 #define DEPECHE_INCLUDED_SCHEMA_H
 
@@ -38,7 +38,10 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // the page confirms, and its body the title repeated above the text (readers/html_reader.cpp).
 // 4: countries by every name the press uses, each under one canonical name (analysis/country_names.inc),
 // not inside another proper name (Météo-France, France Inter, Coupe de France, Maurice Ravel).
-// 5: a word capitalised only at sentence starts has its stem under kPrefixInitialStem, not kPrefixStem.
+// 5: a word capitalised only at sentence starts has its stem under kPrefixInitialStem, not kPrefixStem;
+// the standfirst (description, og:description, a feed item's summary beside its content) is indexed
+// with the title and body and stored, with the tags and the site's display name; older databases never
+// stored them, so --rebuild leaves them without.
 inline constexpr int kAnalysisVersion = 5;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
@@ -63,6 +66,7 @@ enum Slot : Xapian::valueno {
   kSlotContentHash = 9,  // encode_hash: 16 hex digits of the stored article's hash: unchanged articles are not rewritten
   kSlotSignature = 10,   // dedup::encode(MinHash signature), 32 little-endian uint64; absent for very short texts
   kSlotArticle = 11,     // the article's fields (JSON) then its body, LZ4-compressed (stored_article.h)
+  kSlotTags = 12,        // encode_tags: the article's tags, each followed by '\n' (multi-valued)
 };
 
 // kSlotDate. decode_date gives the precision the zeros imply; a value that is no such date gives
@@ -76,9 +80,16 @@ util::Date decode_year(std::string_view value);
 // kSlotMonth and the month: terms: the date cut to its month, empty below month precision.
 std::string encode_month(const util::Date& date);
 util::Date decode_month(std::string_view value);
-// kSlotCountries: sorted names, each followed by '\n', so a facet counts each.
-std::string encode_countries(const std::vector<std::string>& countries);
-std::vector<std::string> decode_countries(std::string_view value);
+// The multi-valued slots (Values::kMulti) hold their values each followed by '\n' (which no value
+// holds), so a facet counts each; encode_multi and decode_multi are what their pairs below share.
+std::string encode_multi(const std::vector<std::string>& values);
+std::vector<std::string> decode_multi(std::string_view value);
+// kSlotCountries: sorted canonical names.
+inline std::string encode_countries(const std::vector<std::string>& countries) { return encode_multi(countries); }
+inline std::vector<std::string> decode_countries(std::string_view value) { return decode_multi(value); }
+// kSlotTags: the tags in the article's order, one spelling of each folded tag.
+inline std::string encode_tags(const std::vector<std::string>& tags) { return encode_multi(tags); }
+inline std::vector<std::string> decode_tags(std::string_view value) { return decode_multi(value); }
 // kSlotIndexedAt: sortable, so that --indexed-since is a value range.
 std::string encode_indexed_at(double seconds_since_epoch);
 double decode_indexed_at(std::string_view value);
@@ -128,6 +139,8 @@ struct Field {
 // The fields' values in an article, for the rows' `read` and `slot_value`.
 namespace article {
 std::string title(const Article& a);
+std::string standfirst(const Article& a);
+std::string tags(const Article& a);  // encode_tags of its tags
 std::string author(const Article& a);
 std::string source(const Article& a);
 std::string section(const Article& a);
@@ -141,9 +154,11 @@ std::string date(const Article& a);   // encode_date of its date
 }  // namespace article
 
 // One row per user-facing field, in the order docs, completions and error messages list them.
-inline constexpr std::array<Field, 11> kFields{{
+inline constexpr std::array<Field, 13> kFields{{
     {"title", "S", FieldKind::kFreeText, Folding::kFolded, true, Values::kSingle, std::nullopt, FacetKind::kNone,
      article::title, nullptr, "words of the title"},
+    {"standfirst", "XSF", FieldKind::kFreeText, Folding::kFolded, true, Values::kSingle, std::nullopt,
+     FacetKind::kNone, article::standfirst, nullptr, "words of the standfirst, the teaser above the text"},
     {"author", "A", FieldKind::kFreeText, Folding::kFolded, false, Values::kSingle, std::nullopt, FacetKind::kNone,
      article::author, nullptr, "words of the author's name"},
     {"source", "XSRC", FieldKind::kBoolean, Folding::kFolded, false, Values::kSingle, kSlotSource, FacetKind::kValue,
@@ -154,6 +169,8 @@ inline constexpr std::array<Field, 11> kFields{{
      article::lang, article::lang, "language code of the article"},
     {"country", "XCTRY", FieldKind::kBoolean, Folding::kFolded, false, Values::kMulti, kSlotCountries,
      FacetKind::kValue, nullptr, nullptr, "a country the article mentions"},
+    {"tag", "K", FieldKind::kBoolean, Folding::kFolded, false, Values::kMulti, kSlotTags, FacetKind::kValue,
+     article::tags, article::tags, "a keyword or category the publisher gave"},
     {"url", "U", FieldKind::kBoolean, Folding::kVerbatim, false, Values::kSingle, std::nullopt, FacetKind::kNone,
      article::url, nullptr, "the article's URL"},
     {"id", "Q", FieldKind::kBoolean, Folding::kVerbatim, false, Values::kSingle, std::nullopt, FacetKind::kNone,
@@ -167,8 +184,9 @@ inline constexpr std::array<Field, 11> kFields{{
 }};
 
 // The facets in the order --help, --facet's choices and the unknown-facet message list them.
-inline constexpr std::array<std::string_view, 6> kFacetOrder{"source", "year", "month", "section", "lang", "country"};
-// kFacetOrder joined by `separator`: "source, year, month, section, lang, country".
+inline constexpr std::array<std::string_view, 7> kFacetOrder{"source", "year", "month", "section",
+                                                             "lang",   "country", "tag"};
+// kFacetOrder joined by `separator`: "source, year, month, section, lang, country, tag".
 std::string facet_names(std::string_view separator);
 
 // Looks a field up by its user-facing name; nullptr when there is none.
@@ -178,8 +196,13 @@ const Field& field(std::string_view name);
 
 // Terms that are not user-facing fields.
 // Positions of the unprefixed words: the title's from 1, then this many left empty, so that no
-// phrase spans title and body, then the body's: its first word is at title words + kTitleBodyGap + 1.
+// phrase spans title and body, then the standfirst's when there is one, followed by the same gap,
+// then the body's (first_body_position).
 inline constexpr Xapian::termpos kTitleBodyGap = 100;
+inline Xapian::termpos first_body_position(std::size_t title_words, std::size_t standfirst_words) {
+  const std::size_t standfirst = standfirst_words ? standfirst_words + kTitleBodyGap : 0;
+  return static_cast<Xapian::termpos>(title_words + kTitleBodyGap + standfirst + 1);
+}
 inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word, no positions
 inline constexpr std::string_view kPrefixTitleStem = "ZS";  // stemmed title word
 inline constexpr std::string_view kPrefixName = "XN";  // word seen capitalised inside a sentence

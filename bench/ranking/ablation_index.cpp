@@ -1,6 +1,6 @@
 // bench/ablation's indexer: depeche-index's path (IndexWriter, ArchiveIndexer, the default
-// synonyms) with other title and lead weights than the defaults, which depeche-index keeps fixed.
-// usage: ablation-index DB CORPUS.jsonl[.gz] [title_wdf=N,lead_wdf=N,lead_words=N]
+// synonyms) with other title, lead and standfirst weights than the defaults, which depeche-index keeps fixed.
+// usage: ablation-index DB CORPUS.jsonl[.gz] [title_wdf=N,lead_wdf=N,lead_words=N,standfirst_wdf=N]
 #include "index/archive_indexer.h"
 #include "index/inputs.h"
 #include "settings.h"
@@ -11,7 +11,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: ablation-index DB CORPUS [title_wdf=N,lead_wdf=N,lead_words=N]\n";
+    std::cerr << "usage: ablation-index DB CORPUS [title_wdf=N,lead_wdf=N,lead_words=N,standfirst_wdf=N]\n";
     return 2;
   }
   depeche::IndexWeights w;
@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
                                                {"title_wdf", [&](double v) { w.title_wdf = Xapian::termcount(v); }},
                                                {"lead_wdf", [&](double v) { w.lead_wdf = Xapian::termcount(v); }},
                                                {"lead_words", [&](double v) { w.lead_words = std::size_t(v); }},
+                                               {"standfirst_wdf", [&](double v) { w.standfirst_wdf = Xapian::termcount(v); }},
                                            });
   auto report = [](const std::string& message) { std::cerr << "ablation-index: " << message << '\n'; };
   depeche::IndexWriter writer(argv[1], 1000, 0, report);

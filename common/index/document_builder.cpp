@@ -18,6 +18,12 @@ const schema::Field& title_field() {
   return title;
 }
 
+// The row whose words are also the unprefixed words, between the title's and the body's.
+const schema::Field& standfirst_field() {
+  static const schema::Field& standfirst = schema::field("standfirst");
+  return standfirst;
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(IndexWeights weights) : weights_(weights), countries_(analyzer_for("fr")) {}
@@ -29,19 +35,22 @@ analysis::Analyzer& DocumentBuilder::analyzer_for(const std::string& lang) {
   return *slot;
 }
 
-void DocumentBuilder::index_text(const analysis::TokenList& tokens,
-                                 Xapian::termpos& pos, bool title, Xapian::Document& doc) {
+void DocumentBuilder::index_text(const analysis::TokenList& tokens, Xapian::termpos& pos, Part part,
+                                 Xapian::Document& doc) {
+  const std::string_view own_prefix = part == Part::kTitle        ? title_field().prefix
+                                      : part == Part::kStandfirst ? standfirst_field().prefix
+                                                                  : std::string_view();
   std::size_t index = 0;
   for (const Token& t : tokens.tokens) {
-    const Xapian::termcount wdf = title ? weights_.title_wdf : index++ < weights_.lead_words ? weights_.lead_wdf : 1;
+    const Xapian::termcount wdf = part == Part::kTitle        ? weights_.title_wdf
+                                  : part == Part::kStandfirst ? weights_.standfirst_wdf
+                                  : index++ < weights_.lead_words ? weights_.lead_wdf
+                                                                  : 1;
     const std::string_view word = tokens.folded(t);
     ++pos;
     term_.assign(word);
     doc.add_posting(term_, pos, wdf);
-    if (title) {
-      term_.assign(title_field().prefix).append(word);
-      doc.add_posting(term_, pos);
-    }
+    if (!own_prefix.empty()) doc.add_posting(term_.assign(own_prefix).append(word), pos);
     Word& use = word_use(word);
     if (analysis::Analyzer::is_name_occurrence(t)) {
       use.name = true;  // a name is not stemmed: "le Mali" must not answer a search for "mal"
@@ -49,7 +58,8 @@ void DocumentBuilder::index_text(const analysis::TokenList& tokens,
     }
     (analysis::Analyzer::is_sentence_initial_capital(t) ? use.initial : use.plain) = true;
     use.stem_wdf += wdf;
-    if (title) ++use.title_stems;
+    if (part == Part::kTitle) ++use.title_stems;
+    if (part == Part::kStandfirst) ++use.standfirst_stems;
   }
 }
 
@@ -93,7 +103,25 @@ void DocumentBuilder::add_word_terms(analysis::Analyzer& analyzer, Xapian::Docum
     if (w.title_stems)
       doc.add_term(term_.assign(w.plain ? schema::kPrefixTitleStem : schema::kPrefixInitialTitleStem).append(stem),
                    w.title_stems);
+    if (w.standfirst_stems)  // Z or XZ + the field's prefix, as the query parser searches a stemmed field
+      doc.add_term(term_.assign(w.plain ? schema::kPrefixStem : schema::kPrefixInitialStem)
+                       .append(standfirst_field().prefix)
+                       .append(stem),
+                   w.standfirst_stems);
   }
+}
+
+void DocumentBuilder::add_values(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer,
+                                 Xapian::Document& doc) {
+  std::vector<std::string> kept, folded;
+  for (std::string& value : schema::decode_multi(f.read(a))) {
+    std::string term_value = analyzer.fold(value);
+    if (term_value.empty() || std::find(folded.begin(), folded.end(), term_value) != folded.end()) continue;
+    doc.add_boolean_term(schema::boolean_term(f.prefix, term_value));
+    folded.push_back(std::move(term_value));
+    kept.push_back(std::move(value));
+  }
+  if (!kept.empty()) doc.add_value(*f.slot, schema::encode_multi(kept));
 }
 
 void DocumentBuilder::add_words(const schema::Field& f, const std::string& text, analysis::Analyzer& analyzer,
@@ -108,7 +136,8 @@ void DocumentBuilder::add_words(const schema::Field& f, const std::string& text,
 
 void DocumentBuilder::add_countries(const schema::Field& f, analysis::Analyzer& analyzer, Xapian::Document& doc) {
   std::vector<std::string> countries = countries_.find(title_tokens_);
-  for (auto& c : countries_.find(body_tokens_)) countries.push_back(std::move(c));
+  for (const analysis::TokenList* tokens : {&standfirst_tokens_, &body_tokens_})
+    for (auto& c : countries_.find(*tokens)) countries.push_back(std::move(c));
   std::sort(countries.begin(), countries.end());
   countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
   for (const std::string& c : countries) doc.add_boolean_term(schema::boolean_term(f.prefix, analyzer.fold(c)));
@@ -117,8 +146,9 @@ void DocumentBuilder::add_countries(const schema::Field& f, analysis::Analyzer& 
 
 void DocumentBuilder::add_field(const schema::Field& f, const Article& a, analysis::Analyzer& analyzer,
                                 Xapian::Document& doc) {
-  if (&f == &title_field()) return;  // indexed with the body, by index_text
+  if (&f == &title_field() || &f == &standfirst_field()) return;  // indexed with the body, by build()
   if (!f.read) return add_countries(f, analyzer, doc);  // the one field analysis finds
+  if (f.values == schema::Values::kMulti) return add_values(f, a, analyzer, doc);
   const std::string value = f.read(a);
   if (f.kind == schema::FieldKind::kFreeText) return add_words(f, value, analyzer, doc);
   const std::string term_value = f.folding == schema::Folding::kFolded ? analyzer.fold(value) : value;
@@ -132,14 +162,20 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   analysis::Analyzer& analyzer = analyzer_for(a.lang);
 
   title_tokens_.clear();
+  standfirst_tokens_.clear();
   body_tokens_.clear();
   if (a.title) analyzer.tokenize(*a.title, title_tokens_);
+  analyzer.tokenize(a.standfirst, standfirst_tokens_);
   analyzer.tokenize(a.body, body_tokens_);
   forget_words();
   Xapian::termpos pos = 0;
-  index_text(title_tokens_, pos, true, doc);
+  index_text(title_tokens_, pos, Part::kTitle, doc);
   pos += schema::kTitleBodyGap;
-  index_text(body_tokens_, pos, false, doc);
+  if (!standfirst_tokens_.tokens.empty()) {  // its own range, so that no phrase runs into the title or body
+    index_text(standfirst_tokens_, pos, Part::kStandfirst, doc);
+    pos += schema::kTitleBodyGap;
+  }
+  index_text(body_tokens_, pos, Part::kBody, doc);
   add_word_terms(analyzer, doc);
 
   for (const schema::Field& f : schema::kFields) add_field(f, a, analyzer, doc);

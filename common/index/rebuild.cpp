@@ -39,6 +39,9 @@ std::string renamed_id(const Article& a, const RecordedFile& file) {
   return a.id;
 }
 
+// The analysis version from which articles keep their standfirst, tags and site name.
+constexpr int kFirstWithStandfirsts = 5;
+
 // `records` holds the records of indexed files: the database itself, or a sharded one's control.
 IndexStats rebuild_one(const std::string& path, const Xapian::Database* records, std::size_t batch_size,
                        double wait_seconds, unsigned jobs, const IndexWriter::ProblemReporter& report) {
@@ -54,6 +57,10 @@ IndexStats rebuild_one(const std::string& path, const Xapian::Database* records,
     const std::string version = old.get_metadata(schema::kMetaSchemaVersion);
     const bool relative_ids =
         version.empty() || (version.size() == 1 && version[0] >= '0' && version[0] <= '0' + schema::kLastSchemaWithRelativeIds);
+    const std::string analysis = old.get_metadata(schema::kMetaAnalysisVersion);
+    if (old.get_doccount() > 0 && analysis.size() == 1 && analysis[0] >= '0' && analysis[0] < '0' + kFirstWithStandfirsts)
+      report(path + ": built before standfirsts, tags and site names were stored (analysis version " + analysis +
+             "); --rebuild cannot recover them: index the archive's files again to add them");
     std::map<std::string, RecordedFile> files;
     if (relative_ids) files = recorded_files_by_origin(records ? *records : old);
     for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {

@@ -28,7 +28,7 @@ json article_object(const Article& a, bool with_body) {
   json j = json::object();
   for (const ArticleField& f : article_fields()) {
     if (f.kind == ArticleFieldKind::kBody && !with_body) continue;
-    if (auto value = field_value(a, f)) j[f.key] = std::move(*value);
+    put_field(j, a, f);
   }
   return j;
 }
@@ -180,6 +180,7 @@ class FieldsReader : public nlohmann::json_sax<json> {
     return true;
   }
   bool string(string_t& value) override {
+    if (tags_depth_ && depth_ == tags_depth_) a_.tags.push_back(std::move(value));  // one of the tags
     if (depth_ != 1) return true;
     if (field_ && field_->kind == ArticleFieldKind::kBody) old_body_ = std::move(value);
     else if (field_) set_field_value(a_, *field_, std::move(value));
@@ -191,8 +192,14 @@ class FieldsReader : public nlohmann::json_sax<json> {
     return after_value();
   }
   bool end_object() override { return --depth_, true; }
-  bool start_array(std::size_t) override { return ++depth_, after_value(); }
-  bool end_array() override { return --depth_, true; }
+  bool start_array(std::size_t) override {
+    if (depth_ == 1 && field_ && field_->kind == ArticleFieldKind::kTags) tags_depth_ = depth_ + 1;
+    return ++depth_, after_value();
+  }
+  bool end_array() override {
+    if (depth_ == tags_depth_) tags_depth_ = 0;
+    return --depth_, true;
+  }
   bool null() override { return after_value(); }
   bool boolean(bool) override { return after_value(); }
   bool number_integer(number_integer_t) override { return after_value(); }
@@ -210,6 +217,7 @@ class FieldsReader : public nlohmann::json_sax<json> {
   std::optional<std::string>& old_body_;
   const ArticleField* field_ = nullptr;  // of the key just read
   int depth_ = 0;
+  int tags_depth_ = 0;  // the depth of the tags' strings while their array is read, else 0
   bool top_is_object_ = false;
 };
 

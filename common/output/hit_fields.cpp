@@ -11,9 +11,9 @@
 namespace depeche {
 
 const std::vector<std::string>& hit_field_names() {
-  static const std::vector<std::string> kNames{"rank", "id",    "score", "percent", "date",  "date_precision",
-                                               "source", "section", "lang", "author", "title", "url",
-                                               "snippet"};
+  static const std::vector<std::string> kNames{
+      "rank",   "id",    "score",      "percent", "date", "date_precision", "source", "source_name",
+      "section", "tags", "lang",       "author",  "title", "standfirst",    "url",    "snippet"};
   return kNames;
 }
 
@@ -37,6 +37,8 @@ void add_article_fields(ojson& j, const Article& a) {
   for (const std::string& name : hit_field_names()) {
     if (name == "date_precision") {
       j[name] = a.date.valid() ? ojson(util::precision_name(a.date.precision)) : ojson(nullptr);
+    } else if (name == "tags") {
+      j[name] = a.tags;  // [] when there is none
     } else if (const ArticleField* f = find_article_field(name)) {
       auto value = field_value(a, *f);
       j[name] = value ? ojson(std::move(*value)) : ojson(nullptr);
@@ -73,12 +75,19 @@ ojson hit_json(const Hit& hit) {
     for (const TermContribution& c : *hit.explanation) {
       ojson where = ojson::array();
       if (c.in_title) where.push_back("title");
+      if (c.in_standfirst) where.push_back("standfirst");
       if (c.in_body) where.push_back("body");
       explain.push_back({{"term", c.term}, {"kind", c.kind}, {"where", where}, {"weight", c.weight}});
     }
     j["explain"] = explain;
   }
   return j;
+}
+
+std::string joined_tags(const Article& a) {
+  std::string tags;
+  for (const std::string& tag : a.tags) tags.append(tags.empty() ? "" : ", ").append(tag);
+  return tags;
 }
 
 std::string hit_field_text(const Hit& hit, const std::string& field) {
@@ -90,6 +99,7 @@ std::string hit_field_text(const Hit& hit, const std::string& field) {
     return buf;
   }
   if (field == "snippet") return hit.snippet.text;
+  if (field == "tags") return joined_tags(hit.article);
   const ojson j = article_json(hit.article);
   const auto it = j.find(field);
   return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();

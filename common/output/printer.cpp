@@ -41,8 +41,7 @@ void check_format_version(int requested) {
 std::string export_line(const Article& a) {
   ojson j = ojson::object();
   for (const ArticleField& f : article_fields())
-    if (f.of_the_article)
-      if (auto value = field_value(a, f)) j[f.key] = std::move(*value);
+    if (f.of_the_article) put_field(j, a, f);
   return json_text(j);
 }
 

@@ -58,7 +58,9 @@ class TextPrinter : public Printer {
       for (const TermContribution& c : *hit.explanation) {
         char weight[32];
         std::snprintf(weight, sizeof weight, "%+.3f", c.weight);
-        std::string where = c.in_title ? (c.in_body ? "title, body" : "title") : (c.in_body ? "body" : "");
+        std::string where;
+        for (const auto& [in, field] : {std::pair{c.in_title, "title"}, {c.in_standfirst, "standfirst"}, {c.in_body, "body"}})
+          if (in) where.append(where.empty() ? "" : ", ").append(field);
         out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + printable(c.term) + (where.empty() ? "" : " (" + where + ")"))
              << '\n';
       }
@@ -97,10 +99,14 @@ class TextPrinter : public Printer {
     out_ << paint(kBold, display_title(a)) << '\n';
     out_ << (a.date.valid() ? a.date.iso() : "undated");
     if (!a.source.empty()) out_ << "  " << printable(a.source);
+    if (!a.source_name.empty() && a.source_name != a.source) out_ << " (" << printable(a.source_name) << ')';
     if (!a.section.empty()) out_ << " / " << printable(a.section);
     out_ << '\n';
     if (!a.url.empty()) out_ << paint(kDim, printable(a.url)) << '\n';
-    out_ << paint(kDim, "id: " + printable(a.id)) << "\n\n" << printable(a.body, "\n\t") << '\n';
+    out_ << paint(kDim, "id: " + printable(a.id)) << '\n';
+    if (!a.tags.empty()) out_ << paint(kDim, "tags: " + printable(joined_tags(a))) << '\n';
+    if (!a.standfirst.empty()) out_ << '\n' << paint(kBold, printable(a.standfirst)) << '\n';
+    out_ << '\n' << printable(a.body, "\n\t") << '\n';
   }
 
   void timeline(const std::string&, const std::vector<FacetCount>& periods) override {

@@ -11,24 +11,33 @@ namespace depeche {
 
 namespace {
 
-// What `term` (a term of the query) is, without its weight; `title_twin` is set to the title-only
-// term that tells whether the match is in the title, when the term itself does not say.
-TermContribution describe_term(const std::string& term, std::string& title_twin) {
+// What `term` (a term of the query) is, without its weight; `title_twin` and `standfirst_twin` are
+// set to the title-only and standfirst-only terms that tell whether the match is in those fields,
+// when the term itself does not say.
+TermContribution describe_term(const std::string& term, std::string& title_twin, std::string& standfirst_twin) {
   const std::string title_prefix(schema::field("title").prefix);
+  const std::string standfirst_prefix(schema::field("standfirst").prefix);
   // A stem of words written only at sentence starts (query/names.h) is a stem like the others.
   for (const auto& [stem, title_stem] : {std::pair{schema::kPrefixInitialStem, schema::kPrefixInitialTitleStem},
                                          std::pair{schema::kPrefixStem, schema::kPrefixTitleStem}}) {
+    const std::string standfirst_stem = std::string(stem) + standfirst_prefix;  // Field::stemmed
     if (term.rfind(title_stem, 0) == 0) return {term.substr(title_stem.size()), "title stem", true, false, 0};
+    if (term.rfind(standfirst_stem, 0) == 0)
+      return {term.substr(standfirst_stem.size()), "standfirst stem", false, false, 0, true};
     if (term.rfind(stem, 0) == 0) {
       TermContribution c{term.substr(stem.size()), "stem", false, false, 0};
       title_twin = std::string(title_stem) + c.term;
+      standfirst_twin = standfirst_stem + c.term;
       return c;
     }
   }
   if (term.rfind(title_prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a') return {term.substr(1), "title word", true, false, 0};
+  if (term.rfind(standfirst_prefix, 0) == 0 && term.size() > standfirst_prefix.size() && term[standfirst_prefix.size()] >= 'a')
+    return {term.substr(standfirst_prefix.size()), "standfirst word", false, false, 0, true};
   if (term.rfind(schema::field("author").prefix, 0) == 0 && term.size() > 1 && term[1] >= 'a')
     return {term.substr(1), "author", false, false, 0};
   title_twin = title_prefix + term;
+  standfirst_twin = standfirst_prefix + term;
   return {term, "word", false, false, 0};
 }
 
@@ -58,6 +67,7 @@ std::vector<TermContribution> explain_hit(const Xapian::Database& db, const Rank
   std::vector<Xapian::Query> parts;
   scoring_parts(query, parts);
   std::set<std::string> seen;
+  const IndexWeights indexed;
   for (const Xapian::Query& part : parts) {
     if (!seen.insert(part.get_description()).second) continue;
     // A synonym is told by its first term, the stem's, and found where any of its terms that score is.
@@ -65,19 +75,21 @@ std::vector<TermContribution> explain_hit(const Xapian::Database& db, const Rank
     for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) scoring_parts(part.get_subquery(i), terms);
     if (terms.empty()) terms.push_back(part);
     const std::string term = *terms.front().get_terms_begin();
-    std::string title_twin;
-    TermContribution c = describe_term(term, title_twin);
-    Xapian::termcount wdf = 0, in_title = 0;
+    std::string title_twin, standfirst_twin;
+    TermContribution c = describe_term(term, title_twin, standfirst_twin);
+    Xapian::termcount wdf = 0, in_title = 0, in_standfirst = 0;
     for (const Xapian::Query& member : terms) {
-      std::string twin;
-      describe_term(*member.get_terms_begin(), twin);
+      std::string twin, standfirst;
+      describe_term(*member.get_terms_begin(), twin, standfirst);
       wdf += wdf_of(*member.get_terms_begin());
       if (!twin.empty()) in_title += wdf_of(twin);
+      if (!standfirst.empty()) in_standfirst += wdf_of(standfirst);
     }
     if (wdf == 0) continue;
     if (!title_twin.empty()) {
       c.in_title = in_title > 0;
-      c.in_body = wdf > in_title * IndexWeights{}.title_wdf;
+      c.in_standfirst = in_standfirst > 0;
+      c.in_body = wdf > in_title * indexed.title_wdf + in_standfirst * indexed.standfirst_wdf;
     }
     // The part's own BM25 weight for this article, as the full query adds it up.
     Xapian::Enquire alone(db);

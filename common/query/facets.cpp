@@ -11,9 +11,16 @@
 namespace depeche {
 namespace {
 
-// Adds one to each value of a multi-valued slot (the countries).
+// Adds one to each value of a multi-valued slot (the countries, the tags).
 void count_each_value(const std::string& value, std::map<std::string, Xapian::doccount>& counts) {
-  for (const std::string& each : schema::decode_countries(value)) ++counts[each];
+  for (const std::string& each : schema::decode_multi(value)) ++counts[each];
+}
+
+// Whether the slot is a multi-valued field's (schema.h, Values::kMulti).
+bool is_multi_valued(Xapian::valueno slot) {
+  for (const schema::Field& f : schema::kFields)
+    if (f.slot == slot) return f.values == schema::Values::kMulti;
+  return false;
 }
 
 std::vector<FacetCount> as_values(const std::map<std::string, Xapian::doccount>& counts) {
@@ -42,7 +49,6 @@ class MultiValueCounter : public FacetCounter, private Xapian::MatchSpy {
   explicit MultiValueCounter(Xapian::valueno slot) : slot_(slot) {}
   Xapian::MatchSpy& spy() override { return *this; }
   std::vector<FacetCount> values() const override { return as_values(counts_); }
-  bool multi_valued() const override { return true; }
 
  private:
   void operator()(const Xapian::Document& doc, double) override { count_each_value(doc.get_value(slot_), counts_); }
@@ -87,7 +93,7 @@ void FacetCounting::attach(Xapian::Enquire& enquire) {
   counted_.clear();
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     std::unique_ptr<FacetCounter> counter;
-    if (slots_[i] == schema::kSlotCountries) {
+    if (is_multi_valued(slots_[i])) {
       if (remote_) continue;  // counted afterwards over the top matches
       counter = multi_value_counter(slots_[i]);
     } else if (auto column = columns_(slots_[i])) {
@@ -110,7 +116,7 @@ std::vector<Facet> FacetCounting::collect(const SearchRequest& request, Xapian::
     f.values = c.counter->values();
     Xapian::doccount with_value = 0;
     for (const FacetCount& v : f.values) with_value += v.count;
-    if (!c.counter->multi_valued() && !is_time_facet(f.name)) merge_values_filters_confuse(f.values, analyzer);
+    if (!is_time_facet(f.name)) merge_values_filters_confuse(f.values, analyzer);
     // Undated articles are counted too, in their own bucket, never given an invented date. Every
     // dated article has a year; one dated by year only has no month, and is not undated. The
     // bucket is ordered and cut with the periods.
@@ -128,7 +134,7 @@ void FacetCounting::add_uncounted(std::vector<Facet>& facets, const std::functio
                                   const SearchRequest& request) const {
   if (!remote_) return;
   for (std::size_t i = 0; i < slots_.size(); ++i)
-    if (slots_[i] == schema::kSlotCountries)
+    if (is_multi_valued(slots_[i]))
       facets.insert(facets.begin() + static_cast<std::ptrdiff_t>(i), approximate_facet(names_[i], slots_[i], top(), request));
 }
 

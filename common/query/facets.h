@@ -27,8 +27,6 @@ class FacetCounter {
   virtual Xapian::MatchSpy& spy() = 0;
   // Each value seen, in value order, with its count.
   virtual std::vector<FacetCount> values() const = 0;
-  // Whether a match may hold several values (then counts do not add up to the matches).
-  virtual bool multi_valued() const { return false; }
 };
 
 // A single-valued slot, read from each match's values.
@@ -82,7 +80,9 @@ void order_and_cut(Facet& f, SearchRequest::FacetOrder order, std::size_t limit)
 
 // Values a filter cannot tell apart ("LeMonde.fr" and "lemonde.fr": filters fold case and
 // accents) become one, counted together under the spelling most of their articles give: a facet's
-// count is then what filtering on its value finds. For single-valued facets, where sums are exact.
+// count is then what filtering on its value finds. Sums are exact: a multi-valued slot holds one
+// spelling of each folded value per article (the tags: DocumentBuilder::add_values; the countries'
+// canonical names fold apart).
 void merge_values_filters_confuse(std::vector<FacetCount>& values, analysis::Analyzer& analyzer);
 
 }  // namespace depeche

@@ -200,7 +200,10 @@ Snippet Searcher::snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQ
   if (same_words) {
     title_tokens_.clear();
     if (hit.article.title) analyzer_.tokenize(*hit.article.title, title_tokens_);
-    const auto first_body_position = static_cast<Xapian::termpos>(title_tokens_.tokens.size()) + schema::kTitleBodyGap + 1;
+    const std::size_t title_words = title_tokens_.tokens.size();
+    title_tokens_.clear();
+    analyzer_.tokenize(hit.article.standfirst, title_tokens_);
+    const Xapian::termpos first_body_position = schema::first_body_position(title_words, title_tokens_.tokens.size());
     const WordWindow found = best_word_window(ranked.word_positions, first_body_position, kSnippetWords);
     // Positions that may miss a word's odd forms still prove a window of `found.words` words:
     // enough to stop the scan there, not to skip the text before it, where an odd form may make
@@ -210,7 +213,13 @@ Snippet Searcher::snippet_of(const Hit& hit, const Ranked& ranked, const ParsedQ
       if (ranked.every_form && found.words > 0) proven->first_token = found.start - first_body_position;
     }
   }
-  return make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems, proven);
+  Snippet snippet = make_snippet(hit.article.body, analyzer_, parsed.words, parsed.stems, proven);
+  // The query matched the standfirst only: its words say more than the body's head.
+  if (snippet.marks.empty() && !hit.article.standfirst.empty()) {
+    Snippet of_standfirst = make_snippet(hit.article.standfirst, analyzer_, parsed.words, parsed.stems);
+    if (!of_standfirst.marks.empty()) return of_standfirst;
+  }
+  return snippet;
 }
 
 void Searcher::fill_copies(Hit& hit) {

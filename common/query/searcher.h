@@ -57,9 +57,12 @@ struct CopyRef {
 // One query term's part in a hit's score (--explain).
 struct TermContribution {
   std::string term;  // as searched: the folded word, or its stem (proximity: the words, space-separated)
-  std::string kind;  // "word" (the form as typed), "stem", "title word", "title stem", "author", "proximity"
+  // "word" (the form as typed), "stem", "title word", "title stem", "standfirst word", "standfirst stem",
+  // "author", "proximity"
+  std::string kind;
   bool in_title = false, in_body = false;
   double weight = 0;  // what it added to the score (BM25)
+  bool in_standfirst = false;
 };
 
 struct Hit {

@@ -125,13 +125,25 @@ void emit_item_article(const Item& it, const FeedFields& feed, std::size_t max_d
 
   bool cut = it.cut;
   a.body = body_text(it.content, it.content_type, it.line, max_depth, limits.max_article_bytes, flattening, cut);
+  if (!a.body.empty()) {  // beside a content, the summary is the standfirst; without one, it is the text
+    const bool rss = !it.description.empty();
+    bool standfirst_cut = false;  // reported by settle_standfirst_and_tags, for which twice its bound is read
+    a.standfirst = body_text(rss ? it.description : it.summary, rss ? BodyType::kHtml : it.summary_type, it.line,
+                             max_depth, 2 * kMaxStandfirstBytes, flattening, standfirst_cut);
+  }
   if (a.body.empty())
     a.body = body_text(it.description, BodyType::kHtml, it.line, max_depth, limits.max_article_bytes, flattening, cut);
   if (a.body.empty())
     a.body = body_text(it.summary, it.summary_type, it.line, max_depth, limits.max_article_bytes, flattening, cut);
   if (cut) sink.problem(name.display, line, longer_than(item, limits.max_article_bytes, kIndexedItsBeginning));
 
-  a.section = clean_inline(it.category);
+  if (!it.categories.empty()) a.section = clean_inline(it.categories.front());
+  for (const std::string& category : it.categories) a.tags.push_back(clean_inline(category));
+  if (it.categories_ignored)
+    sink.problem(name.display, line,
+                 item + ": " + std::to_string(it.categories_ignored) + " categories past the first " +
+                     std::to_string(kMaxTags) + " ignored");
+  a.source_name = clean_inline(feed.title_text);
   a.author = clean_inline(!it.creator.empty() ? it.creator : !it.atom_author.empty() ? it.atom_author : rss_author(it.author));
   a.lang = markup::language_code(!it.lang.empty() ? it.lang : !feed.lang_text.empty() ? feed.lang_text : feed.lang);
   a.source = host_of(site);
@@ -140,6 +152,7 @@ void emit_item_article(const Item& it, const FeedFields& feed, std::size_t max_d
   std::string unreadable_date;
   a.date = item_date(it, unreadable_date);
   if (!unreadable_date.empty()) sink.problem(name.display, line, item + ": " + unreadable_date_message(unreadable_date));
+  for (const std::string& problem : settle_standfirst_and_tags(a)) sink.problem(name.display, line, item + ": " + problem);
   if (!a.title && a.body.empty()) {
     sink.problem(name.display, line, item + " has neither title nor text; skipped");
     return;

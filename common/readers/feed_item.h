@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace depeche::feed {
 
@@ -21,14 +22,17 @@ struct Item {
   std::string pub_date, published, updated, dc_date;
   std::string content, description, summary;  // raw HTML (or text, see the types)
   BodyType content_type = BodyType::kHtml, summary_type = BodyType::kHtml;
-  std::string category, author, atom_author, creator, lang;
+  std::vector<std::string> categories;  // at most kMaxTags: the first is the section, all are tags
+  std::size_t categories_ignored = 0;   // past kMaxTags
+  std::string author, atom_author, creator, lang;
   bool cut = false;
 };
 
-// The feed's own fields its items' articles take: its links (the site, the source of every item)
-// and its language. The *_text ones are an element's text, the others an attribute's.
+// The feed's own fields its items' articles take: its links (the site, the source of every item),
+// its language and its title (the site's name). The *_text ones are an element's text, the others
+// an attribute's.
 struct FeedFields {
-  std::string link, self_link, link_text, lang, lang_text;
+  std::string link, self_link, link_text, lang, lang_text, title_text;
 };
 
 // Where an item's HTML first nested too deep, and the depth it was flattened to (reported once).

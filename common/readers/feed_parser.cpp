@@ -1,5 +1,6 @@
 #include "readers/feed_parser.h"
 
+#include "readers/article_fields.h"
 #include "readers/html_markup.h"
 #include "readers/markup_scan.h"
 #include "util/ascii.h"
@@ -245,6 +246,8 @@ class FeedParser::Sax {
       }
     } else if (iequals(local, "language")) {
       capture(&feed_.lang_text, kMaxShortField);
+    } else if (iequals(local, "title") && feed_.title_text.empty()) {
+      capture(&feed_.title_text, kMaxShortField);
     } else {
       skip_depth_ = depth_;  // <title>, <image>, <textInput>, <author>...
     }
@@ -345,16 +348,17 @@ class FeedParser::Sax {
       item_.summary_type = body_type();
       capture(&item_.summary, max_field_, item_.summary_type);
     } else if (iequals(local, "category") || iequals(local, "subject")) {
-      if (!item_.category.empty()) {
+      if (item_.categories.size() == kMaxTags) {
+        ++item_.categories_ignored;
         skip_depth_ = depth_;
       } else if (auto label = attribute(n_attrs, attrs, "label")) {
-        item_.category = *label;
+        item_.categories.push_back(*label);
         skip_depth_ = depth_;
       } else if (auto term = attribute(n_attrs, attrs, "term")) {
-        item_.category = *term;
+        item_.categories.push_back(*term);
         skip_depth_ = depth_;
       } else {
-        capture(&item_.category, kMaxShortField);
+        capture(&item_.categories.emplace_back(), kMaxShortField);
       }
     } else if (iequals(local, "creator")) {  // dc:creator
       if (item_.creator.empty()) capture(&item_.creator, kMaxShortField);
@@ -383,7 +387,7 @@ class FeedParser::Sax {
   void append(std::string_view s) {
     if (capture_->size() + s.size() > capture_max_) {
       capture_->append(util::utf8_prefix(s, capture_max_ > capture_->size() ? capture_max_ - capture_->size() : 0));
-      if (capture_ != &feed_.link_text && capture_ != &feed_.lang_text) item_.cut = true;
+      if (capture_ != &feed_.link_text && capture_ != &feed_.lang_text && capture_ != &feed_.title_text) item_.cut = true;
       return;
     }
     capture_->append(s);

@@ -82,6 +82,7 @@ PageScan scan_page(xmlDoc* doc, std::size_t max_depth) {
         for (char& c : key)
           if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
         if (!content.empty()) scan.meta.emplace(key, content);
+        if (key == "article:tag") scan.tags.push_back(content);
       }
       const std::string equiv = attr(n, "http-equiv");
       if (iequals(equiv, "content-type") && scan.charset.empty()) scan.charset = charset_from_content_type(content);
@@ -213,6 +214,12 @@ LinkedData read_linked_data(const std::vector<std::string>& blocks) {
     ld.url = json_string(o, "url");
     if (!is_absolute_url(ld.url)) ld.url = json_string(o, "mainEntityOfPage");
     ld.body = json_string(o, "articleBody");
+    if (auto k = o.find("keywords"); k != o.end() && k->is_string()) {
+      add_comma_separated(k->get<std::string>(), ld.keywords);
+    } else if (k != o.end() && k->is_array()) {
+      for (const json& keyword : *k)
+        if (keyword.is_string()) ld.keywords.push_back(keyword.get<std::string>());
+    }
     return ld;
   }
   return ld;
@@ -318,11 +325,15 @@ std::vector<std::string> time_elements_dates(const PageScan& scan, const xmlNode
 
 void read_page_metadata(const PageScan& scan, const LinkedData& ld, std::size_t max_depth, Article& a) {
   a.title = page_title(scan, ld, max_depth);
+  // Twice the standfirst's bound, so that settle_standfirst_and_tags reports one it cuts.
+  a.standfirst = clean_inline(first_meta(scan, {"og:description", "description"}), 2 * kMaxStandfirstBytes);
   a.url = page_url(scan, ld);
   // One site is one source: its host, never its display name (og:site_name, which would make
   // "Le Monde" and lemonde.fr two sources). A page without URL has only the display name.
   a.source = host_of(a.url);
-  if (a.source.empty()) a.source = clean_inline(first_meta(scan, {"og:site_name"}));
+  const std::string site_name = clean_inline(first_meta(scan, {"og:site_name"}));
+  if (a.source.empty()) a.source = site_name;
+  a.source_name = site_name.empty() ? clean_inline(ld.publisher) : site_name;
   a.section = clean_inline(first_meta(scan, {"article:section"}));
   if (a.section.empty()) a.section = clean_inline(ld.section);
   std::string author = first_meta(scan, {"author", "article:author", "dc.creator", "byl"});
@@ -330,6 +341,8 @@ void read_page_metadata(const PageScan& scan, const LinkedData& ld, std::size_t 
   if (author.empty()) author = ld.author;
   a.author = clean_inline(author);
   a.lang = page_language(scan, ld);
+  for (const std::vector<std::string>* tags : {&scan.tags, &ld.keywords})
+    for (const std::string& tag : *tags) a.tags.push_back(clean_inline(tag));
 }
 
 util::Date page_date(const PageScan& scan, const LinkedData& ld, const xmlNode* content, std::size_t max_depth,

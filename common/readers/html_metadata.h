@@ -27,6 +27,7 @@ struct PageScan {
   xmlNode* html = nullptr;
   xmlNode* body = nullptr;
   std::map<std::string, std::string> meta;  // lower-cased property / name / itemprop -> content (first one)
+  std::vector<std::string> tags;            // every article:tag's content
   std::string canonical;
   std::string title;
   xmlNode* h1 = nullptr;
@@ -48,6 +49,7 @@ std::string declared_html_charset(std::string_view bytes, std::size_t max_attrib
 // The fields of the page's JSON-LD article object (the first that looks like one).
 struct LinkedData {
   std::string headline, date_published, author, publisher, section, lang, url, body;
+  std::vector<std::string> keywords;  // an array of strings, or one comma-separated string
 };
 LinkedData read_linked_data(const std::vector<std::string>& blocks);
 
@@ -59,8 +61,9 @@ LinkedData read_linked_data(const std::vector<std::string>& blocks);
 std::string without_site_suffix(const std::string& title, std::initializer_list<std::string_view> confirming,
                                 std::initializer_list<std::string_view> site_names);
 
-// Title, URL, source, section, author and language of the article, from the meta tags, JSON-LD
-// and the page's own elements; `max_depth` bounds the walk of the <h1>.
+// Title, standfirst, URL, source and the site's name, section, tags, author and language of the
+// article, from the meta tags, JSON-LD and the page's own elements; `max_depth` bounds the walk of
+// the <h1>.
 void read_page_metadata(const PageScan& scan, const LinkedData& ld, std::size_t max_depth, Article& a);
 
 // The article's date: article:published_time, JSON-LD datePublished, <time datetime> (those in

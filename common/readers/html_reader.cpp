@@ -199,6 +199,7 @@ void read_html_bytes(std::string_view bytes, const InputName& name, const ReadLi
   a.date = page_date(scan, ld, content, max_depth, limits.max_article_bytes, unreadable_date);
   if (!unreadable_date.empty()) sink.problem(name.display, 1, unreadable_date_message(unreadable_date));
 
+  for (const std::string& problem : settle_standfirst_and_tags(a)) sink.problem(name.display, 1, problem);
   a.id = a.url.empty() ? id_of_unlinked(name.display, a) : a.url;
   if (!a.title && a.body.empty()) {
     sink.problem(name.display, 1, "page has neither title nor text; skipped");

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <initializer_list>
+#include <vector>
 
 namespace depeche {
 namespace {
@@ -37,6 +39,34 @@ std::string text_field(const json& obj, const char* key, std::size_t& nuls) {
   if (it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());  // beyond long long's range
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   return {};
+}
+
+// The first of `keys` that holds text: the names archives give one field.
+std::string first_text_field(const json& obj, std::initializer_list<const char*> keys, std::size_t& nuls) {
+  for (const char* key : keys)
+    if (std::string text = text_field(obj, key, nuls); !text.empty()) return text;
+  return {};
+}
+
+// The tags of "tags" and "keywords": an array of strings, or one comma-separated string. Returns
+// what is wrong with them (values that are no string), or "".
+std::string read_tags(const json& obj, std::vector<std::string>& tags, std::size_t& nuls) {
+  std::size_t ignored = 0;
+  for (const char* key : {"tags", "keywords"}) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) continue;
+    if (it->is_string()) {
+      add_comma_separated(without_nuls(it->get<std::string>(), nuls), tags);
+    } else if (it->is_array()) {
+      for (const json& tag : *it) {
+        if (tag.is_string()) tags.push_back(without_nuls(tag.get<std::string>(), nuls));
+        else ++ignored;
+      }
+    } else {
+      return std::string(key) + " is neither a string nor an array of strings; ignored";
+    }
+  }
+  return ignored ? std::to_string(ignored) + " tags that are not strings ignored" : std::string();
 }
 
 // The four hex digits of a \u escape at text[i] (the backslash), or -1.
@@ -122,10 +152,18 @@ std::optional<Article> parse_jsonl_line(std::string_view line, const InputName& 
     } else if (f.kind == ArticleFieldKind::kTitle) {  // a string only: a number is no title
       if (auto it = obj.find(f.key); it != obj.end() && it->is_string())
         if (std::string title = without_nuls(it->get<std::string>(), nuls); !title.empty()) a.title = std::move(title);
+    } else if (f.kind == ArticleFieldKind::kTags) {
+      if (const std::string problem = read_tags(obj, a.tags, nuls); !problem.empty())
+        sink.problem(name.display, line_no, problem);
+    } else if (f.text == &Article::standfirst) {
+      a.standfirst = first_text_field(obj, {"description", "standfirst", "summary", "chapo"}, nuls);
+    } else if (f.text == &Article::source_name) {
+      a.source_name = first_text_field(obj, {"source_name", "site_name"}, nuls);
     } else {
       a.*f.text = text_field(obj, f.key, nuls);
     }
   }
+  for (const std::string& problem : settle_standfirst_and_tags(a)) sink.problem(name.display, line_no, problem);
   if (auto id = obj.find("id"); id != obj.end() && id->is_number_float())  // a fraction, or past 64 bits
     sink.problem(name.display, line_no, "id " + id->dump() + " is not a string or a 64-bit integer; ignored");
   if (a.id.empty()) a.id = a.url;  // else named by its content, below

@@ -69,6 +69,7 @@ const std::vector<std::pair<Xapian::valueno, std::string>>& documented_slots() {
       {schema::kSlotYear, "kSlotYear"},
       {schema::kSlotMonth, "kSlotMonth"},
       {schema::kSlotCountries, "kSlotCountries"},
+      {schema::kSlotTags, "kSlotTags"},
       {schema::kSlotCluster, "kSlotCluster"},
       {schema::kSlotIndexedAt, "kSlotIndexedAt"},
       {schema::kSlotContentHash, "kSlotContentHash"},

@@ -172,4 +172,61 @@ TEST(DocumentBuilder, UnknownLanguagesAreAnalysedAsFrench) {
   EXPECT_EQ(&builder.analyzer_for("xx"), &builder.analyzer_for("fr"));
 }
 
+// The standfirst (issue 33): its own prefix and stems, its own position range between the title's
+// and the body's, the free words with a wdf between a title word's and a body word's, its countries.
+TEST(DocumentBuilder, TheStandfirstHasItsOwnRangeAndWeight) {
+  Article a = sample();
+  a.standfirst = "Les électeurs du Brésil votent aussi.";
+  DocumentBuilder builder;
+  const Xapian::Document doc = builder.build(a);
+  const Xapian::termpos standfirst = 2 + schema::kTitleBodyGap;
+  EXPECT_EQ(positions_of(doc, "XSFelecteurs"), (std::vector<Xapian::termpos>{standfirst + 2}));
+  EXPECT_EQ(positions_of(doc, "bresil"), (std::vector<Xapian::termpos>{standfirst + 4}));
+  const Xapian::termpos body = schema::first_body_position(2, 6);
+  EXPECT_EQ(body, standfirst + 6 + schema::kTitleBodyGap + 1);
+  EXPECT_EQ(positions_of(doc, "electeurs"), (std::vector<Xapian::termpos>{standfirst + 2, body + 1, body + 4}));
+  EXPECT_EQ(wdf_of(doc, "aussi"), IndexWeights{}.standfirst_wdf) << "a standfirst word weighs standfirst_wdf";
+  EXPECT_GT(IndexWeights{}.standfirst_wdf, 1u);
+  EXPECT_LT(IndexWeights{}.standfirst_wdf, IndexWeights{}.title_wdf);
+  EXPECT_GT(wdf_of(doc, "ZXSF" + builder.analyzer_for("fr").stem("votent")), 0) << "standfirst stems under Z + its prefix, as standfirst: searches them";
+  EXPECT_EQ(wdf_of(doc, "XSFvotent"), 1);
+  EXPECT_EQ(wdf_of(doc, "XSFmali"), -1) << "body words are not standfirst words";
+  EXPECT_EQ(schema::decode_countries(doc.get_value(schema::kSlotCountries)), (std::vector<std::string>{"Brésil", "Mali"}))
+      << "a country named only in the standfirst counts";
+}
+
+TEST(DocumentBuilder, StandfirstWordsFollowTheNamesRule) {
+  Article a = sample();
+  a.standfirst = "Sécheresse. Les récoltes attendent. Récoltes perdues au Niger.";
+  DocumentBuilder builder;
+  const Xapian::Document doc = builder.build(a);
+  analysis::Analyzer& fr = builder.analyzer_for("fr");
+  const std::string standfirst(schema::field("standfirst").prefix);
+  auto term = [&](std::string_view prefix, const char* word) { return std::string(prefix) + standfirst + fr.stem(word); };
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixInitialStem, "secheresse")), 1) << "only at a sentence start: apart";
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixStem, "secheresse")), -1);
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixStem, "recoltes")), 2) << "also in lower case: a common word, both counted";
+  EXPECT_EQ(wdf_of(doc, term(schema::kPrefixStem, "niger")), -1) << "a name is not stemmed";
+}
+
+TEST(DocumentBuilder, WithoutAStandfirstTheBodyFollowsTheTitleAsBefore) {
+  DocumentBuilder builder;
+  const Xapian::Document doc = builder.build(sample());
+  EXPECT_EQ(schema::first_body_position(2, 0), 2 + schema::kTitleBodyGap + 1);
+  EXPECT_EQ(positions_of(doc, "les").front(), schema::first_body_position(2, 0));
+}
+
+TEST(DocumentBuilder, TagsAreFoldedTermsAndOneSlotValueEach) {
+  Article a = sample();
+  a.tags = {"Économie", "économie", "Guerre en Ukraine"};
+  DocumentBuilder builder;
+  const Xapian::Document doc = builder.build(a);
+  const std::string prefix(schema::field("tag").prefix);
+  EXPECT_EQ(wdf_of(doc, prefix + "economie"), 0) << "a boolean term";
+  EXPECT_EQ(wdf_of(doc, prefix + "guerre en ukraine"), 0);
+  EXPECT_EQ(schema::decode_tags(doc.get_value(schema::kSlotTags)), (std::vector<std::string>{"Économie", "Guerre en Ukraine"}))
+      << "the first spelling of tags that fold alike, so that a facet counts the article once";
+  EXPECT_EQ(builder.build(sample()).get_value(schema::kSlotTags), "") << "no tags, no value";
+}
+
 }  // namespace

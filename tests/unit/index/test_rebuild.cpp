@@ -14,6 +14,8 @@
 
 #include <filesystem>
 #include <map>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -105,6 +107,28 @@ TEST(Rebuild, AnUnreadableArticleLeavesTheDatabaseAsItWas) {
   EXPECT_EQ(Xapian::Database(db).get_doccount(), 3u);
   EXPECT_EQ(Xapian::Database(db).get_document(2).get_value(schema::kSlotArticle), "not an article");
   EXPECT_FALSE(fs::exists(db + ".rebuild"));
+}
+
+// Issue 33: a database of analysis version 4 never stored standfirsts, tags nor site names;
+// --rebuild carries its articles over without them, and says so once.
+TEST(Rebuild, ADatabaseFromBeforeStandfirstsIsRebuiltAndSaysWhatItCannotRecover) {
+  test::TempDir dir;
+  const std::string db = dir / "db";
+  write_sample(db);
+  {
+    Xapian::WritableDatabase old(db);
+    old.set_metadata(schema::kMetaAnalysisVersion, "4");
+    old.commit();
+  }
+  std::vector<std::string> messages;
+  const IndexStats stats = rebuild_database(db, 10, 0, 1, [&](const std::string& m) { messages.push_back(m); });
+  EXPECT_EQ(stats.added, 3u);
+  EXPECT_EQ(stats.problems, 0u) << "a note, not a problem";
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("--rebuild cannot recover them: index the archive's files again"), std::string::npos)
+      << messages[0];
+  EXPECT_EQ(articles_of(db).size(), 3u);
+  EXPECT_EQ(Xapian::Database(db).get_metadata(schema::kMetaAnalysisVersion), std::to_string(schema::kAnalysisVersion));
 }
 
 }  // namespace

@@ -143,3 +143,30 @@ TEST(StoredArticle, UnexpectedFieldsAreSkippedNotFatal) {
   for (const char* not_an_object : {R"(["id","x1"])", R"("x1")", "", R"({"id":"x1"} trailing)", R"({"id":"x1")"})
     EXPECT_THROW(depeche::load_article(stored_with(not_an_object)), depeche::Error) << not_an_object;
 }
+
+namespace {
+
+// Standfirsts, tags and site names (issue 33) are stored, read back and hashed.
+TEST(StoredArticle, StandfirstTagsAndSiteNameRoundTripAndChangeTheHash) {
+  depeche::Article a = sample(true);
+  a.standfirst = "Un chapô qui résume l’article.";
+  a.tags = {"Économie", "Bretagne", "port \"autonome\""};
+  a.source_name = "Le Courrier Exemple";
+  Xapian::Document doc;
+  depeche::store_article(a, doc);
+  const depeche::Article back = depeche::load_article(doc, depeche::WithBody::kNo);
+  EXPECT_EQ(back.standfirst, a.standfirst);
+  EXPECT_EQ(back.tags, a.tags);
+  EXPECT_EQ(back.source_name, a.source_name);
+  EXPECT_EQ(depeche::canonical_hash(a), depeche::util::fnv1a64(depeche::canonical_form(a)));
+  for (auto change : {+[](depeche::Article& x) { x.standfirst += " Modifié."; },
+                      +[](depeche::Article& x) { x.tags.pop_back(); },
+                      +[](depeche::Article& x) { x.source_name = "Autre"; }}) {
+    depeche::Article changed = a;
+    change(changed);
+    EXPECT_NE(depeche::canonical_hash(changed), depeche::canonical_hash(a)) << "a changed field is a changed article";
+    EXPECT_EQ(depeche::canonical_hash(changed), depeche::util::fnv1a64(depeche::canonical_form(changed)));
+  }
+}
+
+}  // namespace

@@ -56,8 +56,11 @@ TEST(HitFields, CheckFieldsNamesTheUnknownOneAndTheKnownOnes) {
 
 TEST(HitFields, ArticleJsonListsItsFieldsInTheDocumentedOrderWithNulls) {
   const ojson j = article_json(dated_article());
-  EXPECT_EQ(keys_of(j), (std::vector<std::string>{"id", "date", "date_precision", "source", "section", "lang", "author",
-                                                  "title", "url"}));
+  EXPECT_EQ(keys_of(j), (std::vector<std::string>{"id", "date", "date_precision", "source", "source_name", "section",
+                                                  "tags", "lang", "author", "title", "standfirst", "url"}));
+  EXPECT_TRUE(j["standfirst"].is_null());
+  EXPECT_TRUE(j["source_name"].is_null());
+  EXPECT_EQ(j["tags"], ojson::array()) << "no tags: an empty list";
   EXPECT_EQ(j["date"], "2023-07-23");
   EXPECT_EQ(j["date_precision"], "day");
   EXPECT_TRUE(j["section"].is_null()) << "an empty field is null";

@@ -90,7 +90,7 @@ TEST(JsonPrinter, CountArticleTimelineAndStatsCarryTheFormatVersion) {
   EXPECT_EQ(lines[0], json::parse(R"({"format_version":1,"total":7})"));
   EXPECT_EQ(lines[1]["title"], "T");
   EXPECT_EQ(lines[1]["body"], "texte");
-  EXPECT_EQ(lines[1].size(), 11u) << "the version, the article's fields and the body";
+  EXPECT_EQ(lines[1].size(), 14u) << "the version, the article's fields and the body";
   EXPECT_EQ(lines[2], json::parse(R"({"format_version":1,"query":"q","periods":[{"period":"2023-07","count":2}]})"));
   EXPECT_TRUE(lines[3]["first_date"].is_null()) << "nothing dated";
   EXPECT_TRUE(lines[3]["database_bytes"].is_null());

@@ -76,8 +76,8 @@ TEST(TablePrinter, AnArticleIsAHeaderAndARowEndingWithItsBody) {
   a.body = "Corps, en deux\nlignes.";
   make_printer(OutputFormat::kCsv, out, {})->article(a);
   EXPECT_EQ(out.str(),
-            "id,date,date_precision,source,section,lang,author,title,url,body\n"
-            "id1,2023-07,month,lemonde,,,,Titre,https://x.fr/1,\"Corps, en deux\nlignes.\"\n");
+            "id,date,date_precision,source,source_name,section,tags,lang,author,title,standfirst,url,body\n"
+            "id1,2023-07,month,lemonde,,,,,,Titre,,https://x.fr/1,\"Corps, en deux\nlignes.\"\n");
 }
 
 TEST(TablePrinter, TimelineIsPeriodAndCount) {
@@ -107,3 +107,11 @@ TEST(TablePrinter, StatsAreKeyValueRowsWithEmptyCellsForTheUnknown) {
 }
 
 }  // namespace
+
+TEST(TablePrinter, TagsAreOneCellJoinedByCommas) {
+  Hit hit = hit_titled("Titre");
+  hit.article.tags = {"Économie", "Bretagne"};
+  hit.article.standfirst = "Un chapô.";
+  const std::string out = print_hit(OutputFormat::kTsv, hit, {"id", "tags", "standfirst"});
+  EXPECT_NE(out.find("id1\tÉconomie, Bretagne\tUn chapô.\n"), std::string::npos) << out;
+}

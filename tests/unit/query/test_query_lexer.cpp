@@ -82,7 +82,7 @@ TEST(QueryLexer, AUrlOrADigitBeforeTheColonIsAWord) {
 TEST(QueryLexer, FieldErrors) {
   EXPECT_EQ(error("titel:crise"), "unknown field 'titel:'; did you mean 'title:'?");
   EXPECT_EQ(error("zzzzzz:crise"),
-            "unknown field 'zzzzzz:' (fields: title: author: source: section: lang: country: url: id: year: month: date:)");
+            "unknown field 'zzzzzz:' (fields: title: standfirst: author: source: section: lang: country: tag: url: id: year: month: date:)");
   EXPECT_EQ(error("source: lemonde.fr"), "field 'source:' has no value");
 }
 

@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <set>
 #include <string>
+#include <vector>
 
 using depeche::Article;
 using depeche::ArticleFieldKind;
@@ -25,7 +28,7 @@ TEST(ArticleFields, EveryKeyIsUniqueAndFound) {
 TEST(ArticleFields, InExportOrderWithOriginTheOnlyOneNotOfTheArticle) {
   std::string order, not_exported;
   for (const auto& f : depeche::article_fields()) (f.of_the_article ? order : not_exported) += std::string(f.key) + " ";
-  EXPECT_EQ(order, "id url source section lang author date title body ");
+  EXPECT_EQ(order, "id url source section lang author date title standfirst body tags source_name ");
   EXPECT_EQ(not_exported, "origin ");
 }
 
@@ -50,9 +53,11 @@ TEST(ArticleFields, ValuesGoInAndComeOut) {
   ASSERT_TRUE(a.title);
   EXPECT_EQ(*a.title, "v-title");
   EXPECT_EQ(a.date.iso(), "2023-07");
+  EXPECT_EQ(a.tags, std::vector<std::string>{"v-tags"}) << "a string adds one tag";
   for (const auto& f : depeche::article_fields())
-    EXPECT_EQ(depeche::field_value(a, f).value_or("?"),
-              f.kind == ArticleFieldKind::kDate ? "2023-07" : std::string("v-") + f.key);
+    EXPECT_EQ(depeche::field_value(a, f).value_or("?"), f.kind == ArticleFieldKind::kDate   ? "2023-07"
+                                                         : f.kind == ArticleFieldKind::kTags ? "?"
+                                                                                             : std::string("v-") + f.key);
 }
 
 TEST(ArticleFields, AnEmptyTitleIsWrittenAndABadDateIgnored) {
@@ -62,4 +67,37 @@ TEST(ArticleFields, AnEmptyTitleIsWrittenAndABadDateIgnored) {
   EXPECT_EQ(depeche::field_value(a, *depeche::find_article_field("title")), std::optional<std::string>(""));
   EXPECT_FALSE(a.date.valid());
   EXPECT_FALSE(depeche::field_value(a, *depeche::find_article_field("date")));
+}
+
+TEST(ArticleFields, PutFieldWritesTheTagsAsAnArrayAndNothingWhenAbsent) {
+  Article a;
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& f : depeche::article_fields()) depeche::put_field(j, a, f);
+  EXPECT_EQ(j.dump(), R"({"body":"","id":""})");
+  a.tags = {"Économie", "Bretagne"};
+  a.standfirst = "Un chapô.";
+  depeche::put_field(j, a, *depeche::find_article_field("tags"));
+  depeche::put_field(j, a, *depeche::find_article_field("standfirst"));
+  EXPECT_EQ(j["tags"], nlohmann::json({"Économie", "Bretagne"}));
+  EXPECT_EQ(j["standfirst"], "Un chapô.");
+}
+
+TEST(ArticleFields, StandfirstsAndTagsAreSettled) {
+  Article a;
+  a.body = "Le fleuve monte.\nLes digues tiennent.";
+  a.standfirst = " Le fleuve\tmonte. ";
+  a.tags = {"", "  Loire  ", "Loire", "Crue\x1b[0m", std::string(300, 'x')};
+  EXPECT_TRUE(depeche::settle_standfirst_and_tags(a).empty());
+  EXPECT_EQ(a.standfirst, "") << "the body holds it, white space folded";
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Loire", "Crue [0m", std::string(depeche::kMaxTagBytes, 'x')}));
+
+  a.standfirst = "Les digues cèdent.";
+  EXPECT_TRUE(depeche::settle_standfirst_and_tags(a).empty());
+  EXPECT_EQ(a.standfirst, "Les digues cèdent.") << "not in the body: kept";
+}
+
+TEST(ArticleFields, CommaSeparatedKeywordsAreSplit) {
+  std::vector<std::string> tags;
+  depeche::add_comma_separated("économie, social,,Bretagne", tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"économie", " social", "", "Bretagne"})) << "cleaned afterwards";
 }

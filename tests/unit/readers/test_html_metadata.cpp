@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace html = depeche::html;
 
@@ -72,4 +73,47 @@ TEST(HtmlMetadata, CleanInlineDecodesAndCollapses) {
   EXPECT_EQ(html::declared_html_charset("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html>", 1000), "ISO-8859-1");
   EXPECT_EQ(html::declared_html_charset("<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>", 1000),
             "windows-1252");
+}
+
+// Standfirsts, tags and site names (issue 33).
+namespace {
+
+// The fields read_page_metadata gives a page.
+depeche::Article metadata_of(const std::string& source) {
+  const Page page(source);
+  depeche::Article a;
+  html::read_page_metadata(page.scan, page.ld, 100, a);
+  return a;
+}
+
+}  // namespace
+
+TEST(HtmlMetadata, StandfirstTagsAndSiteNameFromMetaTags) {
+  const depeche::Article a = metadata_of(
+      "<html><head><title>Sécheresse en Provence - Le Sud Exemple</title>"
+      "<meta property=\"og:site_name\" content=\"Le Sud Exemple\">"
+      "<meta property=\"og:description\" content=\"Les nappes phréatiques atteignent un niveau historiquement bas.\">"
+      "<meta name=\"description\" content=\"Une description moins précise.\">"
+      "<meta property=\"article:tag\" content=\"Climat\"><meta property=\"article:tag\" content=\"Agriculture\">"
+      "<link rel=\"canonical\" href=\"https://www.sud-exemple.fr/secheresse\"></head><body></body></html>");
+  EXPECT_EQ(a.standfirst, "Les nappes phréatiques atteignent un niveau historiquement bas.") << "og:description first";
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Climat", "Agriculture"}));
+  EXPECT_EQ(a.source_name, "Le Sud Exemple");
+  EXPECT_EQ(a.source, "sud-exemple.fr") << "the source stays the host";
+}
+
+TEST(HtmlMetadata, DescriptionMetaJsonLdKeywordsAndPublisher) {
+  const depeche::Article a = metadata_of(
+      "<html><head><meta name=\"description\" content=\"Le conseil municipal vote le budget.\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget voté\","
+      "\"keywords\":\"finances locales, Nantes\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Nantes Exemple\"}}"
+      "</script></head><body></body></html>");
+  EXPECT_EQ(a.standfirst, "Le conseil municipal vote le budget.") << "<meta name=description> without og:description";
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"finances locales", "Nantes"}));
+  EXPECT_EQ(a.source_name, "Nantes Exemple") << "JSON-LD publisher without og:site_name";
+
+  const depeche::Article b = metadata_of(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Titre\","
+      "\"keywords\":[\"un\",2,\"deux\"]}</script></head><body></body></html>");
+  EXPECT_EQ(b.tags, (std::vector<std::string>{"un", "deux"})) << "the strings of an array";
 }

@@ -1,5 +1,6 @@
 // JSON Lines input: identity (docs/robustness.md), dates as stated (docs/output-format.md), and
 // hostile or damaged lines.
+#include "readers/article_fields.h"
 #include "readers/jsonl_reader.h"
 #include "readers/reader.h"
 #include "util/utf8.h"
@@ -352,4 +353,81 @@ TEST(JsonlReader, GzipFileIsReadTransparently) {
   EXPECT_EQ(sink.articles[0].date.iso(), "2023-01-02");
   EXPECT_EQ(sink.articles[1].id, "g2");
   EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+}
+
+// Standfirsts, tags and site names (issue 33): each under the names archives give it.
+TEST(JsonlReader, StandfirstTagsAndSiteNameAreRead) {
+  Collect sink;
+  const auto a = parse_line(
+      R"({"id":"a1","title":"Le port de Brest","description":"La grève des dockers bloque les ferries.",)"
+      R"("chapo":"Un autre chapô, moins prioritaire.","body":"Les dockers déchargent.",)"
+      R"("tags":["Économie","Bretagne"],"site_name":"Ouest Exemple"})",
+      sink);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_TRUE(sink.problems.empty()) << sink.describe();
+  EXPECT_EQ(a->standfirst, "La grève des dockers bloque les ferries.") << "description comes first";
+  EXPECT_EQ(a->tags, (std::vector<std::string>{"Économie", "Bretagne"}));
+  EXPECT_EQ(a->source_name, "Ouest Exemple");
+}
+
+TEST(JsonlReader, StandfirstFromItsOtherNamesAndTagsFromAKeywordString) {
+  Collect sink;
+  const auto a = parse_line(
+      R"({"id":"a2","title":"Vendanges","chapo":"Les vignerons récoltent tôt cette année.","body":"Le raisin est mûr.",)"
+      R"("keywords":"viticulture, climat ,, Bourgogne","source_name":"Le Bien Public"})",
+      sink);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(a->standfirst, "Les vignerons récoltent tôt cette année.");
+  EXPECT_EQ(a->tags, (std::vector<std::string>{"viticulture", "climat", "Bourgogne"})) << "trimmed, the empty one dropped";
+  EXPECT_EQ(a->source_name, "Le Bien Public");
+}
+
+TEST(JsonlReader, AStandfirstTheBodyHoldsIsNotKeptTwice) {
+  Collect sink;
+  const auto a = parse_line(
+      R"({"id":"a3","title":"Marée noire","description":"Le pétrole  atteint\nla côte.",)"
+      R"("body":"Le pétrole atteint la côte. Les bénévoles nettoient les plages."})",
+      sink);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(a->standfirst, "") << "the body holds it, white space folded";
+}
+
+TEST(JsonlReader, TagsThatAreNotStringsAreReportedAndTheRestKept) {
+  Collect sink;
+  const auto a = parse_line(
+      R"({"id":"a4","title":"Budget","body":"Le budget est voté.","tags":["finances",12,{"nom":"x"},"",null,"finances"]})",
+      sink, 9);
+  ASSERT_TRUE(a) << sink.describe();
+  EXPECT_EQ(a->tags, (std::vector<std::string>{"finances"}));
+  ASSERT_EQ(sink.problems.size(), 1u) << sink.describe();
+  EXPECT_EQ(sink.problems[0].line, 9u);
+  EXPECT_EQ(sink.problems[0].message, "3 tags that are not strings ignored");
+
+  Collect object_sink;
+  const auto b = parse_line(R"({"id":"a5","title":"Budget","body":"Voté.","keywords":{"a":1}})", object_sink, 3);
+  ASSERT_TRUE(b);
+  EXPECT_TRUE(b->tags.empty());
+  ASSERT_EQ(object_sink.problems.size(), 1u);
+  EXPECT_EQ(object_sink.problems[0].message, "keywords is neither a string nor an array of strings; ignored");
+}
+
+TEST(JsonlReader, HostileStandfirstsAndTagsAreBounded) {
+  TempDir dir;
+  std::string tags;
+  for (int i = 0; i < 10000; ++i) tags += (i ? ",\"mot" : "\"mot") + std::to_string(i) + "\"";
+  const std::string huge(10 << 20, 'a');
+  const std::string lines = R"({"id":"b1","title":"Beaucoup","body":"Un texte.","tags":[)" + tags + "]}\n" +
+                            R"({"id":"b2","title":"Long","body":"Un texte.","description":")" + huge + "\"}\n" +
+                            R"({"id":"b3","title":"Contrôle","body":"Un texte.","tags":["a\u0007b","\u001b[31mrouge"," "]})" + "\n";
+  const Collect sink = read_file(dir, "hostile.jsonl", lines);
+  ASSERT_EQ(sink.articles.size(), 3u) << sink.describe();
+  EXPECT_EQ(sink.articles[0].tags.size(), depeche::kMaxTags);
+  EXPECT_EQ(sink.articles[0].tags.front(), "mot0");
+  EXPECT_EQ(sink.articles[1].standfirst.size(), depeche::kMaxStandfirstBytes);
+  EXPECT_EQ(sink.articles[2].tags, (std::vector<std::string>{"a b", "[31mrouge"})) << "controls made spaces, trimmed";
+  ASSERT_EQ(sink.problems.size(), 2u) << sink.describe();
+  EXPECT_EQ(depeche::problem_line(sink.problems[0].file, sink.problems[0].line, sink.problems[0].message),
+            "hostile.jsonl:1: 9900 tags past the first 100 ignored");
+  EXPECT_EQ(depeche::problem_line(sink.problems[1].file, sink.problems[1].line, sink.problems[1].message),
+            "hostile.jsonl:2: standfirst longer than 65536 bytes; indexed its beginning");
 }
