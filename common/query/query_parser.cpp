@@ -336,7 +336,13 @@ class QueryBuilder {
     // A word the archive has, though rarely, keeps its articles first: the spelling searched with
     // it weighs less (at full weight, a dev-set article with the rare name typed fell to rank 2).
     constexpr double kBesideTheTypedForm = 0.2;
-    if (!absent) corrected = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, corrected, kBesideTheTypedForm);
+    if (!absent) {
+      for (auto t = corrected.get_unique_terms_begin(); t != corrected.get_unique_terms_end(); ++t) {
+        const auto known = out_.term_scales.find(*t);  // --explain multiplies each term's weight alone by it
+        out_.term_scales[*t] = (known == out_.term_scales.end() ? 1.0 : known->second) * kBesideTheTypedForm;
+      }
+      corrected = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, corrected, kBesideTheTypedForm);
+    }
     absent = false;
     return Xapian::Query(Xapian::Query::OP_OR, q, corrected);
   }

@@ -58,7 +58,8 @@ struct CopyRef {
 struct TermContribution {
   std::string term;  // as searched: the folded word, or its stem (proximity: the words, space-separated)
   // "word" (the form as typed), "stem", "title word", "title stem", "standfirst word", "standfirst stem",
-  // "author", "proximity"
+  // "author", "proximity", "preferred period" (term: the period), "word matched" (a partial match's
+  // bonus per word it has, query/ranking.h)
   std::string kind;
   bool in_title = false, in_body = false;
   double weight = 0;  // what it added to the score (BM25)

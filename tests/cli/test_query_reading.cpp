@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace t = depeche::test;
@@ -92,4 +93,21 @@ TEST_F(QueryReadingCli, PartialMatchesShowFirstTheArticlesWithMostWords) {
   EXPECT_EQ(j["partial"], true);
   ASSERT_FALSE(ranked(j).empty());
   EXPECT_EQ(ranked(j).front(), "retrospective");
+}
+
+TEST_F(QueryReadingCli, ExplainNamesThePeriodAndTheWordsMatchedAndStillAddsUp) {
+  for (const auto& [query, kind, status] : std::vector<std::tuple<std::string, std::string, int>>{
+           {"jeux adoptés novembre 2022", "preferred period", 0}, {"rétrospective musée foules olympiques", "word matched", 1}}) {
+    const json j = search_json({"--explain", query}, status);
+    ASSERT_FALSE(j.value("hits", json::array()).empty()) << query;
+    const json& hit = j["hits"][0];
+    double sum = 0;
+    bool named = false;
+    for (const auto& part : hit["explain"]) {
+      sum += part["weight"].get<double>();
+      named = named || part["kind"] == kind;
+    }
+    EXPECT_TRUE(named) << query << ": " << hit["explain"].dump();
+    EXPECT_NEAR(sum, hit["score"].get<double>(), 1e-6 * hit["score"].get<double>()) << query;
+  }
 }
