@@ -55,6 +55,10 @@ void define_query_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)")
       ->transform(decoded_like_text());
   app.add_flag("--any", o.any, "Match articles with any of the words, not all")->group("Query");
+  app.add_flag("--exact-words", o.exact_words,
+               "Search words only as typed: no slip corrected (trquet for truquet), no date among the words taken "
+               "for a period to rank first")
+      ->group("Query");
   app.add_option("--since", o.since, "Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
   app.add_option("--until", o.until, "Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
   for (const auto& [name, value, help] :
@@ -230,6 +234,7 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
   SearchRequest& q = r.request;
   for (const std::string& w : o.query_words) q.query += (q.query.empty() ? "" : " ") + w;
   q.match_any = o.any;
+  q.exact_words = o.exact_words;
   q.limit = o.limit;
   q.offset = o.offset;
   q.facets = o.facets;

@@ -37,6 +37,7 @@ struct SearcherOptions {
   int format_version = kFormatVersion;
   std::string config;
   bool no_suggest = false;
+  bool exact_words = false;
   bool explain = false;
   std::string facet_sort = "auto";
   bool timeline = false;

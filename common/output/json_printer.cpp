@@ -16,6 +16,14 @@ ojson facets_json(const std::vector<Facet>& facets) {
   return j;
 }
 
+// How the query was read beyond its words as typed (docs/output-format.md): slips searched in
+// another spelling, and a date among the words ranking its period first.
+void add_reading(ojson& j, const SearchResult& result) {
+  j["corrected"] = ojson::object();
+  for (const auto& [typed, searched] : result.corrected) j["corrected"][typed] = searched;
+  j["preferred_period"] = result.preferred_period.empty() ? ojson(nullptr) : ojson(result.preferred_period);
+}
+
 ojson stats_json(const ArchiveStats& s) {
   auto counts = [](const std::vector<FacetCount>& values) {
     ojson j = ojson::array();
@@ -66,6 +74,7 @@ class JsonPrinter : public BatchPrinter {
     doc_["partial"] = result.partial;
     doc_["facets"] = facets_json(result.facets);
     doc_["suggestion"] = result.suggestion.empty() ? ojson(nullptr) : ojson(result.suggestion);
+    add_reading(doc_, result);
     if (!result.empty_because.empty()) doc_["empty_because"] = result.empty_because;
     write(out_, doc_);
   }
@@ -108,6 +117,7 @@ class JsonlPrinter : public Printer {
               {"total", result.total},
               {"partial", result.partial},
               {"suggestion", result.suggestion.empty() ? ojson(nullptr) : ojson(result.suggestion)}};
+    add_reading(end, result);
     if (!result.empty_because.empty()) end["empty_because"] = result.empty_because;
     message("end", end);
   }

@@ -79,6 +79,10 @@ class TextPrinter : public Printer {
     } else {
       out_ << result.total << (result.total == 1 ? " article" : " articles") << '\n';
     }
+    for (const auto& [typed, searched] : result.corrected)
+      out_ << "Also searched " << paint(kBold, printable(searched)) << " for " << printable(typed) << " (--exact-words: as typed only)\n";
+    if (!result.preferred_period.empty())
+      out_ << "Articles of " << printable(result.preferred_period) << " first (--exact-words: the date as words)\n";
     for (const std::string& why : result.empty_because) out_ << "Nothing matched: " << printable(why) << '\n';
     if (!result.suggestion.empty()) out_ << "Essayez avec : " << paint(kBold, printable(result.suggestion)) << '\n';
     for (const Facet& f : result.facets) {

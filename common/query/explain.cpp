@@ -41,15 +41,31 @@ TermContribution describe_term(const std::string& term, std::string& title_twin,
   return {term, "word", false, false, 0};
 }
 
-// The parts of `query` that add to a score, each weighed alone below: its terms and its synonyms,
-// which weigh as one term (a stem and its sentence starts, query/names.h). What AND_NOT excludes
-// and what FILTER filters by add nothing.
+// A fixed weight added to the articles a filter matches (ranking.h: the preferred period, each word
+// matched of a partial match): told by its filter, the second subquery.
+bool is_raise(const Xapian::Query& q) {
+  return q.get_type() == Xapian::Query::OP_FILTER && q.get_num_subqueries() == 2 &&
+         q.get_subquery(0).get_type() == Xapian::Query::LEAF_POSTING_SOURCE;
+}
+
+// The parts of `query` that add to a score, each weighed alone below: its terms, its synonyms,
+// which weigh as one term (a stem and its sentence starts, query/names.h), and its raises. What
+// AND_NOT excludes and what FILTER filters by add nothing.
 void scoring_parts(const Xapian::Query& query, std::vector<Xapian::Query>& parts) {
   const Xapian::Query::op op = query.get_type();
-  if (op == Xapian::Query::LEAF_TERM || op == Xapian::Query::OP_SYNONYM) return parts.push_back(query);
+  if (op == Xapian::Query::LEAF_TERM || op == Xapian::Query::OP_SYNONYM || is_raise(query)) return parts.push_back(query);
   const bool left_only = op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_FILTER;
   const std::size_t all = query.get_num_subqueries(), n = left_only ? std::min<std::size_t>(1, all) : all;
   for (std::size_t i = 0; i < n; ++i) scoring_parts(query.get_subquery(i), parts);
+}
+
+// A raise in the words of --explain: the period typed among the words, or a word a partial match has.
+TermContribution raise_contribution(const Xapian::Query& raise, double weight, const ParsedQuery& parsed) {
+  const Xapian::Query& filter = raise.get_subquery(1);
+  if (!parsed.preferred_period.empty() && filter.get_description() == parsed.period.get_description())
+    return {parsed.preferred_period, "preferred period", false, false, weight};
+  const auto first = filter.get_unique_terms_begin();
+  return {first == filter.get_unique_terms_end() ? std::string() : *first, "word matched", false, false, weight};
 }
 
 }  // namespace
@@ -64,12 +80,25 @@ std::vector<TermContribution> explain_hit(const Xapian::Database& db, const Rank
     return it != document.termlist_end() && *it == term ? it.get_wdf() : 0;
   };
   const std::string id_term = schema::id_term(load_article(document, WithBody::kNo).id);
+  // The part's own BM25 weight for this article, as the full query adds it up.
+  auto weight_alone = [&](const Xapian::Query& part) {
+    Xapian::Enquire alone(db);
+    alone.set_weighting_scheme(bm25_weight(weights));
+    alone.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id_term)));
+    const Xapian::MSet m = alone.get_mset(0, 1);
+    return m.empty() ? -1.0 : m.begin().get_weight();
+  };
   std::vector<Xapian::Query> parts;
   scoring_parts(query, parts);
   std::set<std::string> seen;
   const IndexWeights indexed;
   for (const Xapian::Query& part : parts) {
     if (!seen.insert(part.get_description()).second) continue;
+    if (is_raise(part)) {
+      const double raised = weight_alone(part);
+      if (raised > 0) out.push_back(raise_contribution(part, raised, parsed));
+      continue;
+    }
     // A synonym is told by its first term, the stem's, and found where any of its terms that score is.
     std::vector<Xapian::Query> terms;
     for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) scoring_parts(part.get_subquery(i), terms);
@@ -91,14 +120,10 @@ std::vector<TermContribution> explain_hit(const Xapian::Database& db, const Rank
       c.in_standfirst = in_standfirst > 0;
       c.in_body = wdf > in_title * indexed.title_wdf + in_standfirst * indexed.standfirst_wdf;
     }
-    // The part's own BM25 weight for this article, as the full query adds it up.
-    Xapian::Enquire alone(db);
-    alone.set_weighting_scheme(bm25_weight(weights));
-    alone.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id_term)));
-    const Xapian::MSet m = alone.get_mset(0, 1);
-    if (m.empty()) continue;  // a synonym whose terms here are all excluded (a name at a sentence start)
+    const double weight = weight_alone(part);
+    if (weight < 0) continue;  // a synonym whose terms here are all excluded (a name at a sentence start)
     const auto scale = parsed.term_scales.find(term);
-    c.weight = m.begin().get_weight() * (scale == parsed.term_scales.end() ? 1.0 : scale->second);
+    c.weight = weight * (scale == parsed.term_scales.end() ? 1.0 : scale->second);
     out.push_back(c);
   }
   if (proximity_bonus > 0) {

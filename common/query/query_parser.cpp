@@ -1,7 +1,9 @@
 #include "query/query_parser.h"
 
 #include "analysis/countries.h"
+#include "analysis/french_number.h"
 #include "query/names.h"
+#include "query/query_dates.h"
 #include "query/query_lexer.h"
 #include "schema.h"
 #include "util/date.h"
@@ -163,6 +165,7 @@ class QueryBuilder {
       else text_parts.push_back(&part);
     }
     if (op == Xapian::Query::OP_OR) text = or_operands(text_parts);
+    if (op == Xapian::Query::OP_OR && p_.most_words_first_ && text.size() > 1) text = {most_words_first(p_.db_, text, p_.weights_)};
     else for (const Part* part : text_parts) text.push_back(part->query);
     Part result;
     if (text.empty() && filters.empty() && negatives.empty()) return result;
@@ -316,13 +319,32 @@ class QueryBuilder {
     return p;
   }
 
-  // Sets `absent` when no term searched for the word is in the database.
+  // Sets `absent` when no term searched for the word is in the database. A slip of the keyboard
+  // is searched in its corrected spelling too (docs/query-syntax.md, "Slips").
   Xapian::Query word_query(const std::string& folded, const schema::Field* field, bool& absent) {
+    const std::size_t sought = out_.proximity_words.size();
     Xapian::Query q = word_forms(folded, field);
-    absent = true;
-    for (auto t = q.get_unique_terms_begin(); absent && t != q.get_unique_terms_end(); ++t)
-      absent = p_.db_.get_termfreq(*t) == 0;
-    return q;
+    Xapian::doccount most = 0;  // articles with the word in any form searched
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+      most = std::max(most, p_.db_.get_termfreq(*t));
+    absent = most == 0;
+    const std::string better = p_.correct_slips_ ? p_.slip_correction(folded, field, most) : std::string();
+    if (better.empty()) return q;
+    if (absent) out_.proximity_words.resize(sought);  // proximity is sought for the words found
+    out_.corrected[folded] = better;
+    Xapian::Query corrected = word_forms(better, field);
+    // A word the archive has, though rarely, keeps its articles first: the spelling searched with
+    // it weighs less (at full weight, a dev-set article with the rare name typed fell to rank 2).
+    constexpr double kBesideTheTypedForm = 0.2;
+    if (!absent) {
+      for (auto t = corrected.get_unique_terms_begin(); t != corrected.get_unique_terms_end(); ++t) {
+        const auto known = out_.term_scales.find(*t);  // --explain multiplies each term's weight alone by it
+        out_.term_scales[*t] = (known == out_.term_scales.end() ? 1.0 : known->second) * kBesideTheTypedForm;
+      }
+      corrected = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, corrected, kBesideTheTypedForm);
+    }
+    absent = false;
+    return Xapian::Query(Xapian::Query::OP_OR, q, corrected);
   }
 
   Xapian::Query word_forms(const std::string& folded, const schema::Field* field) {
@@ -347,6 +369,10 @@ class QueryBuilder {
     }
     const std::string stem = p_.analyzer_.stem(folded);  // a copy: stem_query stems other words
     out_.stems.push_back(stem);
+    for (const std::string& other : other_number_stems(folded, prefix, stem)) {
+      variants.push_back(stem_query(p_.db_, prefix, other, p_.analyzer_));
+      out_.stems.push_back(other);
+    }
     Xapian::Query exact_q(exact);
     if (p_.weights_.exact_form != 1.0) {
       exact_q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_q, p_.weights_.exact_form);
@@ -361,6 +387,18 @@ class QueryBuilder {
     return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
   }
 
+  // The stems of `folded`'s other grammatical number (lieux for lieu) that Snowball keeps apart
+  // from `stem`, for the forms the archive has as ordinary words: "maux" for "mal", never a name.
+  std::vector<std::string> other_number_stems(const std::string& folded, std::string_view prefix, const std::string& stem) {
+    std::vector<std::string> stems;
+    for (const std::string& form : analysis::other_number_forms(folded)) {
+      if (!p_.db_.term_exists(std::string(prefix) + form) || p_.is_name(form)) continue;
+      std::string other = p_.analyzer_.stem(form);
+      if (other != stem && std::find(stems.begin(), stems.end(), other) == stems.end()) stems.push_back(std::move(other));
+    }
+    return stems;
+  }
+
   const QueryParser& p_;
   std::vector<Lexeme> lx_;
   std::size_t pos_ = 0;
@@ -373,6 +411,21 @@ class QueryBuilder {
 
 QueryParser::QueryParser(const Xapian::Database& db, analysis::Analyzer& analyzer, RankingWeights weights)
     : db_(db), analyzer_(analyzer), weights_(weights) {}
+
+std::string QueryParser::slip_correction(const std::string& folded, const schema::Field* field,
+                                         Xapian::doccount found) const {
+  // A word found in more than a few articles is the user's, not a slip; a rare one is taken as a
+  // slip only when a close spelling is far more common ("Worcster" once, "Worcester" in 80).
+  constexpr Xapian::doccount kRareAsTyped = 3, kMoreCommon = 50;
+  constexpr std::size_t kShortest = 4;  // shorter words have too many neighbours to guess from
+  if (found > kRareAsTyped || folded.size() < kShortest || analyzer_.is_stopword(folded)) return std::string();
+  std::string better = db_.get_spelling_suggestion(folded, 2);
+  if (better.empty() || better == folded || analyzer_.is_stopword(better)) return std::string();
+  const std::string prefix(field ? field->prefix : std::string_view());
+  const Xapian::doccount as_better = db_.get_termfreq(prefix + better);
+  if (as_better == 0 || (found > 0 && as_better < kMoreCommon * found)) return std::string();
+  return better;
+}
 
 bool QueryParser::is_name(const std::string& folded) const { return depeche::is_name(db_, folded); }
 
@@ -411,6 +464,18 @@ Xapian::Query QueryParser::filter(const std::string& field_name, const std::stri
   return Xapian::Query(schema::boolean_term(f->prefix, verbatim ? value : analyzer_.fold(value)));
 }
 
+void QueryParser::prefer(const PreferredPeriod& period, ParsedQuery& out) const {
+  const std::string iso = period.date.iso();
+  out.preferred_period = iso;
+  out.period = date_range(iso, iso);
+  // Its words still count where an article writes them, as any other word would, but are not required.
+  ParsedQuery words;
+  QueryBuilder builder(*this, lex(period.text), true, words);
+  const Part p = builder.parse_all();
+  if (!p.empty && !p.matches_nothing) out.period_words = p.query;
+  out.words.insert(out.words.end(), words.words.begin(), words.words.end());
+}
+
 Xapian::Query QueryParser::date_range(const std::string& from, const std::string& to) const {
   std::string lo, hi;
   const bool lo_ok = from.empty() || parse_bound(from, false, lo);
@@ -436,8 +501,11 @@ Xapian::Query QueryParser::date_range(const std::string& from, const std::string
 
 ParsedQuery QueryParser::parse(const std::string& text, bool match_any) const {
   ParsedQuery out;
-  QueryBuilder builder(*this, lex(text), match_any, out);
+  std::vector<Lexeme> lexemes = lex(text);
+  const std::optional<PreferredPeriod> period = read_dates_ ? take_preferred_period(lexemes) : std::nullopt;
+  QueryBuilder builder(*this, std::move(lexemes), match_any, out);
   Part p = builder.parse_all();
+  if (period) prefer(*period, out);
   // Only an empty query matches every article. Punctuation alone ('?', '...', a lone '*' or '-')
   // matched every article too, with exit 0, as if the user had asked for all of them.
   if (p.empty && text.find_first_not_of(" \t\r\n") != std::string::npos)

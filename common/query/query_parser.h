@@ -16,6 +16,11 @@
 
 namespace depeche {
 
+struct PreferredPeriod;  // query_dates.h
+namespace schema {
+struct Field;
+}  // namespace schema
+
 // A query the user must fix: its message says what is wrong and where.
 class QueryError : public Error {
  public:
@@ -35,6 +40,11 @@ struct ParsedQuery {
   bool has_free_text = false;      // false when the query is only filters
   std::vector<QueryWord> proximity_words;  // the plain words sought (not negated, not in a phrase), for proximity
   std::map<std::string, double> term_scales;  // terms whose weight the query multiplies (the exact form's), for --explain
+  // A date typed among the words (query_dates.h): "2022-11" for "novembre 2022", empty if none.
+  std::map<std::string, std::string> corrected;  // words taken for slips, with the spelling also searched
+  std::string preferred_period;
+  Xapian::Query period;        // the articles of that period, which rank first
+  Xapian::Query period_words;  // its words, searched without being required
 };
 
 class QueryParser {
@@ -45,6 +55,14 @@ class QueryParser {
   // Words are also searched by their stem in these languages' analyses (articles in English are
   // indexed with English stems), after the main analyzer's.
   void add_language(analysis::Analyzer& other) { other_languages_.push_back(&other); }
+
+  // Words that match nothing, or a few articles where a close spelling matches far more, are
+  // searched in that spelling too (on by default; --exact-words turns it off).
+  void correct_slips(bool on) { correct_slips_ = on; }
+  // A date typed among other words ranks its period first instead of being required (on by default).
+  void read_dates(bool on) { read_dates_ = on; }
+  // Words joined by OR rank the articles with more of them first (for a query relaxed to any word).
+  void rank_most_words_first(bool on) { most_words_first_ = on; }
 
   // Throws QueryError on a syntax error, an unknown field or a malformed date.
   // `match_any` joins words with OR instead of AND. Filters are never relaxed.
@@ -64,6 +82,14 @@ class QueryParser {
   analysis::Analyzer& analyzer_;
   RankingWeights weights_;
   std::vector<analysis::Analyzer*> other_languages_;
+  bool correct_slips_ = true;
+  bool read_dates_ = true;
+  bool most_words_first_ = false;
+
+  // Sets `out`'s preferred period from a date typed among the words.
+  void prefer(const PreferredPeriod& period, ParsedQuery& out) const;
+  // The spelling searched with `folded` (found in `found` articles) when it looks like a slip; "" if none.
+  std::string slip_correction(const std::string& folded, const schema::Field* field, Xapian::doccount found) const;
 };
 
 }  // namespace depeche

@@ -38,6 +38,40 @@ Xapian::BM25Weight bm25_weight(const RankingWeights& w) {
   return Xapian::BM25Weight(w.bm25_k1, 0, 1, w.bm25_b, 0.5);  // k2, k3 and min_normlen: Xapian's defaults
 }
 
+namespace {
+
+// The highest score `query` can give an article, from the terms' statistics alone.
+double most_possible(const Xapian::Database& db, const Xapian::Query& query, const RankingWeights& weights) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(bm25_weight(weights));
+  enquire.set_query(query);
+  return enquire.get_mset(0, 0).get_max_possible();
+}
+
+// Adds `weight` to the score of every article `filter` matches. A fixed weight is one of Xapian's own
+// posting sources: remote shards run it too.
+Xapian::Query raised(double weight, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), filter);
+}
+
+}  // namespace
+
+Xapian::Query most_words_first(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
+                               const RankingWeights& weights) {
+  const Xapian::Query any(Xapian::Query::OP_OR, words.begin(), words.end());
+  const double step = most_possible(db, any, weights) + 1;
+  std::vector<Xapian::Query> counted;
+  for (const Xapian::Query& word : words) counted.emplace_back(Xapian::Query::OP_OR, word, raised(step, word));
+  return Xapian::Query(Xapian::Query::OP_OR, counted.begin(), counted.end());
+}
+
+Xapian::Query period_first(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& period,
+                           const Xapian::Query& period_words, const RankingWeights& weights) {
+  const Xapian::Query scored = period_words.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, period_words);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, raised(2 * most_possible(db, scored, weights) + 1, period));
+}
+
 void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, analysis::Analyzer& analyzer) {
   // A short stem (mal) begins many other words, so the scan stops after this many.
   constexpr int kMaxScanned = 100;

@@ -32,6 +32,17 @@ struct RankingWeights {
 
 Xapian::BM25Weight bm25_weight(const RankingWeights& weights);
 
+// Any of `words`, the articles with more of them first, then by score: what a query of words that no
+// article has all of is answered with (each word matched adds more than all the words' scores can).
+Xapian::Query most_words_first(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
+                               const RankingWeights& weights);
+
+// `query` with the articles of `period` ranked above all others (their score raised past the
+// most any other can have, twice so that no proximity bonus crosses the gap), and `period_words`
+// scored where an article has them, never required. The matches are `query`'s.
+Xapian::Query period_first(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& period,
+                           const Xapian::Query& period_words, const RankingWeights& weights);
+
 // One word of the query as typed, for proximity: the indexed words that stand for it (its
 // folded form and synonyms, then its inflections) and its stem ("" for a name or a stop word,
 // never stemmed).

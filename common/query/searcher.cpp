@@ -265,6 +265,9 @@ void Searcher::require_positions() {
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
+  parser.correct_slips(!request.exact_words);
+  parser.read_dates(!request.exact_words);
+  parser.rank_most_words_first(match_any && !request.match_any);  // relaxed, not asked for
   if (!has_english_) has_english_ = db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"));
   if (*has_english_) parser.add_language(english_);
   parsed = parser.parse(request.query, match_any);
@@ -280,9 +283,11 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any
   for (const auto& [field, value] : request.filters) filters.push_back(parser.filter(field, value));
   if (request.indexed_since)
     filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotIndexedAt, schema::encode_indexed_at(*request.indexed_since));
-  if (filters.empty()) return parsed.query;
-  return Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
-                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  Xapian::Query query = parsed.query;
+  if (!filters.empty())
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  if (parsed.preferred_period.empty() || request.sort != SortOrder::kRelevance) return query;
+  return period_first(db_, query, parsed.period, parsed.period_words, weights_);
 }
 
 
@@ -314,6 +319,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
       matches = match(request, page, true, parsed, counting);
       result.partial = !matches.hits.empty();
     }
+    result.corrected = parsed.corrected;
+    result.preferred_period = parsed.preferred_period;
     result.hits = hits(request, page, std::move(matches.hits), matches.query, parsed);
     result.facets = facets(request, counting, matches.query, result.partial ? matches.total : result.total,
                            result.partial || request.match_any, parsed);

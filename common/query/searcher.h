@@ -41,6 +41,9 @@ struct SearchRequest {
   bool collapse = true;       // one hit per cluster of near-identical copies
   std::string similar_to;     // more-like-this: the id of the article to find others like
   bool suggest = true;        // offer a spelling correction when the query finds little
+  // Words only as typed: no slip searched in its corrected spelling, no date among the words
+  // taken for a preferred period (docs/query-syntax.md).
+  bool exact_words = false;
   bool explain = false;       // say why each hit matched, or what emptied the result
   std::optional<double> indexed_since;  // only articles indexed at or after this time (seconds since the epoch)
   bool with_indexed_at = false;  // fill Hit::indexed_at (one more read per hit)
@@ -55,7 +58,8 @@ struct CopyRef {
 struct TermContribution {
   std::string term;  // as searched: the folded word, or its stem (proximity: the words, space-separated)
   // "word" (the form as typed), "stem", "title word", "title stem", "standfirst word", "standfirst stem",
-  // "author", "proximity"
+  // "author", "proximity", "preferred period" (term: the period), "word matched" (a partial match's
+  // bonus per word it has, query/ranking.h)
   std::string kind;
   bool in_title = false, in_body = false;
   double weight = 0;  // what it added to the score (BM25)
@@ -113,6 +117,8 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::vector<Facet> facets;
   std::string suggestion;  // the query with misspelt words corrected, when it finds little
+  std::map<std::string, std::string> corrected;  // slips searched in another spelling: typed -> searched
+  std::string preferred_period;  // a date typed among the words, whose articles rank first: "2022-11"
   std::vector<EmptyCause> emptied_by;  // with --explain and no match: the words or filters that emptied it
   std::vector<std::string> empty_because;  // emptied_by in words, for the printers (cli/ fills it)
 };

@@ -81,6 +81,18 @@ int month_from_name(const std::string& word) {
   return 0;
 }
 
+}  // namespace
+
+int french_month(std::string_view word) {
+  const std::string folded = fold_ascii(word);
+  const Names& n = french_names();
+  for (std::size_t i = 0; i < 12; ++i)
+    if (folded == n.months[i]) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+namespace {
+
 bool is_weekday(const std::string& word) {
   for (const auto& d : french_names().weekdays)
     if (word == d) return true;

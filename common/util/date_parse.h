@@ -16,6 +16,10 @@ namespace depeche::util {
 // A French date without a year ("mercredi 19 juillet") needs `default_year`.
 std::optional<Date> parse_date(std::string_view text, std::optional<int> default_year = std::nullopt);
 
+// The month (1-12) a French month's full name gives, in any case, with or without accents
+// ("novembre", "Août", "aout"); 0 for any other word.
+int french_month(std::string_view word);
+
 // The publication day that a dateline of `text` gives, inside `within` (the article's coarser
 // date: a month, a year, or none). A dateline is a piece of text made only of dates, times,
 // source names, separators and publication markers:

@@ -128,7 +128,8 @@ TEST(JsonlPrinter, OneTypedMessagePerLine) {
   EXPECT_EQ(lines[2]["data"]["name"], "source");
   EXPECT_FALSE(lines[2]["data"].contains("approximate"));
   EXPECT_EQ(lines[3]["data"]["approximate"], true);
-  EXPECT_EQ(lines[4]["data"], json::parse(R"({"status":"ok","total":1,"partial":false,"suggestion":null})"));
+  EXPECT_EQ(lines[4]["data"], json::parse(R"({"status":"ok","total":1,"partial":false,"suggestion":null,"corrected":{},)"
+                                          R"("preferred_period":null})"));
 }
 
 TEST(JsonlPrinter, CountArticleTimelineAndStatsAreMessagesToo) {

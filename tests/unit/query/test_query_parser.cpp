@@ -2,6 +2,7 @@
 #include "index/document_builder.h"
 #include "query/query_parser.h"
 #include "schema.h"
+#include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -9,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 using depeche::Article;
 using depeche::DocumentBuilder;
@@ -392,4 +394,106 @@ TEST_F(QueryParserTest, AbsentWordsLeaveAnOrWithoutChangingItsMatches) {
   EXPECT_EQ(ids("zz1 OR zz2"), Ids{});
   EXPECT_EQ(ids("coton zz1", true), (Ids{"coton", "vieux"}));
   EXPECT_EQ(ids("coton zz1"), Ids{}) << "AND keeps the absent word";
+}
+
+namespace {
+
+// An archive with a spelling dictionary, as the indexer keeps one, for how queries are read
+// beyond their words as typed: slips, the other number of a word, dates among the words.
+class QueryReadingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new depeche::test::TempDir;  // an in-memory database keeps no spelling dictionary
+    db_ = new Xapian::WritableDatabase(*dir_ / "db", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    names_ = new std::map<Xapian::docid, std::string>;
+    DocumentBuilder builder;
+    auto add = [&](const std::string& id, Date date, const char* body) {
+      Article a;
+      a.id = id;
+      a.date = date;
+      a.body = body;
+      (*names_)[db_->add_document(builder.build(a))] = id;
+      Analyzer analyzer;
+      depeche::analysis::TokenList tokens;
+      analyzer.tokenize(body, tokens);
+      for (const auto& t : tokens.tokens) db_->add_spelling(std::string(tokens.folded(t)));
+    };
+    add("truquet", day(2022, 11, 3), "Le sculpteur Truquet expose ses bronzes au musée.");
+    add("truquet2", day(2022, 10, 3), "Une rétrospective Truquet attire les foules au musée.");
+    add("truquet-typo", day(2022, 9, 3), "Une erreur écrit trquet dans le catalogue du musée.");
+    add("lieux", day(2022, 11, 20), "Les lieux de culte ferment pendant les travaux.");
+    add("lieu", day(2021, 5, 2), "Un lieu de mémoire ouvre ses portes après un long travail.");
+    add("jeux-nov", day(2022, 11, 14), "Les jeux olympiques sont adoptés par le comité.");
+    add("jeux-mars", day(2022, 3, 14), "Les jeux olympiques adoptés en novembre dernier inquiètent.");
+    db_->commit();
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    delete names_;
+    delete dir_;
+  }
+
+  ParsedQuery parse(const std::string& query, bool exact_words = false) {
+    QueryParser parser(*db_, analyzer_);
+    parser.correct_slips(!exact_words);
+    parser.read_dates(!exact_words);
+    return parser.parse(query, false);
+  }
+  // Ids in score order.
+  std::vector<std::string> ranked(const std::string& query, bool exact_words = false) {
+    const ParsedQuery p = parse(query, exact_words);
+    Xapian::Query q = p.query;
+    if (!p.preferred_period.empty()) q = depeche::period_first(*db_, q, p.period, p.period_words, {});
+    Xapian::Enquire enquire(*db_);
+    enquire.set_weighting_scheme(depeche::bm25_weight({}));
+    enquire.set_query(q);
+    std::vector<std::string> out;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(names_->at(*it));
+    return out;
+  }
+
+  static depeche::test::TempDir* dir_;
+  static Xapian::WritableDatabase* db_;
+  static std::map<Xapian::docid, std::string>* names_;
+  Analyzer analyzer_;
+};
+
+depeche::test::TempDir* QueryReadingTest::dir_ = nullptr;
+Xapian::WritableDatabase* QueryReadingTest::db_ = nullptr;
+std::map<Xapian::docid, std::string>* QueryReadingTest::names_ = nullptr;
+
+using Ranked = std::vector<std::string>;
+
+}  // namespace
+
+TEST_F(QueryReadingTest, AWordFoundNowhereIsSearchedInItsCloseSpelling) {
+  const ParsedQuery p = parse("sculpteur truqet");
+  EXPECT_EQ(p.corrected, (std::map<std::string, std::string>{{"truqet", "truquet"}}));
+  EXPECT_EQ(ranked("sculpteur truqet"), Ranked{"truquet"});
+  EXPECT_TRUE(parse("sculpteur truqet", true).corrected.empty()) << "--exact-words";
+  EXPECT_TRUE(ranked("sculpteur truqet", true).empty());
+}
+
+TEST_F(QueryReadingTest, TheFormAsTypedRanksFirstWhereItExists) {
+  // "trquet" is in one article; "truquet" in two, not fifty times more: the user's word stands.
+  EXPECT_TRUE(parse("trquet musée").corrected.empty());
+  EXPECT_EQ(ranked("trquet musée"), Ranked{"truquet-typo"});
+}
+
+TEST_F(QueryReadingTest, TheOtherNumberOfAWordSnowballKeepsApart) {
+  EXPECT_EQ(ranked("lieux"), (Ranked{"lieux", "lieu"}));
+  EXPECT_EQ(ranked("lieu"), (Ranked{"lieu", "lieux"}));
+  EXPECT_EQ(ranked("travail portes"), Ranked{"lieu"});
+  EXPECT_EQ(ranked("travaux"), (Ranked{"lieux", "lieu"}));
+}
+
+TEST_F(QueryReadingTest, ADateAmongTheWordsRanksItsPeriodFirstWithoutBeingRequired) {
+  const ParsedQuery p = parse("jeux adoptés novembre 2022");
+  EXPECT_EQ(p.preferred_period, "2022-11");
+  EXPECT_EQ(ranked("jeux adoptés novembre 2022"), (Ranked{"jeux-nov", "jeux-mars"}))
+      << "the article of November 2022 first, though the other writes 'novembre'";
+  EXPECT_EQ(ranked("jeux adoptés mars 2022"), (Ranked{"jeux-mars", "jeux-nov"}));
+  EXPECT_TRUE(ranked("jeux adoptés novembre 2022", true).empty()) << "--exact-words: 2022 is a word to find";
+  EXPECT_TRUE(parse("2022").preferred_period.empty());
 }

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 using depeche::Article;
 using depeche::DocumentBuilder;
@@ -118,4 +119,54 @@ TEST_F(ProximityTest, InflectionsSayWhetherTheyAreAll) {
   EXPECT_FALSE(words[1].every_form) << "the scan of the words beginning with its stem stopped at its cap";
   ASSERT_EQ(analyzer_.stem("presidence"), words[2].stem) << "Snowball writes -ent for -ence";
   EXPECT_FALSE(words[2].every_form) << "présidence has its stem but does not begin with it";
+}
+
+namespace {
+
+// The ids of `q`'s matches in score order.
+std::vector<Xapian::docid> in_score_order(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(depeche::bm25_weight({}));
+  enquire.set_query(q);
+  std::vector<Xapian::docid> out;
+  const Xapian::MSet mset = enquire.get_mset(0, 100);
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
+  return out;
+}
+
+}  // namespace
+
+TEST(MostWordsFirst, MoreWordsMatchedOutrankARarerSingleWord) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&db](std::initializer_list<const char*> words) {
+    Xapian::Document doc;
+    for (const char* w : words) doc.add_term(w);
+    return db.add_document(doc);
+  };
+  const Xapian::docid rare = add({"zanzibar"});
+  add({"port", "ville"});
+  for (int i = 0; i < 20; ++i) add({"port", "ville", "matin"});  // common words: low weights
+  const std::vector<Xapian::Query> words{Xapian::Query("zanzibar"), Xapian::Query("port"), Xapian::Query("ville")};
+  const Xapian::Query any(Xapian::Query::OP_OR, words.begin(), words.end());
+  ASSERT_EQ(in_score_order(db, any).front(), rare) << "BM25 alone puts the rare word first";
+  const std::vector<Xapian::docid> ranked = in_score_order(db, depeche::most_words_first(db, words, {}));
+  EXPECT_NE(ranked.front(), rare);
+  EXPECT_EQ(ranked.back(), rare) << "one word of three, below every article with two";
+  EXPECT_EQ(ranked.size(), 22u) << "the same matches";
+}
+
+TEST(PeriodFirst, ThePeriodsArticlesRankAboveAllOthersAndNothingElseChanges) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&db](int repeats, const char* month) {
+    Xapian::Document doc;
+    doc.add_term("jeux", static_cast<Xapian::termcount>(repeats));
+    doc.add_boolean_term(month);
+    return db.add_document(doc);
+  };
+  const Xapian::docid strong = add(9, "M2022-03");
+  const Xapian::docid weak = add(1, "M2022-11");
+  const Xapian::Query words("jeux");
+  ASSERT_EQ(in_score_order(db, words).front(), strong);
+  const Xapian::Query q = depeche::period_first(db, words, Xapian::Query("M2022-11"), Xapian::Query(), {});
+  EXPECT_EQ(in_score_order(db, q), (std::vector<Xapian::docid>{weak, strong}));
 }
