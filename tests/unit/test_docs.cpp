@@ -72,7 +72,6 @@ const std::vector<std::pair<Xapian::valueno, std::string>>& documented_slots() {
       {schema::kSlotCluster, "kSlotCluster"},
       {schema::kSlotIndexedAt, "kSlotIndexedAt"},
       {schema::kSlotContentHash, "kSlotContentHash"},
-      {schema::kSlotSignature, "kSlotSignature"},
       {schema::kSlotArticle, "kSlotArticle"},
   };
   return kSlots;
@@ -151,7 +150,7 @@ TEST(SchemaDoc, EveryOtherPrefixAndMetadataKeyOfSchemaHAppearsInATable) {
   EXPECT_GE(found, 10u) << "the pattern no longer finds schema.h's string constants";
   for (std::string_view prefix : {schema::kPrefixStem, schema::kPrefixTitleStem, schema::kPrefixName,
                                   schema::kPrefixCluster, schema::kUndatedTerm, schema::kPrefixOriginFile,
-                                  schema::kPrefixBand, schema::kMetaFilePrefix})
+                                  schema::kPrefixShingle, schema::kWholeBodyTerm, schema::kMetaFilePrefix})
     EXPECT_NE(row_with(rows, {code(std::string(prefix))}), nullptr) << code(std::string(prefix));
   for (const char* key : {schema::kMetaSchemaVersion, schema::kMetaAnalysisVersion})
     EXPECT_NE(row_with(rows, {code(key)}), nullptr) << code(key);

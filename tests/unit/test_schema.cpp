@@ -34,9 +34,9 @@ std::vector<Prefix> every_prefix() {
   for (const schema::Field& f : schema::kFields) out.push_back({f.prefix, f.folding == schema::Folding::kFolded});
   for (std::string_view p : {schema::kPrefixStem, schema::kPrefixTitleStem, schema::kPrefixName})
     out.push_back({p, true});  // folded words and their stems
-  for (std::string_view p : {schema::kPrefixCluster, schema::kPrefixOriginFile, schema::kPrefixBand})
+  for (std::string_view p : {schema::kPrefixCluster, schema::kPrefixOriginFile, schema::kPrefixShingle})
     out.push_back({p, true});  // lower-case hex digits
-  for (std::string_view term : {schema::kUndatedTerm, schema::kHasCopiesTerm}) out.push_back({term, true});  // no value
+  for (std::string_view term : {schema::kUndatedTerm, schema::kHasCopiesTerm, schema::kWholeBodyTerm}) out.push_back({term, true});  // no value
   return out;
 }
 
@@ -129,7 +129,7 @@ TEST(SchemaTable, FieldsReadAnArticle) {
 const std::set<std::string>& slots_round_tripped() {
   static const std::set<std::string> kNames{"kSlotDate",     "kSlotSource",     "kSlotSection",   "kSlotLang",
                                             "kSlotYear",     "kSlotMonth",      "kSlotCountries", "kSlotCluster",
-                                            "kSlotIndexedAt", "kSlotContentHash", "kSlotSignature", "kSlotArticle"};
+                                            "kSlotIndexedAt", "kSlotContentHash", "kSlotArticle"};
   return kNames;
 }
 
@@ -199,12 +199,8 @@ TEST(SchemaSlots, IndexedAtRoundTripsAndSorts) {
   EXPECT_LT(schema::encode_indexed_at(now), schema::encode_indexed_at(now + 0.000001));
 }
 
-TEST(SchemaSlots, SignatureAndStoredArticleRoundTrip) {
-  // Encoded by their own modules (index/dedup.h, index/stored_article.h).
-  depeche::dedup::Signature sig{};
-  for (std::size_t i = 0; i < sig.size(); ++i) sig[i] = i * 0x9e3779b97f4a7c15ULL;
-  EXPECT_EQ(depeche::dedup::decode(depeche::dedup::encode(sig)), sig);
-
+TEST(SchemaSlots, StoredArticleRoundTrips) {
+  // Encoded by its own module (index/stored_article.h).
   depeche::Article a;
   a.id = "une";
   a.title = "Titre";
