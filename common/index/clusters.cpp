@@ -16,40 +16,60 @@ namespace {
 // story's representatives, bounded whatever the archive.
 constexpr std::size_t kMaxCandidates = 16;
 
-// An article's own shingles: those found in fewer than dedup::kBoilerplateBodies bodies.
-struct OwnShingles {
-  dedup::Shingles own;
-  std::vector<std::uint64_t> elsewhere;  // those of them that another article of the database has
+// Long bodies that are all boilerplate find their candidates through this many of their shingles,
+// the fewest bodies have, if no more than kMaxCommonBodies have each.
+constexpr std::size_t kCommonKeys = 8;
+constexpr Xapian::doccount kMaxCommonBodies = 1000;
+
+// An article's shingles, its own (those in fewer than dedup::kBoilerplateBodies bodies) apart.
+struct ArticleShingles {
+  dedup::Shingles own, all;
+  std::vector<std::uint64_t> elsewhere;                        // own ones another article has
+  std::vector<std::pair<Xapian::doccount, std::uint64_t>> common;  // the others, with their number of bodies
+
+  // `bodies` that have shingle `s`, counting this article's.
+  void add(std::uint64_t s, Xapian::doccount bodies) {
+    all.hashes.push_back(s);
+    if (bodies >= dedup::kBoilerplateBodies) {
+      common.emplace_back(bodies, s);
+      return;
+    }
+    own.hashes.push_back(s);
+    if (bodies > 1) elsewhere.push_back(s);
+  }
+  void set_whole(bool whole) { own.whole = all.whole = whole; }
+  // The shingles whose articles are candidates copies.
+  std::vector<std::uint64_t> keys() const {
+    if (!dedup::long_and_all_boilerplate(own)) return elsewhere;
+    std::vector<std::pair<Xapian::doccount, std::uint64_t>> rarest = common;
+    std::sort(rarest.begin(), rarest.end());
+    std::vector<std::uint64_t> out;
+    for (const auto& [bodies, s] : rarest)
+      if (dedup::sampled(s) && bodies <= kMaxCommonBodies && out.size() < kCommonKeys) out.push_back(s);
+    return out;
+  }
 };
 
 // For an article not yet written to `db` (`in_db`: whether an earlier version of it is there).
-OwnShingles own_shingles(const Xapian::Database& db, const dedup::Shingles& shingles, bool in_db) {
-  OwnShingles out;
-  out.own.whole = shingles.whole;
+ArticleShingles new_article_shingles(const Xapian::Database& db, const dedup::Shingles& shingles, bool in_db) {
+  ArticleShingles out;
+  out.set_whole(shingles.whole);
   for (std::uint64_t s : shingles.hashes) {
-    const Xapian::doccount in_others = db.get_termfreq(schema::shingle_term(s));  // and perhaps its earlier version
-    if (in_others + (in_db ? 0 : 1) >= dedup::kBoilerplateBodies) continue;
-    out.own.hashes.push_back(s);
-    if (in_others > 0) out.elsewhere.push_back(s);
+    const Xapian::doccount in_db_bodies = db.get_termfreq(schema::shingle_term(s));  // perhaps its earlier version's
+    out.add(s, in_db ? std::max<Xapian::doccount>(in_db_bodies, 1) : in_db_bodies + 1);
   }
   return out;
 }
 
 // For a document of the database, from its terms.
-OwnShingles stored_own_shingles(const Xapian::Database& db, Xapian::docid d) {
-  OwnShingles out;
+ArticleShingles stored_shingles(const Xapian::Database& db, Xapian::docid d) {
+  ArticleShingles out;
   const std::string prefix(schema::kPrefixShingle), whole(schema::kWholeBodyTerm);
   auto t = db.termlist_begin(d);
-  for (t.skip_to(prefix); t != db.termlist_end(d) && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
-    const Xapian::doccount bodies = t.get_termfreq();
-    if (bodies >= dedup::kBoilerplateBodies) continue;
-    if (auto hash = schema::decode_hash(std::string_view(*t).substr(prefix.size()))) {
-      out.own.hashes.push_back(*hash);
-      if (bodies > 1) out.elsewhere.push_back(*hash);
-    }
-  }
+  for (t.skip_to(prefix); t != db.termlist_end(d) && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+    if (auto hash = schema::decode_hash(std::string_view(*t).substr(prefix.size()))) out.add(*hash, t.get_termfreq());
   t.skip_to(whole);
-  out.own.whole = t != db.termlist_end(d) && *t == whole;
+  out.set_whole(t != db.termlist_end(d) && *t == whole);
   return out;
 }
 
@@ -63,13 +83,14 @@ bool may_copy(const dedup::Shingles& own, std::size_t shared, std::size_t shared
 
 // The representative (as `is_representative` says) that `own` copies most, among the documents
 // before `before` (0: all) but `self` that share own shingles with it; 0 when none.
-Xapian::docid copied_representative(const Xapian::Database& db, const OwnShingles& own, Xapian::docid self,
+Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShingles& own, Xapian::docid self,
                                     Xapian::docid before, const std::function<bool(Xapian::docid)>& is_representative) {
   struct Shared {
     std::size_t all = 0, sampled = 0;
   };
   std::unordered_map<Xapian::docid, Shared> shared;
-  for (std::uint64_t s : own.elsewhere) {
+  const bool by_own = !dedup::long_and_all_boilerplate(own.own);
+  for (std::uint64_t s : own.keys()) {
     const std::string term = schema::shingle_term(s);
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
       if (*p == self || (before != 0 && *p >= before)) continue;
@@ -80,7 +101,7 @@ Xapian::docid copied_representative(const Xapian::Database& db, const OwnShingle
   }
   std::vector<std::pair<std::size_t, Xapian::docid>> ranked;  // most shared first, then the earliest
   for (const auto& [d, n] : shared)
-    if (may_copy(own.own, n.all, n.sampled)) ranked.emplace_back(n.all, d);
+    if (!by_own || may_copy(own.own, n.all, n.sampled)) ranked.emplace_back(n.all, d);
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
@@ -89,7 +110,8 @@ Xapian::docid copied_representative(const Xapian::Database& db, const OwnShingle
   std::size_t compared = 0;
   for (const auto& [n, d] : ranked) {
     if (!is_representative(d)) continue;
-    const double sim = dedup::similarity(own.own, stored_own_shingles(db, d).own);
+    const ArticleShingles other = stored_shingles(db, d);
+    const double sim = dedup::copy_similarity(own.own, own.all, other.own, other.all);
     if (sim >= best_similarity && (best == 0 || sim > best_similarity || d < best)) {
       best = d;
       best_similarity = sim;
@@ -103,7 +125,7 @@ Xapian::docid copied_representative(const Xapian::Database& db, const OwnShingle
 
 std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapian::docid self,
                                                 const dedup::Shingles& shingles) {
-  const OwnShingles own = own_shingles(db, shingles, self != 0);
+  const ArticleShingles own = new_article_shingles(db, shingles, self != 0);
   const auto is_representative = [&db](Xapian::docid d) {
     const Xapian::Document doc = db.get_document(d);
     return doc.get_value(schema::kSlotCluster) == schema::own_cluster(load_article(doc, WithBody::kNo).id);
@@ -118,8 +140,8 @@ std::size_t cluster_in_input_order(Xapian::WritableDatabase& db) {
   const auto is_representative = [&joined](Xapian::docid d) { return joined.count(d) == 0; };
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     const Xapian::docid d = *it;
-    const OwnShingles own = stored_own_shingles(db, d);
-    if (own.elsewhere.empty()) continue;
+    const ArticleShingles own = stored_shingles(db, d);
+    if (own.keys().empty()) continue;
     if (const Xapian::docid copied = copied_representative(db, own, d, d, is_representative))
       joined.emplace(d, db.get_document(copied).get_value(schema::kSlotCluster));
   }

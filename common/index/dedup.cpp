@@ -122,4 +122,15 @@ double similarity(const Shingles& own_a, const Shingles& own_b) {
   return static_cast<double>(both.size()) / static_cast<double>(a.size() + b.size() - both.size());
 }
 
+bool long_and_all_boilerplate(const Shingles& own) {
+  return !own.whole &&
+         static_cast<std::size_t>(std::count_if(own.hashes.begin(), own.hashes.end(), sampled)) < kMinOwnShingles;
+}
+
+double copy_similarity(const Shingles& own_a, const Shingles& all_a, const Shingles& own_b, const Shingles& all_b) {
+  if (!own_a.whole && !own_b.whole && (long_and_all_boilerplate(own_a) || long_and_all_boilerplate(own_b)))
+    return similarity(all_a, all_b);
+  return similarity(own_a, own_b);
+}
+
 }  // namespace depeche::dedup

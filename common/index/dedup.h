@@ -47,6 +47,13 @@ bool sampled(std::uint64_t shingle);
 // Jaccard similarity of two articles' own (non-boilerplate) shingles, over the sampled ones unless
 // both are whole; 0 when either has fewer than kMinOwnShingles to compare.
 double similarity(const Shingles& own_a, const Shingles& own_b);
+// Whether a long body (not whole) has too few own shingles to compare: it is all boilerplate.
+bool long_and_all_boilerplate(const Shingles& own);
+// The similarity of two articles from their own shingles and all their shingles: that of their own,
+// or, when both bodies are long and either is all boilerplate, that of all their shingles. Many
+// copies of one long text (a dispatch every paper runs) are still copies, while a short text many
+// bodies share is a template (a series' standfirst, a cartoon's caption).
+double copy_similarity(const Shingles& own_a, const Shingles& all_a, const Shingles& own_b, const Shingles& all_b);
 
 }  // namespace depeche::dedup
 

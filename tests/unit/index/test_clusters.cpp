@@ -119,6 +119,15 @@ TEST_F(Clusters, AStandfirstManyBodiesShareIsNoEvidence) {
       << "what is left of two bodies still makes copies";
 }
 
+TEST_F(Clusters, ManyCopiesOfALongTextAreStillCopies) {
+  // A dispatch every paper runs, each with its own last sentence: most of its shingles are in
+  // more bodies than boilerplate is, yet the bodies are the same long text.
+  for (std::size_t n = 0; n < 3 * dedup::kBoilerplateBodies; ++n)
+    EXPECT_EQ(index("journal " + std::to_string(n), original_ + words(9000 + 12 * n, 9012 + 12 * n)),
+              schema::own_cluster("journal 0"))
+        << n;
+}
+
 TEST_F(Clusters, TeasersAreCopiesWhenTheirWordsAre) {
   const std::string teaser = words(300, 340);
   EXPECT_EQ(index("page", teaser), schema::own_cluster("page"));
