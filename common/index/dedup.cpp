@@ -48,6 +48,15 @@ bool has_french_function_word(std::string_view line) {
   return !word.empty() && flush();
 }
 
+// `name=` at the start of a line: a markup attribute or an assignment (`data-widget="…"`), never prose.
+bool starts_with_assignment(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && (is_ascii_letter(static_cast<unsigned char>(t[i])) || t[i] == '-' || t[i] == '_' || t[i] == '.' ||
+                          (t[i] >= '0' && t[i] <= '9')))
+    ++i;
+  return i > 0 && i < t.size() && t[i] == '=';
+}
+
 bool has_code_syntax(std::string_view t) {
   static constexpr std::string_view kEnds = ";{}[](,";
   static constexpr std::string_view kStarts = ".#@/";
@@ -80,7 +89,7 @@ bool is_code_line(std::string_view line) {
     ++characters;
     letters += is_ascii_letter(c) || c >= 0xC0;  // a letter, or most likely one (accented, other scripts)
   }
-  if (2 * letters < characters) return true;
+  if (2 * letters < characters || starts_with_assignment(line)) return true;
   return has_code_syntax(line) && !has_french_function_word(line);
 }
 

@@ -31,8 +31,9 @@ inline constexpr std::size_t kMinOwnShingles = 6;
 // changed sentence or added paragraphs score 0.65-1; a follow-up on reused background, under 0.55.
 inline constexpr double kCopyThreshold = 0.6;
 
-// A line of code rather than prose: mostly digits and punctuation (SVG paths, data), or code
-// syntax (`;` or `{` at the end, `":`, `=`, braces) with no French function word.
+// A line of code rather than prose: mostly digits and punctuation (SVG paths, data), beginning
+// `name=` (a markup attribute), or code syntax (`;` or `{` at the end, `":`, `=`, braces) with no
+// French function word.
 bool is_code_line(std::string_view line);
 
 struct Shingles {

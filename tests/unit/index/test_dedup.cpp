@@ -47,7 +47,8 @@ TEST(Dedup, AnotherStoryOnTheSameTopicIsNot) {
 
 TEST(Dedup, ProseLinesAreNotCode) {
   for (const char* prose : {"Les travaux commenceront au printemps.", "Source : Assurance Maladie", "7 jours",
-                            "(à partir de la date du début des signes", "Les écoles ;", "Activer", "", "   "})
+                            "(à partir de la date du début des signes", "Les écoles ;", "Activer", "", "   ",
+                            "Le vote a eu lieu mardi = une première depuis 2017."})
     EXPECT_FALSE(dd::is_code_line(prose)) << prose;
 }
 
@@ -55,7 +56,8 @@ TEST(Dedup, CodeLinesAreCode) {
   for (const char* code : {"font-family: \"Marr Sans\", Helvetica, Arial;", "margin: 1rem auto;",
                            ".article-body blockquote, .article__content .article__cite {", "\"type\": \"bar\",",
                            "require([\"d3\"], function (d3) {", "ticking = false;", "c0-1.6,1.3-2.8,2.8-2.8H102.1 M102.1,132.7",
-                           "103.04,", "],", "\"Chypre\",", "boutonSon.classList.toggle(\"unmuted\");", "1 000000"})
+                           "103.04,", "],", "\"Chypre\",", "boutonSon.classList.toggle(\"unmuted\");", "1 000000",
+                           "data-widget-apple=\"https://podcasts.example/la-monnaie-de-main-en-main/id16\""})
     EXPECT_TRUE(dd::is_code_line(code)) << code;
 }
 
