@@ -2,8 +2,9 @@
 // of the cluster's first article, its representative (whose id names the cluster, own_cluster),
 // never merely of a later member: copies do not chain. Two articles are copies when their own
 // shingles, those found in fewer than dedup::kBoilerplateBodies bodies of the database, are mostly
-// the same (dedup::similarity). The database counts the bodies (the term frequency of each
-// shingle term), whatever the order articles came in or the parts a first index was written in.
+// the same (dedup::copy_similarity: all their shingles for two long bodies when one is all
+// boilerplate). The database counts the bodies (the term frequency of each shingle term), whatever
+// the order articles came in or the parts a first index was written in.
 #ifndef DEPECHE_INCLUDED_INDEX_CLUSTERS_H
 #define DEPECHE_INCLUDED_INDEX_CLUSTERS_H
 
