@@ -196,6 +196,6 @@ void set_cluster(Xapian::Document& doc, const std::string& cluster) {
   doc.add_boolean_term(cluster_term(cluster));
 }
 
-std::string band_term(std::string_view key) { return std::string(kPrefixBand).append(key); }
+std::string shingle_term(std::uint64_t shingle) { return std::string(kPrefixShingle).append(encode_hash(shingle)); }
 
 }  // namespace depeche::schema

@@ -41,7 +41,9 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // 5: a word capitalised only at sentence starts has its stem under kPrefixInitialStem, not kPrefixStem;
 // the standfirst (description, og:description, a feed item's summary beside its content) is indexed
 // with the title and body and stored, with the tags and the site's display name; older databases never
-// stored them, so --rebuild leaves them without.
+// stored them, so --rebuild leaves them without; near-duplicate clusters from body shingles that are
+// neither boilerplate nor code, each article compared with a cluster's first article
+// (index/dedup.h, index/clusters.h).
 inline constexpr int kAnalysisVersion = 5;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
@@ -64,7 +66,6 @@ enum Slot : Xapian::valueno {
   kSlotCluster = 7,    // own_cluster: near-duplicate cluster key (16 hex digits), the collapse key; every article has one
   kSlotIndexedAt = 8,  // encode_indexed_at: Xapian::sortable_serialise(seconds since the epoch, UTC, with microseconds)
   kSlotContentHash = 9,  // encode_hash: 16 hex digits of the stored article's hash: unchanged articles are not rewritten
-  kSlotSignature = 10,   // dedup::encode(MinHash signature), 32 little-endian uint64; absent for very short texts
   kSlotArticle = 11,     // the article's fields (JSON) then its body, LZ4-compressed (stored_article.h)
   kSlotTags = 12,        // encode_tags: the article's tags, each followed by '\n' (multi-valued)
 };
@@ -216,7 +217,9 @@ inline constexpr std::string_view kUndatedTerm = "XUNDATED";
 // cluster named after its id (own_cluster), which a search then knows without reading a value.
 inline constexpr std::string_view kHasCopiesTerm = "XCOPIES";
 inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of an input file that gave the article
-inline constexpr std::string_view kPrefixBand = "XB";  // MinHash LSH band: articles sharing one are compared
+inline constexpr std::string_view kPrefixShingle = "XSH";  // a body shingle (dedup::shingles): its term frequency counts the bodies with it
+// On every article whose body's shingles are all kept (dedup::Shingles::whole): short bodies.
+inline constexpr std::string_view kWholeBodyTerm = "XWHOLEBODY";
 
 // Metadata: one key per input file indexed (its size, mtime, hash), so reruns skip what is unchanged.
 inline constexpr std::string_view kMetaFilePrefix = "depeche.file:";
@@ -254,8 +257,8 @@ std::string cluster_term(std::string_view cluster);
 std::string origin_file_term(std::string_view file_key);
 // Puts the document in `cluster`, out of any it was in.
 void set_cluster(Xapian::Document& doc, const std::string& cluster);
-// The term of one MinHash LSH band key (kPrefixBand).
-std::string band_term(std::string_view key);
+// The term of one body shingle's hash (kPrefixShingle + encode_hash).
+std::string shingle_term(std::uint64_t shingle);
 
 }  // namespace depeche::schema
 

@@ -9,13 +9,10 @@ std::string content_hash(const Article& a) { return schema::encode_hash(canonica
 
 PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
                                   const std::string& origin_term) {
-  PreparedDocument p{builder.build(a), dedup::signature(builder.title_tokens(), builder.body_tokens()),
-                     dedup::copy_threshold(builder.body_tokens())};
+  PreparedDocument p{builder.build(a), dedup::shingles(a.body, builder.body_tokens())};
   p.doc.add_value(schema::kSlotContentHash, hash);
-  if (p.signature) {
-    for (const std::string& key : dedup::band_keys(*p.signature)) p.doc.add_boolean_term(schema::band_term(key));
-    p.doc.add_value(schema::kSlotSignature, dedup::encode(*p.signature));
-  }
+  for (std::uint64_t shingle : p.shingles.hashes) p.doc.add_boolean_term(schema::shingle_term(shingle));
+  if (p.shingles.whole) p.doc.add_boolean_term(std::string(schema::kWholeBodyTerm));
   if (!origin_term.empty()) p.doc.add_boolean_term(origin_term);
   return p;
 }

@@ -1,5 +1,5 @@
 // What indexing adds to an article's analysed text (DocumentBuilder): its content hash, its
-// near-duplicate signature and band terms, the file it came from and its cluster. Shared by the
+// body's shingle terms (near-duplicates), the file it came from and its cluster. Shared by the
 // one-by-one writer and the parallel first load, so both write the same documents.
 #ifndef DEPECHE_INCLUDED_INDEX_ARTICLE_DOCUMENT_H
 #define DEPECHE_INCLUDED_INDEX_ARTICLE_DOCUMENT_H
@@ -17,8 +17,7 @@ namespace depeche {
 
 struct PreparedDocument {
   Xapian::Document doc;  // everything but the cluster
-  std::optional<dedup::Signature> signature;
-  double copy_threshold = 1.0;  // similarity from which an earlier article is a copy of this one
+  dedup::Shingles shingles;  // also in doc, as terms
 };
 
 // Hash of the stored article: an unchanged article is not rewritten.

@@ -95,8 +95,6 @@ void BulkLoader::fail(const Part& part, const std::string& why) {
 void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {
   // No fsync for parts: they are thrown away if anything goes wrong before the merge.
   Xapian::WritableDatabase db(part_path(part.index), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-  std::vector<float> thresholds;
-  thresholds.reserve(part.articles.size());
   SpellingCounts spellings;
   spellings.reserve_for(part.articles.size());
   for (auto& [article, origin] : part.articles) {
@@ -104,12 +102,10 @@ void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {
     schema::set_cluster(p.doc, schema::own_cluster(article.id));
     db.add_document(p.doc);
     spellings.add_article(builder);
-    thresholds.push_back(static_cast<float>(p.copy_threshold));
   }
   db.commit();
   db.close();
   std::lock_guard<std::mutex> lock(mutex_);
-  thresholds_.emplace(part.index, std::move(thresholds));
   spellings_.add(spellings);
 }
 
@@ -148,17 +144,12 @@ void BulkLoader::in_parallel(std::size_t tasks, const std::function<void(std::si
   if (!error.empty()) throw Fatal(FatalKind::kDatabase, output + ": merging the parts failed: " + error);
 }
 
-std::vector<float> BulkLoader::merge_into(const std::string& output) {
+void BulkLoader::merge_into(const std::string& output) {
   if (!current_.articles.empty()) push_current();
   stop();
   rethrow_failure();
-  std::vector<float> thresholds;
   std::vector<std::string> paths;
-  for (std::size_t i = 0; i < parts_; ++i) {
-    paths.push_back(part_path(i));
-    const auto& t = thresholds_.at(i);
-    thresholds.insert(thresholds.end(), t.begin(), t.end());
-  }
+  for (std::size_t i = 0; i < parts_; ++i) paths.push_back(part_path(i));
   // The spelling words go into the last merge as databases of their own, one share of the words
   // per thread: added to the merged database instead, they kept one core busy and the other idle
   // for a tenth of a first index. Compacting sums what several databases hold for one word.
@@ -200,7 +191,6 @@ std::vector<float> BulkLoader::merge_into(const std::string& output) {
     throw Fatal(FatalKind::kDatabase, output + ": merging the parts failed: " + util::xapian_message(e));
   }
   remove_database_folder(parts_dir_);
-  return thresholds;
 }
 
 void BulkLoader::compact(const std::vector<std::string>& parts, const std::string& output) {

@@ -11,7 +11,6 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -38,11 +37,11 @@ class BulkLoader {
   std::size_t size() const { return queued_; }
 
   // Waits for the workers and compacts every part, in input order, into a new database at
-  // `output`: docid N is the Nth article added. Returns each document's copy threshold, by docid - 1.
+  // `output`: docid N is the Nth article added.
   // The spelling words of every part are counted as the parts are written and stored once, at the
   // merge: Xapian's spelling table costs a quarter of the indexing time when each part writes its
   // own (every word is new to a part).
-  std::vector<float> merge_into(const std::string& output);
+  void merge_into(const std::string& output);
 
  private:
   struct Part {
@@ -74,7 +73,6 @@ class BulkLoader {
   std::size_t max_waiting_;
   bool closing_ = false;
   std::string failure_;
-  std::map<std::size_t, std::vector<float>> thresholds_;  // part index -> per-article thresholds
   SpellingCounts spellings_;
   std::vector<std::thread> workers_;
 };

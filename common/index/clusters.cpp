@@ -1,84 +1,149 @@
 #include "index/clusters.h"
 
 #include "index/article_document.h"
+#include "index/stored_article.h"
 #include "schema.h"
 
+#include <algorithm>
+#include <functional>
 #include <map>
-#include <set>
+#include <unordered_map>
 
 namespace depeche {
 namespace {
 
-// Candidates compared per article: enough for any real story's copies, bounded for boilerplate
-// that thousands of articles share.
-constexpr Xapian::doccount kMaxCandidates = 64;
+// Candidates compared per article, those sharing the most own shingles with it: enough for any
+// story's representatives, bounded whatever the archive.
+constexpr std::size_t kMaxCandidates = 16;
 
-std::vector<std::string> band_terms(const dedup::Signature& sig) {
-  std::vector<std::string> terms;
-  for (const std::string& key : dedup::band_keys(sig)) terms.push_back(schema::band_term(key));
-  return terms;
+// Long bodies that are all boilerplate find their candidates through this many of their shingles,
+// the fewest bodies have, if no more than kMaxCommonBodies have each.
+constexpr std::size_t kCommonKeys = 8;
+constexpr Xapian::doccount kMaxCommonBodies = 1000;
+
+// An article's shingles, its own (those in fewer than dedup::kBoilerplateBodies bodies) apart.
+struct ArticleShingles {
+  dedup::Shingles own, all;
+  std::vector<std::uint64_t> elsewhere;                        // own ones another article has
+  std::vector<std::pair<Xapian::doccount, std::uint64_t>> common;  // the others, with their number of bodies
+
+  // `bodies` that have shingle `s`, counting this article's.
+  void add(std::uint64_t s, Xapian::doccount bodies) {
+    all.hashes.push_back(s);
+    if (bodies >= dedup::kBoilerplateBodies) {
+      common.emplace_back(bodies, s);
+      return;
+    }
+    own.hashes.push_back(s);
+    if (bodies > 1) elsewhere.push_back(s);
+  }
+  void set_whole(bool whole) { own.whole = all.whole = whole; }
+  // The shingles whose articles are candidates copies.
+  std::vector<std::uint64_t> keys() const {
+    if (!dedup::long_and_all_boilerplate(own)) return elsewhere;
+    std::vector<std::pair<Xapian::doccount, std::uint64_t>> rarest = common;
+    std::sort(rarest.begin(), rarest.end());
+    std::vector<std::uint64_t> out;
+    for (const auto& [bodies, s] : rarest)
+      if (dedup::sampled(s) && bodies <= kMaxCommonBodies && out.size() < kCommonKeys) out.push_back(s);
+    return out;
+  }
+};
+
+// For an article not yet written to `db` (`in_db`: whether an earlier version of it is there).
+ArticleShingles new_article_shingles(const Xapian::Database& db, const dedup::Shingles& shingles, bool in_db) {
+  ArticleShingles out;
+  out.set_whole(shingles.whole);
+  for (std::uint64_t s : shingles.hashes) {
+    const Xapian::doccount in_db_bodies = db.get_termfreq(schema::shingle_term(s));  // perhaps its earlier version's
+    out.add(s, in_db ? std::max<Xapian::doccount>(in_db_bodies, 1) : in_db_bodies + 1);
+  }
+  return out;
 }
 
-// Candidates in ascending docid order: ties in similarity go to the later one, as when indexed one by one.
-template <typename Candidates, typename ClusterOf>
-std::optional<std::string> best_copy(const Xapian::Database& db, const Candidates& candidates, const dedup::Signature& sig,
-                                     double threshold, ClusterOf cluster_of) {
-  std::optional<std::string> cluster;
-  double best = threshold;
-  for (Xapian::docid other : candidates) {
-    const auto other_sig = dedup::decode(db.get_document(other).get_value(schema::kSlotSignature));
-    if (!other_sig) continue;
-    const double sim = dedup::similarity(sig, *other_sig);
-    if (sim >= best) {
-      best = sim;
-      cluster = cluster_of(other);
+// For a document of the database, from its terms.
+ArticleShingles stored_shingles(const Xapian::Database& db, Xapian::docid d) {
+  ArticleShingles out;
+  const std::string prefix(schema::kPrefixShingle), whole(schema::kWholeBodyTerm);
+  auto t = db.termlist_begin(d);
+  for (t.skip_to(prefix); t != db.termlist_end(d) && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+    if (auto hash = schema::decode_hash(std::string_view(*t).substr(prefix.size()))) out.add(*hash, t.get_termfreq());
+  t.skip_to(whole);
+  out.set_whole(t != db.termlist_end(d) && *t == whole);
+  return out;
+}
+
+// Whether an article with `own` shingles, `shared` of them (`shared_sampled` of the sampled ones)
+// found in another's, may be a copy of it: dedup::similarity cannot reach kCopyThreshold otherwise.
+bool may_copy(const dedup::Shingles& own, std::size_t shared, std::size_t shared_sampled) {
+  const auto sampled = static_cast<std::size_t>(std::count_if(own.hashes.begin(), own.hashes.end(), dedup::sampled));
+  auto enough = [](std::size_t part, std::size_t of) { return static_cast<double>(part) >= dedup::kCopyThreshold * static_cast<double>(of); };
+  return (own.whole && enough(shared, own.hashes.size())) || enough(shared_sampled, sampled);
+}
+
+// The representative (as `is_representative` says) that `own` copies most, among the documents
+// before `before` (0: all) but `self` that share own shingles with it; 0 when none.
+Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShingles& own, Xapian::docid self,
+                                    Xapian::docid before, const std::function<bool(Xapian::docid)>& is_representative) {
+  struct Shared {
+    std::size_t all = 0, sampled = 0;
+  };
+  std::unordered_map<Xapian::docid, Shared> shared;
+  const bool by_own = !dedup::long_and_all_boilerplate(own.own);
+  for (std::uint64_t s : own.keys()) {
+    const std::string term = schema::shingle_term(s);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      if (*p == self || (before != 0 && *p >= before)) continue;
+      Shared& with = shared[*p];
+      ++with.all;
+      with.sampled += dedup::sampled(s);
     }
   }
-  return cluster;
+  std::vector<std::pair<std::size_t, Xapian::docid>> ranked;  // most shared first, then the earliest
+  for (const auto& [d, n] : shared)
+    if (!by_own || may_copy(own.own, n.all, n.sampled)) ranked.emplace_back(n.all, d);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  Xapian::docid best = 0;
+  double best_similarity = dedup::kCopyThreshold;
+  std::size_t compared = 0;
+  for (const auto& [n, d] : ranked) {
+    if (!is_representative(d)) continue;
+    const ArticleShingles other = stored_shingles(db, d);
+    const double sim = dedup::copy_similarity(own.own, own.all, other.own, other.all);
+    if (sim >= best_similarity && (best == 0 || sim > best_similarity || d < best)) {
+      best = d;
+      best_similarity = sim;
+    }
+    if (++compared == kMaxCandidates) break;
+  }
+  return best;
 }
 
 }  // namespace
 
 std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapian::docid self,
-                                                const dedup::Signature& sig, double threshold) {
-  const std::vector<std::string> terms = band_terms(sig);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  std::vector<Xapian::docid> candidates;
-  const Xapian::MSet mset = enquire.get_mset(0, kMaxCandidates);
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    if (*it != self) candidates.push_back(*it);
-  return best_copy(db, candidates, sig, threshold,
-                   [&](Xapian::docid d) { return db.get_document(d).get_value(schema::kSlotCluster); });
+                                                const dedup::Shingles& shingles) {
+  const ArticleShingles own = new_article_shingles(db, shingles, self != 0);
+  const auto is_representative = [&db](Xapian::docid d) {
+    const Xapian::Document doc = db.get_document(d);
+    return doc.get_value(schema::kSlotCluster) == schema::own_cluster(load_article(doc, WithBody::kNo).id);
+  };
+  const Xapian::docid copied = copied_representative(db, own, self, 0, is_representative);
+  if (!copied) return std::nullopt;
+  return db.get_document(copied).get_value(schema::kSlotCluster);
 }
 
-std::size_t cluster_in_input_order(Xapian::WritableDatabase& db, const std::vector<float>& thresholds) {
-  // Only documents sharing a band with another can join a cluster.
-  std::vector<bool> shares_band(db.get_lastdocid() + 1, false);
-  const std::string prefix(schema::kPrefixBand);
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-    if (t.get_termfreq() > 1)
-      for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) shares_band[*p] = true;
-
+std::size_t cluster_in_input_order(Xapian::WritableDatabase& db) {
   std::map<Xapian::docid, std::string> joined;  // docid -> the cluster it joined
-  auto cluster_of = [&](Xapian::docid d) {
-    const auto it = joined.find(d);
-    return it != joined.end() ? it->second : db.get_document(d).get_value(schema::kSlotCluster);
-  };
-  for (Xapian::docid d = 1; d < shares_band.size(); ++d) {
-    if (!shares_band[d] || d > thresholds.size()) continue;
-    const auto sig = dedup::decode(db.get_document(d).get_value(schema::kSlotSignature));
-    if (!sig) continue;
-    // As the one-by-one writer's query would: the first candidates in docid order, all before d.
-    std::set<Xapian::docid> candidates;
-    for (const std::string& term : band_terms(*sig)) {
-      Xapian::doccount taken = 0;
-      for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && *p < d && taken < kMaxCandidates; ++p, ++taken)
-        candidates.insert(*p);
-    }
-    while (candidates.size() > kMaxCandidates) candidates.erase(std::prev(candidates.end()));
-    if (auto cluster = best_copy(db, candidates, *sig, thresholds[d - 1], cluster_of)) joined.emplace(d, *cluster);
+  const auto is_representative = [&joined](Xapian::docid d) { return joined.count(d) == 0; };
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::docid d = *it;
+    const ArticleShingles own = stored_shingles(db, d);
+    if (own.keys().empty()) continue;
+    if (const Xapian::docid copied = copied_representative(db, own, d, d, is_representative))
+      joined.emplace(d, db.get_document(copied).get_value(schema::kSlotCluster));
   }
   // In docid order, as the one-by-one writer meets them: each joining article marks its cluster.
   for (const auto& [d, cluster] : joined) {

@@ -1,5 +1,10 @@
-// Which cluster (story) an article belongs to: that of its closest near-identical copy already
-// in the database, found through the LSH band terms and confirmed with the MinHash signatures.
+// Which cluster (story) an article belongs to. An article is a copy of a cluster when it is a copy
+// of the cluster's first article, its representative (whose id names the cluster, own_cluster),
+// never merely of a later member: copies do not chain. Two articles are copies when their own
+// shingles, those found in fewer than dedup::kBoilerplateBodies bodies of the database, are mostly
+// the same (dedup::copy_similarity: all their shingles for two long bodies when one is all
+// boilerplate). The database counts the bodies (the term frequency of each shingle term), whatever
+// the order articles came in or the parts a first index was written in.
 #ifndef DEPECHE_INCLUDED_INDEX_CLUSTERS_H
 #define DEPECHE_INCLUDED_INDEX_CLUSTERS_H
 
@@ -9,20 +14,19 @@
 
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace depeche {
 
-// The cluster of the most similar copy (similarity >= threshold) among the articles of `db`
-// sharing a band with `sig`, leaving out `self` (the article's own document, 0 when new).
+// The cluster of the representative that `shingles` (an article's, not yet written to `db`) copies
+// most, among the articles of `db` but `self` (the article's own document, 0 when new).
 std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapian::docid self,
-                                                const dedup::Signature& sig, double threshold);
+                                                const dedup::Shingles& shingles);
 
 // After a bulk load, where documents are in input order and each in its own cluster: gives each
-// document the cluster it would have joined had the articles been indexed one by one, that is
-// its closest copy among the documents before it. `thresholds[docid - 1]` is each document's
-// copy threshold. Returns how many documents joined another's cluster.
-std::size_t cluster_in_input_order(Xapian::WritableDatabase& db, const std::vector<float>& thresholds);
+// document the cluster it would have joined had the articles been indexed one by one into the
+// finished archive, that is that of the representative before it it copies most, counting
+// boilerplate over the whole archive. Returns how many documents joined another's cluster.
+std::size_t cluster_in_input_order(Xapian::WritableDatabase& db);
 
 }  // namespace depeche
 

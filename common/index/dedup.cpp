@@ -2,14 +2,14 @@
 
 #include "util/hash.h"
 
-#include <limits>
+#include <algorithm>
+#include <array>
+#include <iterator>
 
 namespace depeche::dedup {
 namespace {
 
-constexpr std::size_t kMinShingles = 8;
-
-// splitmix64: a cheap, well-mixed permutation of 64-bit values, one per seed.
+// splitmix64: a cheap, well-mixed permutation of 64-bit values.
 std::uint64_t mix(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -17,64 +17,129 @@ std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-}  // namespace
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-double copy_threshold(const analysis::TokenList& body) {
-  return body.tokens.size() < kShortBodyWords ? kShortCopyThreshold : kCopyThreshold;
+// Words a French sentence can hardly do without; code has none.
+bool is_french_function_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 44> kWords = {
+      "le",   "la",  "les", "de",   "des",  "du",   "un",   "une",  "et",    "en",    "à",
+      "au",   "aux", "est", "pour", "dans", "que",  "qui",  "sur",  "par",   "pas",   "il",
+      "elle", "ce",  "se",  "ne",   "plus", "son",  "sa",   "ses",  "leur",  "avec",  "ont",
+      "sont", "a",   "été", "mais", "ou",   "où",   "nous", "vous", "ils",   "elles", "cette"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-std::optional<Signature> signature(const analysis::TokenList& title, const analysis::TokenList& body) {
-  std::vector<std::uint64_t> word_hashes;
-  if (body.tokens.size() < kShortBodyWords)
-    for (const auto& t : title.tokens) word_hashes.push_back(util::fnv1a64(title.folded(t)));
-  for (const auto& t : body.tokens) word_hashes.push_back(util::fnv1a64(body.folded(t)));
-  if (word_hashes.size() < kShingleWords + kMinShingles) return std::nullopt;
-  Signature sig;
-  sig.fill(std::numeric_limits<std::uint64_t>::max());
-  for (std::size_t i = 0; i + kShingleWords <= word_hashes.size(); ++i) {
-    std::uint64_t shingle = 0;
-    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ word_hashes[i + k]);
-    for (std::size_t h = 0; h < kHashes; ++h) {
-      const std::uint64_t v = mix(shingle ^ (0xA5A5A5A5ULL * (h + 1)));
-      if (v < sig[h]) sig[h] = v;
+bool has_french_function_word(std::string_view line) {
+  std::string word;
+  auto flush = [&] {
+    const bool found = is_french_function_word(word);
+    word.clear();
+    return found;
+  };
+  for (char ch : line) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (is_ascii_letter(c) || c >= 0x80) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    } else if (!word.empty() && flush()) {
+      return true;
     }
   }
-  return sig;
+  return !word.empty() && flush();
 }
 
-double similarity(const Signature& a, const Signature& b) {
-  std::size_t same = 0;
-  for (std::size_t i = 0; i < kHashes; ++i) same += a[i] == b[i];
-  return static_cast<double>(same) / kHashes;
+// `name=` at the start of a line: a markup attribute or an assignment (`data-widget="…"`), never prose.
+bool starts_with_assignment(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && (is_ascii_letter(static_cast<unsigned char>(t[i])) || t[i] == '-' || t[i] == '_' || t[i] == '.' ||
+                          (t[i] >= '0' && t[i] <= '9')))
+    ++i;
+  return i > 0 && i < t.size() && t[i] == '=';
 }
 
-std::vector<std::string> band_keys(const Signature& s) {
-  constexpr std::size_t rows = kHashes / kBands;
-  std::vector<std::string> keys;
-  for (std::size_t b = 0; b < kBands; ++b) {
-    std::uint64_t h = b;
-    for (std::size_t r = 0; r < rows; ++r) h = mix(h ^ s[b * rows + r]);
-    keys.push_back(std::to_string(b) + util::hex64(h));
+bool has_code_syntax(std::string_view t) {
+  static constexpr std::string_view kEnds = ";{}[](,";
+  static constexpr std::string_view kStarts = ".#@/";
+  return kEnds.find(t.back()) != std::string_view::npos || kStarts.find(t.front()) != std::string_view::npos ||
+         t.find_first_of("{}=") != std::string_view::npos || t.find("\":") != std::string_view::npos;
+}
+
+// [begin, end) byte ranges of the code lines of `body`.
+std::vector<std::pair<std::size_t, std::size_t>> code_lines(std::string_view body) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (std::size_t begin = 0; begin < body.size();) {
+    std::size_t end = body.find('\n', begin);
+    if (end == std::string_view::npos) end = body.size();
+    if (is_code_line(body.substr(begin, end - begin))) ranges.emplace_back(begin, end);
+    begin = end + 1;
   }
-  return keys;
+  return ranges;
 }
 
-// Little-endian whatever the machine, so a database reads the same everywhere.
-std::string encode(const Signature& s) {
-  std::string out;
-  out.reserve(kHashes * 8);
-  for (std::uint64_t v : s)
-    for (int byte = 0; byte < 8; ++byte) out += static_cast<char>((v >> (8 * byte)) & 0xFF);
+}  // namespace
+
+bool is_code_line(std::string_view line) {
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+  if (line.empty()) return false;
+  std::size_t characters = 0, letters = 0;
+  for (char ch : line) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c & 0xC0) == 0x80 || is_space(ch)) continue;  // a UTF-8 continuation byte, or a space
+    ++characters;
+    letters += is_ascii_letter(c) || c >= 0xC0;  // a letter, or most likely one (accented, other scripts)
+  }
+  if (2 * letters < characters || starts_with_assignment(line)) return true;
+  return has_code_syntax(line) && !has_french_function_word(line);
+}
+
+bool sampled(std::uint64_t shingle) { return shingle % kSampleEvery == 0; }
+
+Shingles shingles(std::string_view body, const analysis::TokenList& tokens) {
+  const auto code = code_lines(body);
+  std::vector<std::uint64_t> words;
+  auto next_code = code.begin();
+  for (const analysis::Token& t : tokens.tokens) {
+    while (next_code != code.end() && next_code->second <= t.src_begin) ++next_code;
+    if (next_code != code.end() && next_code->first <= t.src_begin) continue;
+    words.push_back(util::fnv1a64(tokens.folded(t)));
+  }
+  Shingles out;
+  out.whole = words.size() <= kHeadWords;
+  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    std::uint64_t shingle = 0;
+    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ words[i + k]);
+    if (i + kShingleWords <= kHeadWords || sampled(shingle)) out.hashes.push_back(shingle);
+  }
+  std::sort(out.hashes.begin(), out.hashes.end());
+  out.hashes.erase(std::unique(out.hashes.begin(), out.hashes.end()), out.hashes.end());
   return out;
 }
 
-std::optional<Signature> decode(const std::string& bytes) {
-  if (bytes.size() != kHashes * 8) return std::nullopt;
-  Signature s{};
-  for (std::size_t i = 0; i < kHashes; ++i)
-    for (int byte = 0; byte < 8; ++byte)
-      s[i] |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i * 8 + static_cast<std::size_t>(byte)])) << (8 * byte);
-  return s;
+double similarity(const Shingles& own_a, const Shingles& own_b) {
+  const bool all = own_a.whole && own_b.whole;
+  auto compared = [all](const Shingles& s) {
+    if (all) return s.hashes;
+    std::vector<std::uint64_t> kept;
+    std::copy_if(s.hashes.begin(), s.hashes.end(), std::back_inserter(kept), sampled);
+    return kept;
+  };
+  const std::vector<std::uint64_t> a = compared(own_a), b = compared(own_b);
+  if (a.size() < kMinOwnShingles || b.size() < kMinOwnShingles) return 0.0;
+  std::vector<std::uint64_t> both;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+  return static_cast<double>(both.size()) / static_cast<double>(a.size() + b.size() - both.size());
+}
+
+bool long_and_all_boilerplate(const Shingles& own) {
+  return !own.whole &&
+         static_cast<std::size_t>(std::count_if(own.hashes.begin(), own.hashes.end(), sampled)) < kMinOwnShingles;
+}
+
+double copy_similarity(const Shingles& own_a, const Shingles& all_a, const Shingles& own_b, const Shingles& all_b) {
+  if (!own_a.whole && !own_b.whole && (long_and_all_boilerplate(own_a) || long_and_all_boilerplate(own_b)))
+    return similarity(all_a, all_b);
+  return similarity(own_a, own_b);
 }
 
 }  // namespace depeche::dedup

@@ -1,43 +1,60 @@
-// Near-duplicate detection: a MinHash signature of each article's body (word 4-shingles of the
-// folded text, so accents, case and punctuation do not matter) and LSH band terms that find, among
-// the whole archive, the few articles worth comparing. Titles are left out on purpose: a re-titled
+// Near-duplicate detection: word 4-shingles of each article's body (folded, so accents, case and
+// punctuation do not matter), kept as terms so that the database itself counts in how many bodies
+// each occurs. A shingle found in many bodies (a series' stock standfirst, "Le Monde avec AFP", a
+// subscription notice) is boilerplate and no evidence of a copy; code embedded in a body (CSS,
+// scripts, chart data, SVG paths) is left out before shingling. Titles are left out: a re-titled
 // copy is still a copy.
 #ifndef DEPECHE_INCLUDED_INDEX_DEDUP_H
 #define DEPECHE_INCLUDED_INDEX_DEDUP_H
 
 #include "analysis/tokenizer.h"
 
-#include <array>
 #include <cstdint>
-#include <optional>
-#include <string>
+#include <string_view>
 #include <vector>
 
 namespace depeche::dedup {
 
-inline constexpr std::size_t kHashes = 32;
-inline constexpr std::size_t kBands = 8;  // kHashes / kBands rows per band
 inline constexpr std::size_t kShingleWords = 4;
-// Estimated Jaccard similarity of shingle sets from which two articles are copies of each other.
-// Copies with a changed sentence or added boilerplate score 0.8-0.95; rewrites of a story, below 0.2.
+// Every shingle of a body's first words is kept: a teaser-only page or a standfirst is that
+// short, and the bodies that begin with one stock paragraph must all be counted to know it is one.
+// Beyond them, one shingle in kSampleEvery (chosen by hash, so the same in every body) is kept:
+// enough to compare long texts, an eighth of the terms.
+inline constexpr std::size_t kHeadWords = 60;
+inline constexpr std::uint64_t kSampleEvery = 8;
+// A shingle in this many bodies is boilerplate. Above the size of real clusters of copies (a
+// page republished 4-5 times), below that of a series (a daily column, a monthly session).
+inline constexpr unsigned kBoilerplateBodies = 8;
+// Fewer shingles of its own than this and a text is all boilerplate: it is nobody's copy.
+inline constexpr std::size_t kMinOwnShingles = 6;
+// Jaccard similarity of two bodies' own shingles from which they are copies: copies with a
+// changed sentence or added paragraphs score 0.65-1; a follow-up on reused background, under 0.55.
 inline constexpr double kCopyThreshold = 0.6;
-// Bodies shorter than this many words are often a stock standfirst shared by different articles
-// ("Chaque jour, « Le Monde » publie un dessin..."): their title then counts, and the bar is higher.
-inline constexpr std::size_t kShortBodyWords = 100;
-inline constexpr double kShortCopyThreshold = 0.8;
 
-using Signature = std::array<std::uint64_t, kHashes>;
+// A line of code rather than prose: mostly digits and punctuation (SVG paths, data), beginning
+// `name=` (a markup attribute), or code syntax (`;` or `{` at the end, `":`, `=`, braces) with no
+// French function word.
+bool is_code_line(std::string_view line);
 
-// nullopt for texts too short to tell a copy from a coincidence. The title is part of the
-// signature only when the body is short (see kShortBodyWords).
-std::optional<Signature> signature(const analysis::TokenList& title, const analysis::TokenList& body);
-double copy_threshold(const analysis::TokenList& body);
-double similarity(const Signature& a, const Signature& b);
-// One term per band (without prefix): two articles sharing one are compared.
-std::vector<std::string> band_keys(const Signature& s);
+struct Shingles {
+  std::vector<std::uint64_t> hashes;  // sorted, unique
+  bool whole = false;                 // every shingle of the body is here (a body of kHeadWords words or fewer)
+};
 
-std::string encode(const Signature& s);
-std::optional<Signature> decode(const std::string& bytes);
+// The shingles kept for a body: its tokens (`tokens`, of `body`) outside code lines.
+Shingles shingles(std::string_view body, const analysis::TokenList& tokens);
+// Whether a shingle beyond the first words is kept.
+bool sampled(std::uint64_t shingle);
+// Jaccard similarity of two articles' own (non-boilerplate) shingles, over the sampled ones unless
+// both are whole; 0 when either has fewer than kMinOwnShingles to compare.
+double similarity(const Shingles& own_a, const Shingles& own_b);
+// Whether a long body (not whole) has too few own shingles to compare: it is all boilerplate.
+bool long_and_all_boilerplate(const Shingles& own);
+// The similarity of two articles from their own shingles and all their shingles: that of their own,
+// or, when both bodies are long and either is all boilerplate, that of all their shingles. Many
+// copies of one long text (a dispatch every paper runs) are still copies, while a short text many
+// bodies share is a template (a series' standfirst, a cartoon's caption).
+double copy_similarity(const Shingles& own_a, const Shingles& all_a, const Shingles& own_b, const Shingles& all_b);
 
 }  // namespace depeche::dedup
 

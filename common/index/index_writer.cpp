@@ -244,8 +244,7 @@ void IndexWriter::article(Article&& a) {
   }
   PreparedDocument p = prepare_document(builder_, a, hash, origin_term_);
   for (const std::string& origin : origins) p.doc.add_boolean_term(origin);
-  std::optional<std::string> cluster;
-  if (p.signature) cluster = closest_copy_cluster(target, existing, *p.signature, p.copy_threshold);
+  const std::optional<std::string> cluster = closest_copy_cluster(target, existing, p.shingles);
   schema::set_cluster(p.doc, cluster ? *cluster : schema::own_cluster(a.id));
   mark_if_copies(target, existing, p.doc);
   // An update keeps its docid: scripts and facet columns know articles by it.
@@ -337,9 +336,9 @@ void IndexWriter::end_bulk() {
   if (bulk->size() > 0) {
     const std::string fresh = bulk_output_path();
     try {
-      const std::vector<float> thresholds = bulk->merge_into(fresh);
+      bulk->merge_into(fresh);
       Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
-      cluster_in_input_order(merged, thresholds);
+      cluster_in_input_order(merged);
       FacetColumnWriter columns(merged);  // compacting renumbered the parts' docids: built here, once
       columns.rebuild();
       columns.flush();

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <vector>
 
 namespace depeche {
 namespace {
@@ -39,6 +41,20 @@ std::string display_title(const Article& a) {
   return printable(out);
 }
 
+// "+3 copies: lemonde.fr ×2, lefigaro.fr": each source (or, without one, id) once, most copies
+// first; "…" when the cluster holds more copies than the hit lists.
+std::string copies_line(const Hit& hit) {
+  std::map<std::string, std::size_t> per_source;
+  for (const CopyRef& c : hit.copies) ++per_source[printable(c.source.empty() ? c.id : c.source)];
+  std::vector<std::pair<std::string, std::size_t>> sources(per_source.begin(), per_source.end());
+  std::stable_sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string line = "+" + std::to_string(hit.copy_count) + (hit.copy_count == 1 ? " copy: " : " copies: ");
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    line += (i ? ", " : "") + sources[i].first + (sources[i].second > 1 ? " ×" + std::to_string(sources[i].second) : "");
+  if (hit.copies.size() < hit.copy_count) line += hit.copies.empty() ? "…" : ", …";
+  return line;
+}
+
 class TextPrinter : public Printer {
  public:
   TextPrinter(std::ostream& out, const OutputOptions& options) : out_(out), color_(options.color) {}
@@ -64,12 +80,7 @@ class TextPrinter : public Printer {
         out_ << "   " << paint(kDim, std::string(weight) + "  " + c.kind + " " + printable(c.term) + (where.empty() ? "" : " (" + where + ")"))
              << '\n';
       }
-    if (hit.copy_count > 0) {
-      std::string sources;
-      for (const CopyRef& c : hit.copies) sources += (sources.empty() ? "" : ", ") + printable(c.source.empty() ? c.id : c.source);
-      out_ << "   " << paint(kDim, "+" + std::to_string(hit.copy_count) + (hit.copy_count == 1 ? " copy: " : " copies: ") + sources)
-           << '\n';
-    }
+    if (hit.copy_count > 0) out_ << "   " << paint(kDim, copies_line(hit)) << '\n';
     out_ << '\n';
   }
 

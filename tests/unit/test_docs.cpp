@@ -73,7 +73,6 @@ const std::vector<std::pair<Xapian::valueno, std::string>>& documented_slots() {
       {schema::kSlotCluster, "kSlotCluster"},
       {schema::kSlotIndexedAt, "kSlotIndexedAt"},
       {schema::kSlotContentHash, "kSlotContentHash"},
-      {schema::kSlotSignature, "kSlotSignature"},
       {schema::kSlotArticle, "kSlotArticle"},
   };
   return kSlots;
@@ -153,7 +152,7 @@ TEST(SchemaDoc, EveryOtherPrefixAndMetadataKeyOfSchemaHAppearsInATable) {
   for (std::string_view prefix : {schema::kPrefixStem, schema::kPrefixTitleStem, schema::kPrefixName,
                                   schema::kPrefixInitialStem, schema::kPrefixInitialTitleStem,
                                   schema::kPrefixCluster, schema::kUndatedTerm, schema::kPrefixOriginFile,
-                                  schema::kPrefixBand, schema::kMetaFilePrefix})
+                                  schema::kPrefixShingle, schema::kWholeBodyTerm, schema::kMetaFilePrefix})
     EXPECT_NE(row_with(rows, {code(std::string(prefix))}), nullptr) << code(std::string(prefix));
   for (const char* key : {schema::kMetaSchemaVersion, schema::kMetaAnalysisVersion})
     EXPECT_NE(row_with(rows, {code(key)}), nullptr) << code(key);

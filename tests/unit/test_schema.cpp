@@ -35,9 +35,9 @@ std::vector<Prefix> every_prefix() {
   for (std::string_view p : {schema::kPrefixStem, schema::kPrefixTitleStem, schema::kPrefixName,
                              schema::kPrefixInitialStem, schema::kPrefixInitialTitleStem})
     out.push_back({p, true});  // folded words and their stems
-  for (std::string_view p : {schema::kPrefixCluster, schema::kPrefixOriginFile, schema::kPrefixBand})
+  for (std::string_view p : {schema::kPrefixCluster, schema::kPrefixOriginFile, schema::kPrefixShingle})
     out.push_back({p, true});  // lower-case hex digits
-  for (std::string_view term : {schema::kUndatedTerm, schema::kHasCopiesTerm}) out.push_back({term, true});  // no value
+  for (std::string_view term : {schema::kUndatedTerm, schema::kHasCopiesTerm, schema::kWholeBodyTerm}) out.push_back({term, true});  // no value
   return out;
 }
 
@@ -130,8 +130,7 @@ TEST(SchemaTable, FieldsReadAnArticle) {
 const std::set<std::string>& slots_round_tripped() {
   static const std::set<std::string> kNames{"kSlotDate",     "kSlotSource",     "kSlotSection",   "kSlotLang",
                                             "kSlotYear",     "kSlotMonth",      "kSlotCountries", "kSlotCluster",
-                                            "kSlotIndexedAt", "kSlotContentHash", "kSlotSignature", "kSlotArticle",
-                                            "kSlotTags"};
+                                            "kSlotIndexedAt", "kSlotContentHash", "kSlotArticle",   "kSlotTags"};
   return kNames;
 }
 
@@ -211,12 +210,8 @@ TEST(SchemaSlots, IndexedAtRoundTripsAndSorts) {
   EXPECT_LT(schema::encode_indexed_at(now), schema::encode_indexed_at(now + 0.000001));
 }
 
-TEST(SchemaSlots, SignatureAndStoredArticleRoundTrip) {
-  // Encoded by their own modules (index/dedup.h, index/stored_article.h).
-  depeche::dedup::Signature sig{};
-  for (std::size_t i = 0; i < sig.size(); ++i) sig[i] = i * 0x9e3779b97f4a7c15ULL;
-  EXPECT_EQ(depeche::dedup::decode(depeche::dedup::encode(sig)), sig);
-
+TEST(SchemaSlots, StoredArticleRoundTrips) {
+  // Encoded by its own module (index/stored_article.h).
   depeche::Article a;
   a.id = "une";
   a.title = "Titre";

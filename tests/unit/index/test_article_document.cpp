@@ -55,27 +55,27 @@ TEST(ArticleDocument, ContentHashChangesWithTheArticle) {
   EXPECT_NE(content_hash(a), content_hash(resourced));
 }
 
-TEST(ArticleDocument, ALongArticleHasASignatureAndItsBands) {
+TEST(ArticleDocument, ALongArticleHasItsShingleTerms) {
   DocumentBuilder builder;
   const Article a = article("a", body_of(200));
   const PreparedDocument p = prepare_document(builder, a, content_hash(a), "XForigin");
-  ASSERT_TRUE(p.signature);
-  EXPECT_EQ(p.copy_threshold, dedup::kCopyThreshold);
+  EXPECT_FALSE(p.shingles.whole);
+  EXPECT_FALSE(p.shingles.hashes.empty());
   EXPECT_EQ(p.doc.get_value(schema::kSlotContentHash), content_hash(a));
-  EXPECT_EQ(p.doc.get_value(schema::kSlotSignature), dedup::encode(*p.signature));
-  EXPECT_EQ(terms_with_prefix(p.doc, std::string(schema::kPrefixBand)), dedup::kBands);
+  EXPECT_EQ(terms_with_prefix(p.doc, std::string(schema::kPrefixShingle)), p.shingles.hashes.size());
+  for (std::uint64_t s : p.shingles.hashes) EXPECT_TRUE(has_term(p.doc, schema::shingle_term(s)));
+  EXPECT_FALSE(has_term(p.doc, std::string(schema::kWholeBodyTerm)));
   EXPECT_TRUE(has_term(p.doc, "XForigin"));
   EXPECT_EQ(load_article(p.doc).body, a.body) << "the article built as DocumentBuilder builds it";
 }
 
-TEST(ArticleDocument, AShortArticleHasAHigherBarOrNoSignature) {
+TEST(ArticleDocument, AShortArticleIsMarkedWhole) {
   DocumentBuilder builder;
   const PreparedDocument shorter = prepare_document(builder, article("s", body_of(40)), "h", "");
-  EXPECT_EQ(shorter.copy_threshold, dedup::kShortCopyThreshold);
+  EXPECT_TRUE(shorter.shingles.whole);
+  EXPECT_TRUE(has_term(shorter.doc, std::string(schema::kWholeBodyTerm)));
   const PreparedDocument tiny = prepare_document(builder, article("t", "Deux mots."), "h", "");
-  EXPECT_FALSE(tiny.signature) << "too short to tell a copy from a coincidence";
-  EXPECT_EQ(tiny.doc.get_value(schema::kSlotSignature), "");
-  EXPECT_EQ(terms_with_prefix(tiny.doc, std::string(schema::kPrefixBand)), 0u);
+  EXPECT_EQ(terms_with_prefix(tiny.doc, std::string(schema::kPrefixShingle)), 0u) << "fewer words than a shingle";
   EXPECT_EQ(terms_with_prefix(tiny.doc, std::string(schema::kPrefixOriginFile)), 0u) << "stdin: no origin term";
 }
 

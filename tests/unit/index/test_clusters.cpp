@@ -1,5 +1,6 @@
-// Clusters of near-identical copies: an edited copy joins its original's cluster, a rewrite that
-// shares a few sentences does not, whether articles come one by one or in a bulk load.
+// Clusters of near-identical copies: an edited copy joins its original's cluster; a rewrite, a
+// stock standfirst many bodies share, or a copy of a copy does not; whether articles come one by
+// one or in a bulk load.
 #include "index/clusters.h"
 
 #include "index/article_document.h"
@@ -25,6 +26,10 @@ std::string words(std::size_t from, std::size_t to) {
   return text;
 }
 
+const char* kStandfirst =
+    "Chaque semaine, notre rédaction choisit un dessin de presse parmi ceux que publient les dessinateurs du "
+    "réseau, avec quelques mots sur son auteur et sur l'actualité qui l'a inspiré, à retrouver dans la rubrique.";
+
 struct Indexed {
   PreparedDocument prepared;
   Xapian::docid docid;
@@ -32,70 +37,129 @@ struct Indexed {
 
 class Clusters : public ::testing::Test {
  protected:
-  // Prepares the article as the writer does and adds it in its own cluster.
-  Indexed add(const std::string& id, const std::string& body) {
+  PreparedDocument prepare(const std::string& id, const std::string& body) {
     Article a;
     a.id = id;
     a.title = "Titre " + id;
     a.body = body;
-    Indexed i{prepare_document(builder_, a, content_hash(a), ""), 0};
+    return prepare_document(builder_, a, content_hash(a), "");
+  }
+  // Adds the article in its own cluster, as a bulk load does.
+  Indexed add(const std::string& id, const std::string& body) {
+    Indexed i{prepare(id, body), 0};
     schema::set_cluster(i.prepared.doc, schema::own_cluster(id));
     i.docid = db_.add_document(i.prepared.doc);
     return i;
+  }
+  // Adds the article in the cluster it copies, as the one-by-one writer does.
+  std::string index(const std::string& id, const std::string& body) {
+    PreparedDocument p = prepare(id, body);
+    const std::string cluster = closest_copy_cluster(db_, 0, p.shingles).value_or(schema::own_cluster(id));
+    schema::set_cluster(p.doc, cluster);
+    db_.add_document(p.doc);
+    return cluster;
   }
   std::string cluster_of(Xapian::docid d) { return db_.get_document(d).get_value(schema::kSlotCluster); }
 
   test::TempDir dir_;
   Xapian::WritableDatabase db_{dir_ / "db", Xapian::DB_CREATE};
   DocumentBuilder builder_;
-  const std::string original_ = words(0, 200);
-  // The original with one sentence changed: a copy.
-  const std::string edited_ = words(0, 96) + words(500, 508) + words(104, 200);
+  const std::string original_ = words(0, 1000);
+  // The original with its end replaced: a copy.
+  const std::string edited_ = words(0, 800) + words(5000, 5200);
+  // The edited copy with its beginning replaced too: a copy of the copy, not of the original.
+  const std::string edited_twice_ = words(6000, 6200) + words(200, 800) + words(5000, 5200);
   // The story rewritten: its first sentences kept, the rest new.
-  const std::string rewrite_ = words(0, 48) + words(1000, 1200);
+  const std::string rewrite_ = words(0, 240) + words(1000, 1800);
 };
 
 TEST_F(Clusters, AnEditedCopyFindsItsOriginalsCluster) {
   const Indexed original = add("original", original_);
   const Indexed copy = add("copy", edited_);
-  ASSERT_TRUE(copy.prepared.signature);
-  EXPECT_EQ(closest_copy_cluster(db_, copy.docid, *copy.prepared.signature, copy.prepared.copy_threshold),
-            schema::own_cluster("original"));
-  EXPECT_EQ(closest_copy_cluster(db_, original.docid, *original.prepared.signature, original.prepared.copy_threshold),
-            schema::own_cluster("copy"))
+  EXPECT_EQ(closest_copy_cluster(db_, copy.docid, copy.prepared.shingles), schema::own_cluster("original"));
+  EXPECT_EQ(closest_copy_cluster(db_, original.docid, original.prepared.shingles), schema::own_cluster("copy"))
       << "either way round";
 }
 
 TEST_F(Clusters, ARewriteIsAnotherStory) {
   add("original", original_);
   const Indexed rewrite = add("rewrite", rewrite_);
-  EXPECT_EQ(closest_copy_cluster(db_, rewrite.docid, *rewrite.prepared.signature, rewrite.prepared.copy_threshold),
-            std::nullopt);
+  EXPECT_EQ(closest_copy_cluster(db_, rewrite.docid, rewrite.prepared.shingles), std::nullopt);
 }
 
 TEST_F(Clusters, AnArticleIsNotItsOwnCopy) {
   const Indexed original = add("original", original_);
-  EXPECT_EQ(closest_copy_cluster(db_, original.docid, *original.prepared.signature, original.prepared.copy_threshold),
-            std::nullopt);
-  EXPECT_EQ(closest_copy_cluster(db_, 0, *original.prepared.signature, original.prepared.copy_threshold),
-            schema::own_cluster("original"))
+  EXPECT_EQ(closest_copy_cluster(db_, original.docid, original.prepared.shingles), std::nullopt);
+  EXPECT_EQ(closest_copy_cluster(db_, 0, original.prepared.shingles), schema::own_cluster("original"))
       << "a new article with the same text is a copy";
 }
 
+TEST_F(Clusters, ACopyOfACopyDoesNotChain) {
+  ASSERT_GE(dedup::similarity(prepare("b", edited_).shingles, prepare("c", edited_twice_).shingles), dedup::kCopyThreshold);
+  ASSERT_LT(dedup::similarity(prepare("a", original_).shingles, prepare("c", edited_twice_).shingles), dedup::kCopyThreshold);
+  EXPECT_EQ(index("original", original_), schema::own_cluster("original"));
+  EXPECT_EQ(index("copy", edited_), schema::own_cluster("original"));
+  EXPECT_EQ(index("copy of the copy", edited_twice_), schema::own_cluster("copy of the copy"))
+      << "a copy of the cluster's latest member, not of its first article, starts its own";
+}
+
+TEST_F(Clusters, AStandfirstManyBodiesShareIsNoEvidence) {
+  // Cartoons: the stock standfirst and the cartoonist's name, nothing else.
+  auto cartoon = [](std::size_t n) { return std::string(kStandfirst) + " " + words(100 * n, 100 * n + 3); };
+  EXPECT_EQ(index("dessin 0", cartoon(0)), schema::own_cluster("dessin 0"));
+  EXPECT_EQ(index("dessin 1", cartoon(1)), schema::own_cluster("dessin 0"))
+      << "while few bodies have it, the standfirst is the text of both";
+  for (std::size_t n = 2; n < dedup::kBoilerplateBodies; ++n) index("dessin " + std::to_string(n), cartoon(n));
+  const std::string later = "dessin " + std::to_string(dedup::kBoilerplateBodies);
+  EXPECT_EQ(index(later, cartoon(dedup::kBoilerplateBodies)), schema::own_cluster(later))
+      << "once many bodies have it, it is boilerplate";
+  const std::string copy = std::string(kStandfirst) + " " + words(5000, 5020);
+  EXPECT_EQ(index("reportage", copy), schema::own_cluster("reportage"));
+  EXPECT_EQ(index("reportage repris", copy + " Avec agences."), schema::own_cluster("reportage"))
+      << "what is left of two bodies still makes copies";
+}
+
+TEST_F(Clusters, ManyCopiesOfALongTextAreStillCopies) {
+  // A dispatch every paper runs, each with its own last sentence: most of its shingles are in
+  // more bodies than boilerplate is, yet the bodies are the same long text.
+  for (std::size_t n = 0; n < 3 * dedup::kBoilerplateBodies; ++n)
+    EXPECT_EQ(index("journal " + std::to_string(n), original_ + words(9000 + 12 * n, 9012 + 12 * n)),
+              schema::own_cluster("journal 0"))
+        << n;
+}
+
+TEST_F(Clusters, TeasersAreCopiesWhenTheirWordsAre) {
+  const std::string teaser = words(300, 340);
+  EXPECT_EQ(index("page", teaser), schema::own_cluster("page"));
+  EXPECT_EQ(index("page republiée", teaser), schema::own_cluster("page")) << "the same teaser under another title";
+  EXPECT_EQ(index("article complet", teaser + words(7000, 7600)), schema::own_cluster("article complet"))
+      << "a teaser is not a copy of the full article it begins";
+}
+
 TEST_F(Clusters, ABulkLoadClustersAsIfIndexedOneByOne) {
-  std::vector<float> thresholds;
-  for (const auto& [id, body] : std::vector<std::pair<std::string, std::string>>{
-           {"original", original_}, {"rewrite", rewrite_}, {"copy", edited_}, {"other", words(2000, 2200)}})
-    thresholds.push_back(static_cast<float>(add(id, body).prepared.copy_threshold));
+  for (const auto& [id, body] : std::vector<std::pair<std::string, std::string>>{{"original", original_},
+                                                                                   {"rewrite", rewrite_},
+                                                                                   {"copy", edited_},
+                                                                                   {"copy of the copy", edited_twice_},
+                                                                                   {"other", words(2000, 2200)}})
+    add(id, body);
   db_.commit();
-  EXPECT_EQ(cluster_in_input_order(db_, thresholds), 1u);
+  EXPECT_EQ(cluster_in_input_order(db_), 1u);
   EXPECT_EQ(cluster_of(3), schema::own_cluster("original")) << "the copy joined the earlier original";
   EXPECT_EQ(cluster_of(1), schema::own_cluster("original"));
   EXPECT_EQ(cluster_of(2), schema::own_cluster("rewrite"));
-  EXPECT_EQ(cluster_of(4), schema::own_cluster("other"));
+  EXPECT_EQ(cluster_of(4), schema::own_cluster("copy of the copy")) << "no chaining in a bulk load either";
+  EXPECT_EQ(cluster_of(5), schema::own_cluster("other"));
   const std::string mark(schema::kHasCopiesTerm);
   std::vector<Xapian::docid> marked(db_.postlist_begin(mark), db_.postlist_end(mark));
   EXPECT_EQ(marked, (std::vector<Xapian::docid>{1, 3})) << "both articles of the cluster know they have copies";
+}
+
+TEST_F(Clusters, ABulkLoadCountsBoilerplateOverTheWholeLoad) {
+  for (std::size_t n = 0; n <= dedup::kBoilerplateBodies; ++n)
+    add("dessin " + std::to_string(n), std::string(kStandfirst) + " " + words(100 * n, 100 * n + 3));
+  db_.commit();
+  EXPECT_EQ(cluster_in_input_order(db_), 0u) << "even the first ones, which an early archive grouped";
 }
 
 }  // namespace

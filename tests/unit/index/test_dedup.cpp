@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace dd = depeche::dedup;
 using depeche::analysis::Analyzer;
 using depeche::analysis::TokenList;
@@ -19,34 +21,18 @@ const char* kStory =
     "les zones humides voisines. La préfecture doit encore valider le projet avant l'été, après une consultation "
     "publique de six semaines ouverte à tous les habitants concernés par les travaux portuaires et leurs nuisances.";
 
-dd::Signature sign(const std::string& title, const std::string& body) {
+dd::Shingles shingles_of(const std::string& body) {
   static Analyzer analyzer;
-  TokenList t, b;
-  analyzer.tokenize(title, t);
-  analyzer.tokenize(body, b);
-  auto s = dd::signature(t, b);
-  EXPECT_TRUE(s.has_value());
-  return s.value_or(dd::Signature{});
-}
-
-double threshold(const std::string& body) {
-  Analyzer analyzer;
   TokenList b;
   analyzer.tokenize(body, b);
-  return dd::copy_threshold(b);
+  return dd::shingles(body, b);
 }
 
 TEST(Dedup, CopyWithSmallEditsIsACopy) {
   std::string edited = kStory;
   edited.replace(edited.find("jeudi"), 5, "mercredi");
   edited.replace(edited.find("trois ans"), 9, "quatre ans");
-  EXPECT_GE(dd::similarity(sign("Ports bretons", kStory), sign("Ports bretons", edited)), threshold(kStory));
-}
-
-TEST(Dedup, RetitledCopyWithBoilerplateIsACopy) {
-  const std::string reposted = std::string(kStory) + " Avec agences. Lire aussi : notre dossier sur la pêche.";
-  EXPECT_GE(dd::similarity(sign("Ports bretons : 40 millions", kStory), sign("Brest et Lorient modernisés", reposted)),
-            threshold(kStory));
+  EXPECT_GE(dd::similarity(shingles_of(kStory), shingles_of(edited)), dd::kCopyThreshold);
 }
 
 TEST(Dedup, AnotherStoryOnTheSameTopicIsNot) {
@@ -56,30 +42,58 @@ TEST(Dedup, AnotherStoryOnTheSameTopicIsNot) {
       "des pêches réclame une aide d'urgence de l'État et une réunion avec le ministre avant la fin du mois. "
       "Les mareyeurs craignent une pénurie de poisson frais dans les semaines qui viennent si le mouvement dure, "
       "et plusieurs restaurateurs de la ville disent déjà revoir leurs menus pour tenir compte des prix.";
-  EXPECT_LT(dd::similarity(sign("Ports bretons", kStory), sign("Colère des pêcheurs", other)), dd::kCopyThreshold);
+  EXPECT_LT(dd::similarity(shingles_of(kStory), shingles_of(other)), dd::kCopyThreshold);
 }
 
-TEST(Dedup, ShortBodiesCountTheirTitle) {
-  const std::string stock = "Chaque jour, un dessinateur du réseau publie en une un dessin sur l'actualité de la semaine.";
-  const double same_title = dd::similarity(sign("Le dessin de Martin", stock), sign("Le dessin de Martin", stock));
-  const double other_title = dd::similarity(sign("Le dessin de Martin", stock), sign("Une caricature signée Zoé Lambert", stock));
-  EXPECT_EQ(same_title, 1.0);
-  EXPECT_LT(other_title, dd::kShortCopyThreshold);
+TEST(Dedup, ProseLinesAreNotCode) {
+  for (const char* prose : {"Les travaux commenceront au printemps.", "Source : Assurance Maladie", "7 jours",
+                            "(à partir de la date du début des signes", "Les écoles ;", "Activer", "", "   ",
+                            "Le vote a eu lieu mardi = une première depuis 2017."})
+    EXPECT_FALSE(dd::is_code_line(prose)) << prose;
 }
 
-TEST(Dedup, SignatureRoundTripsAndBandsMatchForCopies) {
-  const auto s = sign("Ports bretons", kStory);
-  EXPECT_EQ(dd::decode(dd::encode(s)), s);
-  EXPECT_EQ(dd::band_keys(s), dd::band_keys(sign("Autre titre", kStory)));
-  EXPECT_FALSE(dd::decode("too short").has_value());
+TEST(Dedup, CodeLinesAreCode) {
+  for (const char* code : {"font-family: \"Marr Sans\", Helvetica, Arial;", "margin: 1rem auto;",
+                           ".article-body blockquote, .article__content .article__cite {", "\"type\": \"bar\",",
+                           "require([\"d3\"], function (d3) {", "ticking = false;", "c0-1.6,1.3-2.8,2.8-2.8H102.1 M102.1,132.7",
+                           "103.04,", "],", "\"Chypre\",", "boutonSon.classList.toggle(\"unmuted\");", "1 000000",
+                           "data-widget-apple=\"https://podcasts.example/la-monnaie-de-main-en-main/id16\""})
+    EXPECT_TRUE(dd::is_code_line(code)) << code;
 }
 
-TEST(Dedup, TooShortTextHasNoSignature) {
-  Analyzer analyzer;
-  TokenList t, b;
-  analyzer.tokenize("Brève", t);
-  analyzer.tokenize("Trois mots seulement.", b);
-  EXPECT_FALSE(dd::signature(t, b).has_value());
+TEST(Dedup, CodeIsNotShingled) {
+  const std::string css =
+      "\n.graphique {\nfont-family: \"Marr Sans\", Helvetica, Arial;\nmargin: 1rem auto;\n}\n"
+      "\"data\": [103.04, 66.36, 33.45],\nc0-1.6,1.3-2.8,2.8-2.8H102.1 M102.1,132.7H48.5c-2.1\n";
+  EXPECT_EQ(shingles_of(kStory + css).hashes, shingles_of(kStory).hashes);
+  EXPECT_TRUE(shingles_of(css + css + css).hashes.empty());
+}
+
+TEST(Dedup, AShortBodyKeepsEveryShingleALongOneItsFirstAndASample) {
+  const dd::Shingles teaser = shingles_of("Retrouvez chaque soir les résultats du scrutin, circonscription par circonscription, "
+                                          "avec la carte des candidats qualifiés pour le second tour.");
+  EXPECT_TRUE(teaser.whole);
+  EXPECT_EQ(teaser.hashes.size(), 20u - dd::kShingleWords + 1) << "20 words, every shingle";
+  const dd::Shingles story = shingles_of(kStory);
+  EXPECT_FALSE(story.whole);
+  const auto beyond_head = static_cast<std::size_t>(std::count_if(
+      story.hashes.begin(), story.hashes.end(), [](std::uint64_t s) { return !dd::sampled(s); }));
+  EXPECT_LE(beyond_head, dd::kHeadWords - dd::kShingleWords + 1) << "unsampled shingles come from the first words only";
+  EXPECT_LT(story.hashes.size(), 100u) << "about 110 words: 57 shingles then one in 8";
+}
+
+TEST(Dedup, TooFewOwnShinglesAreNobodysCopy) {
+  const dd::Shingles few = shingles_of("Trois mots seulement, puis rien.");
+  EXPECT_LT(few.hashes.size(), dd::kMinOwnShingles);
+  EXPECT_EQ(dd::similarity(few, few), 0.0) << "too short to tell a copy from a coincidence";
+  EXPECT_EQ(dd::similarity(dd::Shingles{}, dd::Shingles{}), 0.0);
+}
+
+TEST(Dedup, ALongAndAShortBodyCompareTheirSampledShingles) {
+  const dd::Shingles story = shingles_of(kStory);
+  dd::Shingles head = story;
+  head.whole = true;
+  EXPECT_EQ(dd::similarity(story, head), 1.0) << "the same sample either way";
 }
 
 }  // namespace

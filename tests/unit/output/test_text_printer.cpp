@@ -91,6 +91,18 @@ TEST(TextPrinter, ExplanationsAndCopiesHaveALineEach) {
   EXPECT_NE(print_hit(h, false).find("   +1 copy: figaro\n"), std::string::npos);
 }
 
+TEST(TextPrinter, CopiesNameEachSourceOnceWithItsCount) {
+  Hit h = sample_hit();
+  h.copy_count = 4;
+  h.copies = {{"id2", "lefigaro.fr"}, {"id3", "lemonde.fr"}, {"id4", "lemonde.fr"}, {"id5", "afp.com"}};
+  EXPECT_NE(print_hit(h, false).find("   +4 copies: lemonde.fr ×2, afp.com, lefigaro.fr\n"), std::string::npos)
+      << "sorted by count, then by name\n" << print_hit(h, false);
+  h.copy_count = 88;
+  h.copies.assign(kMaxCopiesListed, CopyRef{"x", "lemonde.fr"});
+  EXPECT_NE(print_hit(h, false).find("   +88 copies: lemonde.fr ×20, …\n"), std::string::npos)
+      << "copies beyond those listed are not counted under a source\n" << print_hit(h, false);
+}
+
 TEST(TextPrinter, TotalsInTheSingularAndPlural) {
   SearchResult r;
   r.total = 1;
