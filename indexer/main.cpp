@@ -192,7 +192,8 @@ int run(const IndexerOptions& options) {
 }
 
 // Xapian 1.4 can throw a second exception while unwinding from a failed write (a full disk),
-// which ends in std::terminate. What is committed is safe (as after a crash); say so in one line.
+// which ends in std::terminate. What is committed is safe (as after a crash); say so in one line,
+// and give the disk back the work folders (a first index's parts), which a rerun would clear anyway.
 [[noreturn]] void on_terminate() {
   std::string what = "unexpected error";
   try {
@@ -202,6 +203,12 @@ int run(const IndexerOptions& options) {
   } catch (const std::exception& e) {
     what = e.what();
   } catch (...) {
+  }
+  if (!g_database_path.empty()) {
+    try {
+      depeche::clear_leftovers(g_database_path);
+    } catch (...) {  // a folder holding files depeche did not write: the rerun names it
+    }
   }
   depeche::cli::print_message("depeche-index", g_database_path + ": write failed (" + what +
                                                    "); the database is as at its last commit, rerun when there is room");
