@@ -44,7 +44,9 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // stored them, so --rebuild leaves them without; near-duplicate clusters from body shingles that are
 // neither boilerplate nor code, each article compared with a cluster's first article
 // (index/dedup.h, index/clusters.h).
-inline constexpr int kAnalysisVersion = 5;
+// 6: a teaser-only page republished within a week under its title, its teaser reworded, is a copy
+// (dedup::teaser_copies).
+inline constexpr int kAnalysisVersion = 6;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";

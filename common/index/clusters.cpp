@@ -3,6 +3,7 @@
 #include "index/article_document.h"
 #include "index/stored_article.h"
 #include "schema.h"
+#include "util/date.h"
 
 #include <algorithm>
 #include <functional>
@@ -73,6 +74,33 @@ ArticleShingles stored_shingles(const Xapian::Database& db, Xapian::docid d) {
   return out;
 }
 
+bool is_prefixed(std::string_view term) { return !term.empty() && term.front() >= 'A' && term.front() <= 'Z'; }
+
+// The title words, words and day of a document, written (`t` over the database's term list) or not.
+dedup::TeaserPage teaser_page(Xapian::TermIterator t, const Xapian::TermIterator& end, std::string_view date_value) {
+  const std::string_view title = schema::field("title").prefix;
+  dedup::TeaserPage page;
+  for (; t != end; ++t) {
+    const std::string& term = *t;
+    if (!is_prefixed(term)) page.words.push_back(term);
+    else if (term.compare(0, title.size(), title) == 0 && !is_prefixed(std::string_view(term).substr(title.size())))
+      page.title_words.push_back(term.substr(title.size()));
+  }
+  page.day = util::day_number(schema::decode_date(date_value));
+  return page;  // sorted and unique, as a term list is
+}
+
+dedup::TeaserPage stored_teaser_page(const Xapian::Database& db, Xapian::docid d) {
+  return teaser_page(db.termlist_begin(d), db.termlist_end(d), db.get_document(d).get_value(schema::kSlotDate));
+}
+
+// The teaser page of an article with `own` shingles, when the teaser rule may make it a copy.
+std::optional<dedup::TeaserPage> teaser_if_whole(const dedup::Shingles& own,
+                                                 const std::function<dedup::TeaserPage()>& read) {
+  if (!own.whole || own.hashes.size() < dedup::kMinOwnShingles) return std::nullopt;
+  return read();
+}
+
 // Whether an article with `own` shingles, `shared` of them (`shared_sampled` of the sampled ones)
 // found in another's, may be a copy of it: dedup::similarity cannot reach kCopyThreshold otherwise.
 bool may_copy(const dedup::Shingles& own, std::size_t shared, std::size_t shared_sampled) {
@@ -81,9 +109,11 @@ bool may_copy(const dedup::Shingles& own, std::size_t shared, std::size_t shared
   return (own.whole && enough(shared, own.hashes.size())) || enough(shared_sampled, sampled);
 }
 
-// The representative (as `is_representative` says) that `own` copies most, among the documents
-// before `before` (0: all) but `self` that share own shingles with it; 0 when none.
-Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShingles& own, Xapian::docid self,
+// The representative (as `is_representative` says) that `own` (whose teaser page is `teaser`, when
+// it is one) copies most, among the documents before `before` (0: all) but `self` that share own
+// shingles with it; 0 when none. A teaser copy counts as the least similar copy.
+Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShingles& own,
+                                    const std::optional<dedup::TeaserPage>& teaser, Xapian::docid self,
                                     Xapian::docid before, const std::function<bool(Xapian::docid)>& is_representative) {
   struct Shared {
     std::size_t all = 0, sampled = 0;
@@ -101,7 +131,8 @@ Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShi
   }
   std::vector<std::pair<std::size_t, Xapian::docid>> ranked;  // most shared first, then the earliest
   for (const auto& [d, n] : shared)
-    if (!by_own || may_copy(own.own, n.all, n.sampled)) ranked.emplace_back(n.all, d);
+    if (!by_own || may_copy(own.own, n.all, n.sampled) || (teaser && n.all >= dedup::kTeaserSharedShingles))
+      ranked.emplace_back(n.all, d);
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
@@ -111,7 +142,9 @@ Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShi
   for (const auto& [n, d] : ranked) {
     if (!is_representative(d)) continue;
     const ArticleShingles other = stored_shingles(db, d);
-    const double sim = dedup::copy_similarity(own.own, own.all, other.own, other.all);
+    double sim = dedup::copy_similarity(own.own, own.all, other.own, other.all);
+    if (sim < dedup::kCopyThreshold && teaser && dedup::teaser_copies(*teaser, own.own, stored_teaser_page(db, d), other.own))
+      sim = dedup::kCopyThreshold;
     if (sim >= best_similarity && (best == 0 || sim > best_similarity || d < best)) {
       best = d;
       best_similarity = sim;
@@ -124,13 +157,17 @@ Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShi
 }  // namespace
 
 std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapian::docid self,
-                                                const dedup::Shingles& shingles) {
-  const ArticleShingles own = new_article_shingles(db, shingles, self != 0);
+                                                const PreparedDocument& article) {
+  const ArticleShingles own = new_article_shingles(db, article.shingles, self != 0);
+  const auto teaser = teaser_if_whole(own.own, [&article] {
+    return teaser_page(article.doc.termlist_begin(), article.doc.termlist_end(),
+                       article.doc.get_value(schema::kSlotDate));
+  });
   const auto is_representative = [&db](Xapian::docid d) {
     const Xapian::Document doc = db.get_document(d);
     return doc.get_value(schema::kSlotCluster) == schema::own_cluster(load_article(doc, WithBody::kNo).id);
   };
-  const Xapian::docid copied = copied_representative(db, own, self, 0, is_representative);
+  const Xapian::docid copied = copied_representative(db, own, teaser, self, 0, is_representative);
   if (!copied) return std::nullopt;
   return db.get_document(copied).get_value(schema::kSlotCluster);
 }
@@ -142,7 +179,8 @@ std::size_t cluster_in_input_order(Xapian::WritableDatabase& db) {
     const Xapian::docid d = *it;
     const ArticleShingles own = stored_shingles(db, d);
     if (own.keys().empty()) continue;
-    if (const Xapian::docid copied = copied_representative(db, own, d, d, is_representative))
+    const auto teaser = teaser_if_whole(own.own, [&db, d] { return stored_teaser_page(db, d); });
+    if (const Xapian::docid copied = copied_representative(db, own, teaser, d, d, is_representative))
       joined.emplace(d, db.get_document(copied).get_value(schema::kSlotCluster));
   }
   // In docid order, as the one-by-one writer meets them: each joining article marks its cluster.

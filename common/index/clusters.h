@@ -8,7 +8,7 @@
 #ifndef DEPECHE_INCLUDED_INDEX_CLUSTERS_H
 #define DEPECHE_INCLUDED_INDEX_CLUSTERS_H
 
-#include "index/dedup.h"
+#include "index/article_document.h"
 
 #include <xapian.h>
 
@@ -17,10 +17,10 @@
 
 namespace depeche {
 
-// The cluster of the representative that `shingles` (an article's, not yet written to `db`) copies
-// most, among the articles of `db` but `self` (the article's own document, 0 when new).
+// The cluster of the representative that `article` (not yet written to `db`) copies most, among
+// the articles of `db` but `self` (the article's own document, 0 when new).
 std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapian::docid self,
-                                                const dedup::Shingles& shingles);
+                                                const PreparedDocument& article);
 
 // After a bulk load, where documents are in input order and each in its own cluster: gives each
 // document the cluster it would have joined had the articles been indexed one by one into the

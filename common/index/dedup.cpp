@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <iterator>
 
 namespace depeche::dedup {
@@ -140,6 +141,26 @@ double copy_similarity(const Shingles& own_a, const Shingles& all_a, const Shing
   if (!own_a.whole && !own_b.whole && (long_and_all_boilerplate(own_a) || long_and_all_boilerplate(own_b)))
     return similarity(all_a, all_b);
   return similarity(own_a, own_b);
+}
+
+bool teaser_copies(const TeaserPage& a, const Shingles& own_a, const TeaserPage& b, const Shingles& own_b) {
+  if (!own_a.whole || !own_b.whole || a.title_words.empty() || a.title_words != b.title_words) return false;
+  if (!a.day || !b.day || std::labs(*a.day - *b.day) > kTeaserDays) return false;
+  if (own_a.hashes.size() < kMinOwnShingles || own_b.hashes.size() < kMinOwnShingles) return false;
+  std::vector<std::uint64_t> shared;
+  std::set_intersection(own_a.hashes.begin(), own_a.hashes.end(), own_b.hashes.begin(), own_b.hashes.end(),
+                        std::back_inserter(shared));
+  if (shared.size() < kTeaserSharedShingles) return false;
+  std::vector<std::string> only_a, only_b;
+  std::set_difference(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(), std::back_inserter(only_a));
+  std::set_difference(b.words.begin(), b.words.end(), a.words.begin(), a.words.end(), std::back_inserter(only_b));
+  auto is_figure = [](const std::string& w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (std::any_of(only_a.begin(), only_a.end(), is_figure) && std::any_of(only_b.begin(), only_b.end(), is_figure))
+    return false;
+  const std::size_t both = a.words.size() - only_a.size();
+  return static_cast<double>(both) >= kTeaserWords * static_cast<double>(a.words.size() + only_b.size());
 }
 
 }  // namespace depeche::dedup

@@ -10,6 +10,8 @@
 #include "analysis/tokenizer.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -55,6 +57,25 @@ bool long_and_all_boilerplate(const Shingles& own);
 // copies of one long text (a dispatch every paper runs) are still copies, while a short text many
 // bodies share is a template (a series' standfirst, a cartoon's caption).
 double copy_similarity(const Shingles& own_a, const Shingles& all_a, const Shingles& own_b, const Shingles& all_b);
+
+// A page stored as its teaser only (a live page, a map, a results table: a whole body) is
+// republished with its teaser reworded, which few 4-word runs survive. Such a page is also a copy
+// of another under the same title, published within kTeaserDays, when both teasers have their own
+// shingles (not a series' stock text), share kTeaserSharedShingles of them and most words
+// (kTeaserWords, Jaccard of their word sets), and the two do not each state a figure the other
+// lacks: "le 7 décembre" against "le 12 décembre" are two editions of a daily series.
+inline constexpr long kTeaserDays = 7;
+inline constexpr std::size_t kTeaserSharedShingles = 2;
+inline constexpr double kTeaserWords = 0.6;
+
+struct TeaserPage {
+  std::vector<std::string> title_words;  // sorted, unique, as indexed
+  std::vector<std::string> words;        // of title and text, sorted, unique, as indexed
+  std::optional<long> day;               // util::day_number of its date
+};
+
+// Whether two teaser pages, whose own shingles are `own_a` and `own_b` (both whole), are copies.
+bool teaser_copies(const TeaserPage& a, const Shingles& own_a, const TeaserPage& b, const Shingles& own_b);
 
 }  // namespace depeche::dedup
 

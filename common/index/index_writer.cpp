@@ -244,7 +244,7 @@ void IndexWriter::article(Article&& a) {
   }
   PreparedDocument p = prepare_document(builder_, a, hash, origin_term_);
   for (const std::string& origin : origins) p.doc.add_boolean_term(origin);
-  const std::optional<std::string> cluster = closest_copy_cluster(target, existing, p.shingles);
+  const std::optional<std::string> cluster = closest_copy_cluster(target, existing, p);
   schema::set_cluster(p.doc, cluster ? *cluster : schema::own_cluster(a.id));
   mark_if_copies(target, existing, p.doc);
   // An update keeps its docid: scripts and facet columns know articles by it.

@@ -24,6 +24,18 @@ int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+std::optional<long> day_number(const Date& d) {
+  if (d.precision != DatePrecision::kDay) return std::nullopt;
+  // Counted in years that begin on 1 March, so that a leap day ends its year; 719,468 days from
+  // 0000-03-01 to 1970-01-01.
+  const long year = d.month <= 2 ? d.year - 1 : d.year;
+  const long month_from_march = (d.month + 9) % 12;
+  const long day_of_year = (153 * month_from_march + 2) / 5 + d.day - 1;
+  const long era = year / 400, year_of_era = year % 400;
+  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
 const char* precision_name(DatePrecision p) {
   switch (p) {
     case DatePrecision::kYear: return "year";

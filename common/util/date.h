@@ -30,6 +30,9 @@ inline constexpr int kMaxYear = 2999;
 
 int days_in_month(int year, int month);
 
+// Days from 1970-01-01 to a day-precision date (negative before it); nullopt at a coarser precision.
+std::optional<long> day_number(const Date& d);
+
 // Parses the ISO 8601 forms archives use: "2023", "2023-07", "2023-07-23", and a date-time
 // such as "2022-03-14T18:02:11+01:00", whose calendar date is kept as written (never
 // converted to UTC). Trailing text after a date-time is ignored; anything else is nullopt.

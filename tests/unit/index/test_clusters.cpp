@@ -4,7 +4,9 @@
 #include "index/clusters.h"
 
 #include "index/article_document.h"
+#include "index/stored_article.h"
 #include "schema.h"
+#include "util/date.h"
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -38,23 +40,35 @@ struct Indexed {
 class Clusters : public ::testing::Test {
  protected:
   PreparedDocument prepare(const std::string& id, const std::string& body) {
+    return prepare_page(id, "Titre " + id, "", body);
+  }
+  // `date` in ISO form, or empty for an undated article.
+  PreparedDocument prepare_page(const std::string& id, const std::string& title, const std::string& date,
+                                const std::string& body) {
     Article a;
     a.id = id;
-    a.title = "Titre " + id;
+    a.title = title;
+    if (!date.empty()) a.date = util::parse_iso_date(date).value();
     a.body = body;
     return prepare_document(builder_, a, content_hash(a), "");
   }
   // Adds the article in its own cluster, as a bulk load does.
-  Indexed add(const std::string& id, const std::string& body) {
-    Indexed i{prepare(id, body), 0};
+  Indexed add(const std::string& id, const std::string& body) { return add(id, prepare(id, body)); }
+  Indexed add(const std::string& id, PreparedDocument p) {
+    Indexed i{std::move(p), 0};
     schema::set_cluster(i.prepared.doc, schema::own_cluster(id));
     i.docid = db_.add_document(i.prepared.doc);
     return i;
   }
   // Adds the article in the cluster it copies, as the one-by-one writer does.
-  std::string index(const std::string& id, const std::string& body) {
-    PreparedDocument p = prepare(id, body);
-    const std::string cluster = closest_copy_cluster(db_, 0, p.shingles).value_or(schema::own_cluster(id));
+  std::string index(const std::string& id, const std::string& body) { return index(prepare(id, body)); }
+  std::string index_page(const std::string& id, const std::string& title, const std::string& date,
+                         const std::string& body) {
+    return index(prepare_page(id, title, date, body));
+  }
+  std::string index(PreparedDocument p) {
+    const std::string id = load_article(p.doc, WithBody::kNo).id;
+    const std::string cluster = closest_copy_cluster(db_, 0, p).value_or(schema::own_cluster(id));
     schema::set_cluster(p.doc, cluster);
     db_.add_document(p.doc);
     return cluster;
@@ -76,21 +90,21 @@ class Clusters : public ::testing::Test {
 TEST_F(Clusters, AnEditedCopyFindsItsOriginalsCluster) {
   const Indexed original = add("original", original_);
   const Indexed copy = add("copy", edited_);
-  EXPECT_EQ(closest_copy_cluster(db_, copy.docid, copy.prepared.shingles), schema::own_cluster("original"));
-  EXPECT_EQ(closest_copy_cluster(db_, original.docid, original.prepared.shingles), schema::own_cluster("copy"))
+  EXPECT_EQ(closest_copy_cluster(db_, copy.docid, copy.prepared), schema::own_cluster("original"));
+  EXPECT_EQ(closest_copy_cluster(db_, original.docid, original.prepared), schema::own_cluster("copy"))
       << "either way round";
 }
 
 TEST_F(Clusters, ARewriteIsAnotherStory) {
   add("original", original_);
   const Indexed rewrite = add("rewrite", rewrite_);
-  EXPECT_EQ(closest_copy_cluster(db_, rewrite.docid, rewrite.prepared.shingles), std::nullopt);
+  EXPECT_EQ(closest_copy_cluster(db_, rewrite.docid, rewrite.prepared), std::nullopt);
 }
 
 TEST_F(Clusters, AnArticleIsNotItsOwnCopy) {
   const Indexed original = add("original", original_);
-  EXPECT_EQ(closest_copy_cluster(db_, original.docid, original.prepared.shingles), std::nullopt);
-  EXPECT_EQ(closest_copy_cluster(db_, 0, original.prepared.shingles), schema::own_cluster("original"))
+  EXPECT_EQ(closest_copy_cluster(db_, original.docid, original.prepared), std::nullopt);
+  EXPECT_EQ(closest_copy_cluster(db_, 0, original.prepared), schema::own_cluster("original"))
       << "a new article with the same text is a copy";
 }
 
@@ -134,6 +148,73 @@ TEST_F(Clusters, TeasersAreCopiesWhenTheirWordsAre) {
   EXPECT_EQ(index("page republiée", teaser), schema::own_cluster("page")) << "the same teaser under another title";
   EXPECT_EQ(index("article complet", teaser + words(7000, 7600)), schema::own_cluster("article complet"))
       << "a teaser is not a copy of the full article it begins";
+}
+
+// A map page republished: its teaser reworded, few 4-word runs kept, most words kept.
+const char* kMapTitle = "La carte de la guerre en Ukraine, jour après jour";
+const char* kMapTeaser =
+    "Visualisez l'évolution de la situation en Ukraine et dans le monde, depuis le début de la guerre, avec les "
+    "cartes actualisées de notre rédaction.";
+const char* kMapTeaserReworded =
+    "Trois mois après l'invasion, visualisez l'évolution de la situation en Ukraine et ses conséquences dans le "
+    "monde avec les cartes actualisées de notre rédaction.";
+
+TEST_F(Clusters, ATeaserRewordedWithinAWeekUnderItsTitleIsACopy) {
+  ASSERT_LT(dedup::similarity(prepare("a", kMapTeaser).shingles, prepare("b", kMapTeaserReworded).shingles),
+            dedup::kCopyThreshold)
+      << "too few runs survive for the shingle rule alone";
+  EXPECT_EQ(index_page("carte", kMapTitle, "2022-05-20", kMapTeaser), schema::own_cluster("carte"));
+  EXPECT_EQ(index_page("carte republiée", kMapTitle, "2022-05-24", kMapTeaserReworded), schema::own_cluster("carte"));
+}
+
+TEST_F(Clusters, ARewordedTeaserNeedsItsTitleADayAndTheWeek) {
+  index_page("carte", kMapTitle, "2022-05-20", kMapTeaser);
+  auto copied = [this](const std::string& title, const std::string& date, const std::string& body) {
+    return closest_copy_cluster(db_, 0, prepare_page("candidate", title, date, body));
+  };
+  ASSERT_EQ(copied(kMapTitle, "2022-05-27", kMapTeaserReworded), schema::own_cluster("carte")) << "7 days";
+  EXPECT_EQ(copied(kMapTitle, "2022-05-28", kMapTeaserReworded), std::nullopt) << "8 days after";
+  EXPECT_EQ(copied(kMapTitle, "2022-05-12", kMapTeaserReworded), std::nullopt) << "8 days before";
+  EXPECT_EQ(copied(kMapTitle, "2022-05", kMapTeaserReworded), std::nullopt) << "a month is no day to count from";
+  EXPECT_EQ(copied(kMapTitle, "", kMapTeaserReworded), std::nullopt) << "undated";
+  EXPECT_EQ(copied("La carte des combats en Ukraine", "2022-05-21", kMapTeaserReworded), std::nullopt)
+      << "another title";
+  EXPECT_EQ(copied(kMapTitle, "2022-05-21", std::string(kMapTeaserReworded) + " " + words(0, 80)), std::nullopt)
+      << "a full article beginning with the teaser is not the teaser page";
+}
+
+TEST_F(Clusters, TeasersThatEachStateTheirOwnFigureAreTwoEditions) {
+  // A daily cartoon: the same title, the day's date, then the series' stock words, which the
+  // other cartoonists' pages share.
+  const std::string title = "Vu par... Urbs";
+  const std::string stock = " décembre est signé par un dessinateur membre de l'association des dessinateurs pour la paix.";
+  auto teaser = [&stock](const std::string& day) { return "Le dessin paru en une du journal le " + day + stock; };
+  for (std::size_t n = 0; n < dedup::kBoilerplateBodies; ++n)
+    index_page("autre " + std::to_string(n), "Vu par... " + word(n), "2022-03-01",
+               "Ce dessin de " + word(n) + " " + word(n + 100) + " paru le 1er" + stock);
+  EXPECT_EQ(index_page("dessin du 7", title, "2022-12-07", teaser("7")), schema::own_cluster("dessin du 7"));
+  ASSERT_EQ(closest_copy_cluster(db_, 0, prepare_page("un mois après", title, "2023-01-12", teaser("12"))), std::nullopt)
+      << "their own shingles alone make them no copies";
+  EXPECT_EQ(index_page("dessin du 12", title, "2022-12-12", teaser("12")), schema::own_cluster("dessin du 12"));
+  const std::string results = "Carte des résultats des législatives, circonscription par circonscription";
+  const char* teaser_at_eight =
+      "Dès 20 heures, explorez les résultats du premier tour avec notre carte interactive, mise à jour au gré des "
+      "remontées du ministère pour chaque circonscription.";
+  const char* teaser_next_day =
+      "Explorez les résultats du premier tour avec notre carte interactive, réalisée à partir des remontées du "
+      "ministère pour chaque circonscription.";
+  EXPECT_EQ(index_page("résultats", results, "2022-06-12", teaser_at_eight), schema::own_cluster("résultats"));
+  EXPECT_EQ(index_page("résultats du lendemain", results, "2022-06-13", teaser_next_day),
+            schema::own_cluster("résultats"))
+      << "a figure on one side only is an edit";
+}
+
+TEST_F(Clusters, ABulkLoadFindsRewordedTeasersToo) {
+  add("carte", prepare_page("carte", kMapTitle, "2022-05-20", kMapTeaser));
+  add("carte republiée", prepare_page("carte republiée", kMapTitle, "2022-05-24", kMapTeaserReworded));
+  db_.commit();
+  EXPECT_EQ(cluster_in_input_order(db_), 1u);
+  EXPECT_EQ(cluster_of(2), schema::own_cluster("carte"));
 }
 
 TEST_F(Clusters, ABulkLoadClustersAsIfIndexedOneByOne) {

@@ -8,6 +8,7 @@
 
 using depeche::util::Date;
 using depeche::util::DatePrecision;
+using depeche::util::day_number;
 using depeche::util::days_in_month;
 using depeche::util::parse_iso_date;
 using depeche::util::precision_name;
@@ -32,6 +33,19 @@ TEST(Date, DaysInMonthFollowsTheGregorianLeapRules) {
   EXPECT_EQ(days_in_month(2000, 2), 29) << "but every fourth century is";
   EXPECT_EQ(days_in_month(2023, 0), 0);
   EXPECT_EQ(days_in_month(2023, 13), 0);
+}
+
+TEST(Date, DayNumbersCountDaysFrom1970AcrossLeapDaysAndCenturies) {
+  auto day = [](int y, int m, int d) { return day_number(Date{y, m, d, DatePrecision::kDay}); };
+  EXPECT_EQ(day(1970, 1, 1), 0L);
+  EXPECT_EQ(day(1969, 12, 31), -1L);
+  EXPECT_EQ(day(2000, 3, 1).value() - day(2000, 2, 28).value(), 2) << "2000 is a leap year";
+  EXPECT_EQ(day(1900, 3, 1).value() - day(1900, 2, 28).value(), 1) << "1900 is not";
+  EXPECT_EQ(day(2023, 1, 1).value() - day(2022, 1, 1).value(), 365);
+  EXPECT_EQ(day(2022, 12, 7), 19333L);  // date +%s -d 2022-12-07 / 86400
+  EXPECT_EQ(day(1000, 1, 1), -354285L);  // proleptic Gregorian, as ISO 8601 counts
+  EXPECT_EQ(day_number(Date{2022, 12, 0, DatePrecision::kMonth}), std::nullopt) << "no day to count";
+  EXPECT_EQ(day_number(Date{}), std::nullopt);
 }
 
 TEST(Date, IsoIsWrittenAtTheDatePrecisionWithZeroPadding) {
