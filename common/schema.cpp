@@ -196,6 +196,26 @@ void set_cluster(Xapian::Document& doc, const std::string& cluster) {
   doc.add_boolean_term(cluster_term(cluster));
 }
 
-std::string shingle_term(std::uint64_t shingle) { return std::string(kPrefixShingle).append(encode_hash(shingle)); }
+namespace {
+constexpr std::string_view kShingleDigits = "0123456789abcdefghijklmnopqrstuv";
+constexpr std::size_t kShingleTermDigits = 10;  // 50 bits: a 48-bit hash
+}  // namespace
+
+std::string shingle_term(std::uint64_t shingle) {
+  std::string term(kPrefixShingle);
+  for (std::size_t i = kShingleTermDigits; i-- > 0;) term.push_back(kShingleDigits[(shingle >> (5 * i)) & 31]);
+  return term;
+}
+
+std::optional<std::uint64_t> decode_shingle(std::string_view after_prefix) {
+  if (after_prefix.size() != kShingleTermDigits) return std::nullopt;
+  std::uint64_t shingle = 0;
+  for (char c : after_prefix) {
+    const std::size_t digit = kShingleDigits.find(c);
+    if (digit == std::string_view::npos) return std::nullopt;
+    shingle = shingle << 5 | digit;
+  }
+  return shingle;
+}
 
 }  // namespace depeche::schema

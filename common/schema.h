@@ -45,7 +45,8 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // neither boilerplate nor code, each article compared with a cluster's first article
 // (index/dedup.h, index/clusters.h).
 // 6: a teaser-only page republished within a week under its title, its teaser reworded, is a copy
-// (dedup::teaser_copies).
+// (dedup::teaser_copies); shingle terms hold 48-bit hashes in 10 characters, and a long body keeps
+// one in 2 of its first 60 words' shingles, not all (dedup::shingles).
 inline constexpr int kAnalysisVersion = 6;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
@@ -259,8 +260,11 @@ std::string cluster_term(std::string_view cluster);
 std::string origin_file_term(std::string_view file_key);
 // Puts the document in `cluster`, out of any it was in.
 void set_cluster(Xapian::Document& doc, const std::string& cluster);
-// The term of one body shingle's hash (kPrefixShingle + encode_hash).
+// The term of one body shingle's hash, a 48-bit value (dedup::kShingleBits): kPrefixShingle + 10
+// characters of 0-9a-v, 5 bits each, so a term is 13 bytes, not 19 with 16 hex digits; and back,
+// nullopt when the characters after the prefix are not that.
 std::string shingle_term(std::uint64_t shingle);
+std::optional<std::uint64_t> decode_shingle(std::string_view after_prefix);
 
 }  // namespace depeche::schema
 

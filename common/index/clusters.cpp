@@ -68,7 +68,7 @@ ArticleShingles stored_shingles(const Xapian::Database& db, Xapian::docid d) {
   const std::string prefix(schema::kPrefixShingle), whole(schema::kWholeBodyTerm);
   auto t = db.termlist_begin(d);
   for (t.skip_to(prefix); t != db.termlist_end(d) && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
-    if (auto hash = schema::decode_hash(std::string_view(*t).substr(prefix.size()))) out.add(*hash, t.get_termfreq());
+    if (auto hash = schema::decode_shingle(std::string_view(*t).substr(prefix.size()))) out.add(*hash, t.get_termfreq());
   t.skip_to(whole);
   out.set_whole(t != db.termlist_end(d) && *t == whole);
   return out;

@@ -106,11 +106,13 @@ Shingles shingles(std::string_view body, const analysis::TokenList& tokens) {
     words.push_back(util::fnv1a64(tokens.folded(t)));
   }
   Shingles out;
-  out.whole = words.size() <= kHeadWords;
+  out.whole = words.size() <= kWholeWords;
   for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     std::uint64_t shingle = 0;
     for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ words[i + k]);
-    if (i + kShingleWords <= kHeadWords || sampled(shingle)) out.hashes.push_back(shingle);
+    shingle >>= 64 - kShingleBits;
+    if (out.whole || sampled(shingle) || (i + kShingleWords <= kWholeWords && shingle % kHeadSampleEvery == 0))
+      out.hashes.push_back(shingle);
   }
   std::sort(out.hashes.begin(), out.hashes.end());
   out.hashes.erase(std::unique(out.hashes.begin(), out.hashes.end()), out.hashes.end());

@@ -18,12 +18,21 @@
 namespace depeche::dedup {
 
 inline constexpr std::size_t kShingleWords = 4;
-// Every shingle of a body's first words is kept: a teaser-only page or a standfirst is that
-// short, and the bodies that begin with one stock paragraph must all be counted to know it is one.
-// Beyond them, one shingle in kSampleEvery (chosen by hash, so the same in every body) is kept:
-// enough to compare long texts, an eighth of the terms.
-inline constexpr std::size_t kHeadWords = 60;
+// Every shingle of a body of kWholeWords words or fewer is kept: a teaser-only page is that short,
+// and two such pages are compared on all their words. Of a longer body, one shingle in
+// kSampleEvery (chosen by hash, so the same in every body) is kept: enough to compare long texts,
+// an eighth of the terms; and in its first kWholeWords words one in kHeadSampleEvery (a superset),
+// so that a stock paragraph that bodies begin with in several wordings ("Le Monde tient le carnet
+// de bord...") is still counted in enough bodies to be boilerplate. Keeping all of those first
+// shingles cost 52 MB more of the news corpus's database for the same clusters; keeping only one
+// in 8 there made a daily column's issues copies (bench/results.md, "Size").
+inline constexpr std::size_t kWholeWords = 60;
 inline constexpr std::uint64_t kSampleEvery = 8;
+inline constexpr std::uint64_t kHeadSampleEvery = 2;
+// Shingle hashes keep 48 bits: the news corpus's 2 million distinct shingles have a pair that
+// collides with odds under 1 %, harmless to a count of bodies, and each term is 6 bytes shorter
+// than with 64 bits in hex (schema::shingle_term).
+inline constexpr std::uint64_t kShingleBits = 48;
 // A shingle in this many bodies is boilerplate. Above the size of real clusters of copies (a
 // page republished 4-5 times), below that of a series (a daily column, a monthly session).
 inline constexpr unsigned kBoilerplateBodies = 8;
@@ -40,12 +49,12 @@ bool is_code_line(std::string_view line);
 
 struct Shingles {
   std::vector<std::uint64_t> hashes;  // sorted, unique
-  bool whole = false;                 // every shingle of the body is here (a body of kHeadWords words or fewer)
+  bool whole = false;                 // every shingle of the body is here (a body of kWholeWords words or fewer)
 };
 
 // The shingles kept for a body: its tokens (`tokens`, of `body`) outside code lines.
 Shingles shingles(std::string_view body, const analysis::TokenList& tokens);
-// Whether a shingle beyond the first words is kept.
+// Whether a shingle of a long body is kept.
 bool sampled(std::uint64_t shingle);
 // Jaccard similarity of two articles' own (non-boilerplate) shingles, over the sampled ones unless
 // both are whole; 0 when either has fewer than kMinOwnShingles to compare.

@@ -188,6 +188,22 @@ TEST(SchemaSlots, TagsRoundTripInTheArticlesOrder) {
   EXPECT_EQ(schema::field("standfirst").read(depeche::Article{}), "");
 }
 
+TEST(SchemaTerms, ShingleTermsHold48BitsIn13Bytes) {
+  const std::size_t prefix = schema::kPrefixShingle.size();
+  for (std::uint64_t h : {std::uint64_t{0}, std::uint64_t{0x0123456789ab}, (std::uint64_t{1} << 48) - 1}) {
+    const std::string term = schema::shingle_term(h);
+    EXPECT_EQ(term.size(), 13u) << term;
+    EXPECT_EQ(term.find_first_not_of("0123456789abcdefghijklmnopqrstuv", prefix), std::string::npos)
+        << "no capital after the prefix: " << term;
+    EXPECT_EQ(schema::decode_shingle(std::string_view(term).substr(prefix)), h) << term;
+  }
+  EXPECT_NE(schema::shingle_term(1), schema::shingle_term(2));
+  EXPECT_EQ(schema::decode_shingle("0123456789"), std::uint64_t{1171591994633}) << "5 bits a digit: 1*32^8 + 2*32^7 + ... + 9";
+  EXPECT_EQ(schema::decode_shingle("012345678"), std::nullopt) << "one digit short";
+  EXPECT_EQ(schema::decode_shingle("012345678w"), std::nullopt) << "w is no digit";
+  EXPECT_EQ(schema::decode_shingle("0123456789abcdef"), std::nullopt) << "a 64-bit hex hash of analysis 5";
+}
+
 TEST(SchemaSlots, HashesAndClustersRoundTrip) {
   for (std::uint64_t h : {std::uint64_t{0}, std::uint64_t{0x0123456789abcdef}, ~std::uint64_t{0}})
     EXPECT_EQ(schema::decode_hash(schema::encode_hash(h)), h);

@@ -69,17 +69,27 @@ TEST(Dedup, CodeIsNotShingled) {
   EXPECT_TRUE(shingles_of(css + css + css).hashes.empty());
 }
 
-TEST(Dedup, AShortBodyKeepsEveryShingleALongOneItsFirstAndASample) {
+TEST(Dedup, AShortBodyKeepsEveryShingleALongOneHalfItsFirstThenAnEighth) {
   const dd::Shingles teaser = shingles_of("Retrouvez chaque soir les résultats du scrutin, circonscription par circonscription, "
                                           "avec la carte des candidats qualifiés pour le second tour.");
   EXPECT_TRUE(teaser.whole);
   EXPECT_EQ(teaser.hashes.size(), 20u - dd::kShingleWords + 1) << "20 words, every shingle";
-  const dd::Shingles story = shingles_of(kStory);
-  EXPECT_FALSE(story.whole);
-  const auto beyond_head = static_cast<std::size_t>(std::count_if(
-      story.hashes.begin(), story.hashes.end(), [](std::uint64_t s) { return !dd::sampled(s); }));
-  EXPECT_LE(beyond_head, dd::kHeadWords - dd::kShingleWords + 1) << "unsampled shingles come from the first words only";
-  EXPECT_LT(story.hashes.size(), 100u) << "about 110 words: 57 shingles then one in 8";
+  const std::string story = std::string(kStory) + " " + kStory + " " + kStory;  // about 330 words
+  const dd::Shingles long_story = shingles_of(story);
+  EXPECT_FALSE(long_story.whole);
+  for (std::uint64_t s : long_story.hashes) {
+    EXPECT_EQ(s % dd::kHeadSampleEvery, 0u) << "every shingle kept is in the head's sample";
+    EXPECT_LT(s, std::uint64_t{1} << dd::kShingleBits);
+  }
+  const dd::Shingles head = shingles_of(story.substr(0, story.find("Les pêcheurs")));  // 35 words
+  ASSERT_TRUE(head.whole);
+  const auto head_kept = static_cast<std::size_t>(std::count_if(head.hashes.begin(), head.hashes.end(), [&](std::uint64_t s) {
+    return std::binary_search(long_story.hashes.begin(), long_story.hashes.end(), s);
+  }));
+  const auto head_halves = static_cast<std::size_t>(std::count_if(
+      head.hashes.begin(), head.hashes.end(), [](std::uint64_t s) { return s % dd::kHeadSampleEvery == 0; }));
+  EXPECT_EQ(head_kept, head_halves) << "the first words' shingles of the half sample are all kept";
+  EXPECT_LT(long_story.hashes.size(), head.hashes.size() / 2 + 60u) << "then about one in 8 of the 270 others";
 }
 
 TEST(Dedup, TooFewOwnShinglesAreNobodysCopy) {
