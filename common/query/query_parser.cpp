@@ -328,7 +328,8 @@ class QueryBuilder {
     for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
       most = std::max(most, p_.db_.get_termfreq(*t));
     absent = most == 0;
-    const std::string better = p_.correct_slips_ ? p_.slip_correction(folded, field, most) : std::string();
+    const std::string better =
+        p_.correct_slips_ ? p_.slip_correction(folded, field, most, out_.rare_words_as_typed) : std::string();
     if (better.empty()) return q;
     if (absent) out_.proximity_words.resize(sought);  // proximity is sought for the words found
     out_.corrected[folded] = better;
@@ -413,12 +414,16 @@ QueryParser::QueryParser(const Xapian::Database& db, analysis::Analyzer& analyze
     : db_(db), analyzer_(analyzer), weights_(weights) {}
 
 std::string QueryParser::slip_correction(const std::string& folded, const schema::Field* field,
-                                         Xapian::doccount found) const {
+                                         Xapian::doccount found, bool& rare_as_typed) const {
   // A word found in more than a few articles is the user's, not a slip; a rare one is taken as a
   // slip only when a close spelling is far more common ("Worcster" once, "Worcester" in 80).
   constexpr Xapian::doccount kRareAsTyped = 3, kMoreCommon = 50;
   constexpr std::size_t kShortest = 4;  // shorter words have too many neighbours to guess from
   if (found > kRareAsTyped || folded.size() < kShortest || analyzer_.is_stopword(folded)) return std::string();
+  if (found > 0 && !correct_rare_words_) {
+    rare_as_typed = true;
+    return std::string();
+  }
   std::string better = db_.get_spelling_suggestion(folded, 2);
   if (better.empty() || better == folded || analyzer_.is_stopword(better)) return std::string();
   const std::string prefix(field ? field->prefix : std::string_view());

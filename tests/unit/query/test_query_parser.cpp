@@ -481,6 +481,17 @@ TEST_F(QueryReadingTest, TheFormAsTypedRanksFirstWhereItExists) {
   EXPECT_EQ(ranked("trquet musée"), Ranked{"truquet-typo"});
 }
 
+TEST_F(QueryReadingTest, RareWordsCanBeReadAsTypedWithoutALookup) {
+  QueryParser parser(*db_, analyzer_);
+  parser.correct_rare_words(false);
+  EXPECT_TRUE(parser.parse("trquet", false).rare_words_as_typed) << "in one article";
+  const ParsedQuery absent = parser.parse("truqet", false);
+  EXPECT_FALSE(absent.rare_words_as_typed);
+  EXPECT_EQ(absent.corrected, (std::map<std::string, std::string>{{"truqet", "truquet"}})) << "a word found nowhere is still a slip";
+  parser.correct_slips(false);
+  EXPECT_FALSE(parser.parse("trquet", false).rare_words_as_typed) << "--exact-words: nothing to read again";
+}
+
 TEST_F(QueryReadingTest, TheOtherNumberOfAWordSnowballKeepsApart) {
   EXPECT_EQ(ranked("lieux"), (Ranked{"lieux", "lieu"}));
   EXPECT_EQ(ranked("lieu"), (Ranked{"lieu", "lieux"}));
