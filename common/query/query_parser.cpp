@@ -7,6 +7,7 @@
 #include "query/query_lexer.h"
 #include "schema.h"
 #include "util/date.h"
+#include "util/relative_date.h"
 
 #include <algorithm>
 
@@ -42,6 +43,7 @@ std::vector<Xapian::Query> or_operands(const std::vector<const Part*>& parts) {
 constexpr int kMaxNesting = 100;
 
 bool parse_bound(const std::string& text, bool upper, std::string& out) {
+  if (const auto day = util::relative_day(text, util::run_start())) return parse_bound(day->iso(), upper, out);
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
   const auto d = util::parse_iso_date(text);
   if (!d) return false;
@@ -486,8 +488,8 @@ Xapian::Query QueryParser::date_range(const std::string& from, const std::string
   const bool lo_ok = from.empty() || parse_bound(from, false, lo);
   const bool hi_ok = to.empty() || parse_bound(to, true, hi);
   if (!lo_ok || !hi_ok || (from.empty() && to.empty()))
-    throw QueryError("invalid date '" + (!lo_ok ? from : to) +
-                     "' (expected YYYY, YYYY-MM, YYYY-MM-DD, or a range such as 2021..2022 or ..2023-06)");
+    throw QueryError("invalid date '" + (!lo_ok ? from : to) + "' (expected YYYY, YYYY-MM, YYYY-MM-DD, " +
+                     util::kRelativeDateForms + ", or a range such as 2021..2022, ..2023-06 or 7d..)");
   if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, hi);
   if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, lo);
   if (lo > hi) throw QueryError("date range '" + from + ".." + to + "' ends before it starts");
