@@ -119,6 +119,7 @@ class ProgressSink : public ArticleSink {
   ProgressSink(ArticleSink& next, Progress& state, const ArchiveIndexer::ProgressFn& progress, std::uint64_t file_size)
       : next_(next), state_(state), progress_(progress), file_size_(file_size) {}
   void reading(const util::InputFile& in) override { in_ = &in; }
+  void format(InputFormat f) override { next_.format(f); }
   void article(Article&& a) override {
     next_.article(std::move(a));
     ++state_.articles;
@@ -220,10 +221,11 @@ void ArchiveIndexer::index_file(const InputName& input) {
     now.format = before->format;
     now.articles = before->articles;
     writer_.count_unchanged(before->articles);
-    writer_.set_metadata(key, encode(absolute, now));
+    writer_.set_metadata_with_other_changes(key, encode(absolute, now));
     return;
   }
   writer_.set_origin(key, input.display);
+  const IndexStats stats_before = writer_.stats();
   ProgressSink sink(writer_, state_, progress_, now.size);
   if (before && is_single_article(before->format) && before->articles > 0) sink.article_goes_when_empty();
   const InputFormat format = read_input(input, options_.format, options_.limits, sink);
@@ -233,7 +235,14 @@ void ArchiveIndexer::index_file(const InputName& input) {
   now.articles = writer_.origin_ids().size();
   // A single-article file: if its id changed (a new URL), the old article goes.
   if (is_single_article(now.format) && before) writer_.delete_from_origin(key, writer_.origin_ids());
-  writer_.set_metadata(key, encode(absolute, now));
+  // A file that brought nothing new and nothing to report (a feed fetched again into a new file, a
+  // copy) is recorded only beside other changes: until then each run reads it again and finds it
+  // unchanged. One with problems is recorded at once, so that they are reported once.
+  const IndexStats& stats_after = writer_.stats();
+  const bool brought_nothing = stats_after.added == stats_before.added && stats_after.updated == stats_before.updated &&
+                               stats_after.deleted == stats_before.deleted && stats_after.problems == stats_before.problems;
+  if (brought_nothing) writer_.set_metadata_with_other_changes(key, encode(absolute, now));
+  else writer_.set_metadata(key, encode(absolute, now));
 }
 
 bool ArchiveIndexer::indexed_files_below(const std::string& folder) const {

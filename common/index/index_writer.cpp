@@ -167,18 +167,20 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   return it->second;
 }  // uncommitted changes are dropped, as after a crash
 
+void IndexWriter::format(InputFormat f) {
+  origin_term_ = f == InputFormat::kText || f == InputFormat::kHtml ? origin_file_term_ : std::string();
+}
+
 void IndexWriter::set_origin(const std::string& file_key, const std::string& display) {
-  origin_term_ = schema::origin_file_term(file_key);
+  origin_file_term_ = schema::origin_file_term(file_key);
+  origin_term_ = origin_file_term_;  // until the format is known
   origin_ids_.clear();
   origin_names_.push_back(display);
 }
 
 bool IndexWriter::seen_before(Article& a) {
-  // The text without the file it came from: the same article in two files is no conflict.
-  std::string origin = std::move(a.origin);
-  a.origin.clear();
+  // The hash leaves out the file it came from: the same article in two files is no conflict.
   const std::uint64_t content = canonical_hash(a);
-  a.origin = std::move(origin);
   const auto origin_index = static_cast<std::uint32_t>(origin_names_.empty() ? 0 : origin_names_.size() - 1);
   const auto [it, first] = run_ids_.try_emplace(util::fnv1a64(a.id), SeenId{origin_index, content});
   if (first) return false;
@@ -386,9 +388,16 @@ void IndexWriter::finish(std::size_t failed) {
   commit();
 }
 
+void IndexWriter::set_metadata_with_other_changes(const std::string& key, const std::string& value) {
+  if (bulk_) return set_metadata(key, value);
+  with_other_changes_[key] = value;
+}
+
 void IndexWriter::commit() {
   if (pending_ == 0) return;
   try {
+    for (const auto& [key, value] : with_other_changes_) db_.set_metadata(key, value);
+    with_other_changes_.clear();
     // Shards first, the control database (records of indexed files) last: after a crash in
     // between, the files are read again and their articles found unchanged.
     for (auto& [db, counts] : spellings_) counts.write_to(*db);

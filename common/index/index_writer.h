@@ -72,6 +72,10 @@ class IndexWriter : public ArticleSink {
   // Articles that follow come from this input file: `file_key` is its record's key (empty for
   // stdin), `display` its name in messages.
   void set_origin(const std::string& file_key, const std::string& display);
+  // The input's format: only the articles of one-article files (text, HTML) carry their file's
+  // term, which --prune and a changed file's id need; the items of feeds and JSON Lines, which
+  // stay when their file goes, do not, so that the same item in another fetch writes nothing.
+  void format(InputFormat f) override;
   // The same, given the origin term an existing document carries (when rebuilding).
   void set_origin_term(const std::string& term) { origin_term_ = term; }
   void article(Article&& a) override;
@@ -91,6 +95,11 @@ class IndexWriter : public ArticleSink {
   Xapian::WritableDatabase& database() { return db_; }
   // Records a metadata change to commit with the next batch.
   void set_metadata(const std::string& key, const std::string& value);
+  // The same for what is worth writing only beside other changes: a file's new modification time
+  // when its content is unchanged (a file touched) is written by the next commit that writes
+  // something else, and forgotten otherwise (that file is hashed again next run), so that a run
+  // with nothing else to do writes no revision.
+  void set_metadata_with_other_changes(const std::string& key, const std::string& value);
 
   // Commits what is pending (nothing at all when nothing changed: no new revision).
   void commit();
@@ -134,7 +143,9 @@ class IndexWriter : public ArticleSink {
   ProblemReporter report_;
   DocumentBuilder builder_;
   IndexStats stats_;
-  std::string origin_term_;
+  std::map<std::string, std::string> with_other_changes_;  // metadata written only with a commit that has others
+  std::string origin_file_term_;  // of the input being read
+  std::string origin_term_;       // the term its articles carry: origin_file_term_ or none (format())
   std::set<std::string> origin_ids_;
   std::map<Xapian::WritableDatabase*, SpellingCounts> spellings_;  // per shard, written at each commit
   std::map<Xapian::WritableDatabase*, FacetColumnWriter> columns_;  // per shard, written at each commit

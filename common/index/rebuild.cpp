@@ -5,6 +5,7 @@
 #include "index/shard_layout.h"
 #include "index/stored_article.h"
 #include "readers/article_fields.h"
+#include "readers/feed_item.h"
 #include "schema.h"
 #include "util/ascii.h"
 #include "util/error.h"
@@ -35,7 +36,7 @@ std::string renamed_id(const Article& a, const RecordedFile& file) {
   if (hash == std::string::npos || !util::ends_with(file.path, "/" + a.id.substr(0, hash))) return a.id;
   const InputName name{file.path, a.id.substr(0, hash)};
   if (file.format == "jsonl") return id_from_content(file_name_of(name), a);
-  if (file.format == "feed") return id_from_content(a.source.empty() ? file_name_of(name) : a.source, a);
+  if (file.format == "feed") return feed::unlinked_item_id(a, name);
   return a.id;
 }
 

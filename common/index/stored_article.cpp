@@ -22,18 +22,20 @@ namespace {
 // How a stored body is compressed: zlib in schema version 2, LZ4 since version 3.
 enum class BodyCodec { kZlib, kLz4 };
 
-// The article as a JSON object (sorted keys: the stored bytes and content hashes depend on it);
-// the body only for the canonical form.
-json article_object(const Article& a, bool with_body) {
+// The article as a JSON object (sorted keys: the stored bytes and content hashes depend on it):
+// the stored fields leave out the body, stored apart; the canonical form, of which content hashes
+// are taken, leaves out the file the article came from, so that the same article in another file
+// (a feed fetched again) is the same content.
+json article_object(const Article& a, bool with_body, bool with_origin) {
   json j = json::object();
   for (const ArticleField& f : article_fields()) {
-    if (f.kind == ArticleFieldKind::kBody && !with_body) continue;
+    if ((f.kind == ArticleFieldKind::kBody && !with_body) || (!f.of_the_article && !with_origin)) continue;
     put_field(j, a, f);
   }
   return j;
 }
 
-json fields_json(const Article& a) { return article_object(a, false); }
+json fields_json(const Article& a) { return article_object(a, false, true); }
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -96,7 +98,7 @@ void store_article(const Article& a, Xapian::Document& doc) {
   doc.add_value(schema::kSlotArticle, stored);
 }
 
-std::string canonical_form(const Article& a) { return dump(article_object(a, true)); }
+std::string canonical_form(const Article& a) { return dump(article_object(a, true, false)); }
 
 namespace {
 
@@ -148,7 +150,7 @@ std::string stored_fields(const Article& a) { return dump(fields_json(a)); }
 
 std::uint64_t canonical_hash(const Article& a) {
   // canonical_form's keys are sorted: "author" (when there is one), "body", then the others.
-  const std::string fields = dump(fields_json(a));
+  const std::string fields = dump(article_object(a, false, false));
   std::size_t before_body = 1;  // "{"
   if (!a.author.empty()) before_body += std::string_view(R"("author":)").size() + dump(json(a.author)).size() + 1;
   std::uint64_t h = util::fnv1a64(std::string_view(fields).substr(0, before_body));

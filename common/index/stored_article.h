@@ -34,7 +34,8 @@ Article load_article(const Xapian::Document& doc, WithBody body = WithBody::kYes
 // The article's fields (not its body) as the JSON object stored; older layouts kept it as the data.
 std::string stored_fields(const Article& a);
 
-// Every field of the article in one string, whatever the storage: what content hashes are taken of.
+// Every field of the article but the file it came from, in one string, whatever the storage: what
+// content hashes are taken of.
 std::string canonical_form(const Article& a);
 // util::fnv1a64(canonical_form(a)), without escaping the body through nlohmann's serializer (2 % of
 // a first index's CPU).

@@ -107,6 +107,10 @@ util::Date item_date(const Item& it, std::string& unreadable) {
 
 }  // namespace
 
+std::string unlinked_item_id(const Article& a, const InputName& name) {
+  return id_from_content(!a.source.empty() ? a.source : !a.source_name.empty() ? a.source_name : file_name_of(name), a);
+}
+
 void emit_item_article(const Item& it, const FeedFields& feed, std::size_t max_depth, Flattening& flattening,
                        const InputName& name, const ReadLimits& limits, ArticleSink& sink) {
   const std::size_t line = it.line ? it.line : 1;
@@ -157,9 +161,8 @@ void emit_item_article(const Item& it, const FeedFields& feed, std::size_t max_d
     sink.problem(name.display, line, item + " has neither title nor text; skipped");
     return;
   }
-  // Neither link nor id: by position, the items of a rewritten feed would take each other's ids;
-  // named by the feed's site rather than its file, the same item fetched into two files is one.
-  if (a.id.empty()) a.id = id_from_content(a.source.empty() ? file_name_of(name) : a.source, a);
+  // Neither link nor id: by position, the items of a rewritten feed would take each other's ids.
+  if (a.id.empty()) a.id = unlinked_item_id(a, name);
   sink.article(std::move(a));
 }
 

@@ -46,6 +46,11 @@ struct Flattening {
 void emit_item_article(const Item& item, const FeedFields& feed, std::size_t max_depth, Flattening& flattening,
                        const InputName& name, const ReadLimits& limits, ArticleSink& sink);
 
+// The id of an item with neither link nor id, read from feed file `name`: its content, named by
+// the feed's site, else its title, rather than its file, so that the same item fetched into two
+// files is one article.
+std::string unlinked_item_id(const Article& a, const InputName& name);
+
 }  // namespace depeche::feed
 
 #endif

@@ -103,6 +103,7 @@ class FinishingSink : public ArticleSink {
     next_.problem(file, line, message);
   }
   void reading(const util::InputFile& in) override { next_.reading(in); }
+  void format(InputFormat f) override { next_.format(f); }
 
  private:
   ArticleSink& next_;
@@ -182,6 +183,7 @@ InputFormat read_each_article(util::InputFile& in, const InputName& name, InputF
     return InputFormat::kAuto;
   }
   if (format == InputFormat::kAuto) format = detect_format(name.path, head);
+  sink.format(format);
   switch (format) {
     case InputFormat::kJsonl: read_jsonl_input(in, name, limits, sink); break;
     case InputFormat::kText: read_text_any_charset(in, name, limits, sink); break;

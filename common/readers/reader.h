@@ -16,12 +16,16 @@ class InputFile;
 }
 
 // What readers hand back: articles, and problems with the file and line they were found at.
+enum class InputFormat { kAuto, kText, kJsonl, kHtml, kFeed };
+
 class ArticleSink {
  public:
   virtual ~ArticleSink() = default;
   // Called once per input before its articles, so that a sink can tell how far into it reading
   // has got (the indexer's progress bar); the file lives until read_input() returns.
   virtual void reading(const util::InputFile&) {}
+  // Called once the input's format is known, before its articles.
+  virtual void format(InputFormat) {}
   virtual void article(Article&& a) = 0;
   virtual void problem(const std::string& file, std::size_t line, const std::string& message) = 0;
 };
@@ -43,8 +47,6 @@ struct ReadLimits {
   // XML declaration), valid UTF-8, else ICU's detection decide. JSON Lines is always UTF-8.
   std::string encoding{};
 };
-
-enum class InputFormat { kAuto, kText, kJsonl, kHtml, kFeed };
 
 // "text", "jsonl", "html", "feed" (or "auto"); throws depeche::Error for anything else.
 InputFormat parse_input_format(std::string_view name);

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -261,12 +262,22 @@ TEST(Safety, RebuildRenamesTheIdsOfAnOlderSchema) {
   ASSERT_EQ(t::index({"--db", db, dir / "lemonde", dir / "vrac.rss"}).status, 0);
   const std::set<std::string> current = ids(db);
   ASSERT_EQ(current.size(), 5u);
-  {  // as depeche 4 named them
+  {  // as depeche 4 named them, every article with its file's origin term
     Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    std::map<std::string, std::string> file_keys;  // a file's name as messages give it -> its record's key
+    const std::string prefix(depeche::schema::kMetaFilePrefix);
+    for (auto key = w.metadata_keys_begin(prefix); key != w.metadata_keys_end(prefix); ++key) {
+      const std::string path = json::parse(w.get_metadata(*key)).value("path", "");
+      for (const char* name : {"lemonde/flux.jsonl", "lemonde/une.rss", "vrac.rss"})
+        if (path.size() >= std::string(name).size() && path.compare(path.size() - std::string(name).size(), std::string::npos, name) == 0)
+          file_keys[name] = *key;
+    }
     int line = 0;
     for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
       Xapian::Document doc = w.get_document(*it);
       depeche::Article a = depeche::load_article(doc);
+      if (auto key = file_keys.find(a.origin); key != file_keys.end())
+        doc.add_boolean_term(depeche::schema::origin_file_term(key->second));
       doc.remove_term(depeche::schema::id_term(a.id));
       if (a.id == "lemonde/2023/une.txt") a.id = "2023/une.txt";
       else if (a.id.rfind("flux.jsonl#", 0) == 0) a.id = "flux.jsonl#" + std::to_string(++line);

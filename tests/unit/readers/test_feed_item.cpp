@@ -67,6 +67,29 @@ TEST(FeedItem, ProblemsNameTheItem) {
   EXPECT_EQ(emit(empty).describe(), "dir/f.rss:1: item 5 has neither title nor text; skipped\n");
 }
 
+TEST(FeedItem, AnItemWithoutLinkOrIdIsNamedAlikeInEveryFetchFile) {
+  Item it;
+  it.title = "Brève";
+  it.summary = "Le conseil vote le budget.";
+  it.summary_type = BodyType::kText;
+  FeedFields site;
+  site.link = "https://www.site.fr/";
+  FeedFields titled;
+  titled.title_text = "La Gazette";
+  auto id_in = [&it](const FeedFields& feed, const depeche::InputName& name) {
+    Collect sink;
+    Flattening flattening;
+    depeche::feed::emit_item_article(it, feed, 256, flattening, name, {}, sink);
+    return sink.articles.at(0).id;
+  };
+  const depeche::InputName first{"une-0900.xml", "feeds/une-0900.xml"}, second{"une-0915.xml", "feeds/une-0915.xml"};
+  EXPECT_EQ(id_in(site, first), id_in(site, second));
+  EXPECT_EQ(id_in(site, first).rfind("site.fr#", 0), 0u) << id_in(site, first);
+  EXPECT_EQ(id_in(titled, first), id_in(titled, second)) << "a feed without a site is named by its title";
+  EXPECT_EQ(id_in(titled, first).rfind("La Gazette#", 0), 0u) << id_in(titled, first);
+  EXPECT_NE(id_in({}, first), id_in({}, second)) << "with neither, only its file names the feed";
+}
+
 TEST(FeedItem, LongBodiesAreCut) {
   Item it;
   it.index = 1;
