@@ -162,6 +162,19 @@ TEST(Install, UnitsAndDocsFollowTheInstallPrefix) {
   EXPECT_NE(r.err.find("is not executable"), std::string::npos) << r.err;
 }
 
+// docs/cron.md's user-timer section names the units dist/systemd ships, the schedule their timer
+// has, and lingering, without which a user's timer stops at logout.
+TEST(Install, CronDocExplainsTheShippedUserTimer) {
+  const std::string doc = slurp(t::source_dir() + "/docs/cron.md");
+  const std::string timer = slurp(t::source_dir() + "/dist/systemd/depeche-index.timer");
+  EXPECT_NE(doc.find("\nsystemctl --user enable --now depeche-index.timer\n"), std::string::npos);
+  EXPECT_NE(doc.find("\nloginctl enable-linger\n"), std::string::npos);
+  for (const std::string setting : {"OnCalendar=*:0/5", "Persistent=true"}) {
+    EXPECT_NE(timer.find("\n" + setting + "\n"), std::string::npos) << setting;
+    EXPECT_NE(doc.find("`" + setting + "`"), std::string::npos) << setting;
+  }
+}
+
 // systemd will not run a program whose path has a quote: the units are left out with a warning,
 // and everything else is installed.
 TEST(Install, PrefixSystemdCannotNameLeavesTheUnitsOut) {
