@@ -5,6 +5,7 @@
 #include "schema.h"
 #include "cli/config.h"
 #include "util/error.h"
+#include "util/relative_date.h"
 #include "util/utf8.h"
 
 #include <cstdlib>
@@ -61,8 +62,13 @@ void define_query_options(CLI::App& app, SearcherOptions& o) {
                "Search words only as typed: no slip corrected (trquet for truquet), no date among the words taken "
                "for a period to rank first")
       ->group("Query");
-  app.add_option("--since", o.since, "Only articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
-  app.add_option("--until", o.until, "Only articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD")->group("Filters");
+  app.add_option("--since", o.since,
+                 "Only articles dated on or after: YYYY, YYYY-MM, YYYY-MM-DD, or a day counted back from now "
+                 "in local time: 24h, 7d, 2w, 3m, 1y, today, yesterday (aujourd'hui, hier)")
+      ->group("Filters");
+  app.add_option("--until", o.until,
+                 "Only articles dated on or before: YYYY, YYYY-MM, YYYY-MM-DD, or a relative day as for --since")
+      ->group("Filters");
   for (const auto& [name, value, help] :
        {std::tuple{"--source", &o.source, "Only articles from this source (e.g. lemonde.fr)"},
         {"--section", &o.section, "Only articles of this section"},
@@ -132,7 +138,8 @@ void define_saved_search_options(CLI::App& app, SearcherOptions& o) {
   app.add_flag("--list-saved", o.list_saved, "List the saved searches")->excludes(no_config)->group("Saved searches");
   app.add_option("--forget", o.forget, "Remove the saved search NAME")->excludes(no_config)->group("Saved searches");
   app.add_option("--indexed-since", o.indexed_since,
-                 "Only articles indexed at or after this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC)")
+                 "Only articles indexed at or after this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC), or "
+                 "24h, 7d, 2w (that long ago), 3m, 1y, today, yesterday (local midnight)")
       ->group("Filters");
 }
 
@@ -265,7 +272,10 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
                                             : SearchRequest::FacetOrder::kAuto;
   q.similar_to = o.similar;
   q.sort = o.sort == "date" ? SortOrder::kDateNewest : o.sort == "-date" ? SortOrder::kDateOldest : SortOrder::kRelevance;
-  if (!o.indexed_since.empty()) q.indexed_since = cli::parse_utc_time(o.indexed_since);
+  if (!o.indexed_since.empty()) {
+    const auto relative = util::relative_instant(o.indexed_since, util::run_start());
+    q.indexed_since = relative ? static_cast<double>(*relative) : cli::parse_utc_time(o.indexed_since);
+  }
   if (!o.since.empty() || !o.until.empty()) q.filters.emplace_back("date", o.since + ".." + o.until);
   for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},
                                      {"country", &o.country}})

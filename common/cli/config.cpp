@@ -5,6 +5,7 @@
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/printable.h"
+#include "util/relative_date.h"
 #include "util/utf8.h"
 
 #include <cctype>
@@ -312,7 +313,8 @@ double parse_utc_time(const std::string& text) {
   const int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &year, &month, &day, &hour, &minute, &second, &tail);
   if (!(n == 3 || n == 5 || n == 6) || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
       second > 60)
-    throw Error("invalid time '" + text + "' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], UTC)");
+    throw Error("invalid time '" + text + "' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], UTC, or " +
+                util::kRelativeDateForms + ")");
   tm.tm_year = year - 1900;
   tm.tm_mon = month - 1;
   tm.tm_mday = day;

@@ -7,6 +7,7 @@
 #include "query/query_lexer.h"
 #include "schema.h"
 #include "util/date.h"
+#include "util/relative_date.h"
 
 #include <algorithm>
 
@@ -42,6 +43,7 @@ std::vector<Xapian::Query> or_operands(const std::vector<const Part*>& parts) {
 constexpr int kMaxNesting = 100;
 
 bool parse_bound(const std::string& text, bool upper, std::string& out) {
+  if (const auto day = util::relative_day(text, util::run_start())) return parse_bound(day->iso(), upper, out);
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
   const auto d = util::parse_iso_date(text);
   if (!d) return false;
@@ -328,7 +330,8 @@ class QueryBuilder {
     for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
       most = std::max(most, p_.db_.get_termfreq(*t));
     absent = most == 0;
-    const std::string better = p_.correct_slips_ ? p_.slip_correction(folded, field, most) : std::string();
+    const std::string better =
+        p_.correct_slips_ ? p_.slip_correction(folded, field, most, out_.rare_words_as_typed) : std::string();
     if (better.empty()) return q;
     if (absent) out_.proximity_words.resize(sought);  // proximity is sought for the words found
     out_.corrected[folded] = better;
@@ -413,12 +416,16 @@ QueryParser::QueryParser(const Xapian::Database& db, analysis::Analyzer& analyze
     : db_(db), analyzer_(analyzer), weights_(weights) {}
 
 std::string QueryParser::slip_correction(const std::string& folded, const schema::Field* field,
-                                         Xapian::doccount found) const {
+                                         Xapian::doccount found, bool& rare_as_typed) const {
   // A word found in more than a few articles is the user's, not a slip; a rare one is taken as a
   // slip only when a close spelling is far more common ("Worcster" once, "Worcester" in 80).
   constexpr Xapian::doccount kRareAsTyped = 3, kMoreCommon = 50;
   constexpr std::size_t kShortest = 4;  // shorter words have too many neighbours to guess from
   if (found > kRareAsTyped || folded.size() < kShortest || analyzer_.is_stopword(folded)) return std::string();
+  if (found > 0 && !correct_rare_words_) {
+    rare_as_typed = true;
+    return std::string();
+  }
   std::string better = db_.get_spelling_suggestion(folded, 2);
   if (better.empty() || better == folded || analyzer_.is_stopword(better)) return std::string();
   const std::string prefix(field ? field->prefix : std::string_view());
@@ -481,8 +488,8 @@ Xapian::Query QueryParser::date_range(const std::string& from, const std::string
   const bool lo_ok = from.empty() || parse_bound(from, false, lo);
   const bool hi_ok = to.empty() || parse_bound(to, true, hi);
   if (!lo_ok || !hi_ok || (from.empty() && to.empty()))
-    throw QueryError("invalid date '" + (!lo_ok ? from : to) +
-                     "' (expected YYYY, YYYY-MM, YYYY-MM-DD, or a range such as 2021..2022 or ..2023-06)");
+    throw QueryError("invalid date '" + (!lo_ok ? from : to) + "' (expected YYYY, YYYY-MM, YYYY-MM-DD, " +
+                     util::kRelativeDateForms + ", or a range such as 2021..2022, ..2023-06 or 7d..)");
   if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, hi);
   if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, lo);
   if (lo > hi) throw QueryError("date range '" + from + ".." + to + "' ends before it starts");

@@ -40,8 +40,11 @@ struct ParsedQuery {
   bool has_free_text = false;      // false when the query is only filters
   std::vector<QueryWord> proximity_words;  // the plain words sought (not negated, not in a phrase), for proximity
   std::map<std::string, double> term_scales;  // terms whose weight the query multiplies (the exact form's), for --explain
-  // A date typed among the words (query_dates.h): "2022-11" for "novembre 2022", empty if none.
   std::map<std::string, std::string> corrected;  // words taken for slips, with the spelling also searched
+  // A word found in a few articles was searched only as typed (QueryParser::correct_rare_words off);
+  // read again with it on, it may be taken for a slip.
+  bool rare_words_as_typed = false;
+  // A date typed among the words (query_dates.h): "2022-11" for "novembre 2022", empty if none.
   std::string preferred_period;
   Xapian::Query period;        // the articles of that period, which rank first
   Xapian::Query period_words;  // its words, searched without being required
@@ -59,6 +62,10 @@ class QueryParser {
   // Words that match nothing, or a few articles where a close spelling matches far more, are
   // searched in that spelling too (on by default; --exact-words turns it off).
   void correct_slips(bool on) { correct_slips_ = on; }
+  // Of those, the words a few articles have (on by default). A search first reads them as typed,
+  // which spares a spelling lookup of milliseconds per rare word, and only if that finds nothing
+  // reads them again as possible slips.
+  void correct_rare_words(bool on) { correct_rare_words_ = on; }
   // A date typed among other words ranks its period first instead of being required (on by default).
   void read_dates(bool on) { read_dates_ = on; }
   // Words joined by OR rank the articles with more of them first (for a query relaxed to any word).
@@ -83,13 +90,16 @@ class QueryParser {
   RankingWeights weights_;
   std::vector<analysis::Analyzer*> other_languages_;
   bool correct_slips_ = true;
+  bool correct_rare_words_ = true;
   bool read_dates_ = true;
   bool most_words_first_ = false;
 
   // Sets `out`'s preferred period from a date typed among the words.
   void prefer(const PreferredPeriod& period, ParsedQuery& out) const;
   // The spelling searched with `folded` (found in `found` articles) when it looks like a slip; "" if none.
-  std::string slip_correction(const std::string& folded, const schema::Field* field, Xapian::doccount found) const;
+  // Sets `rare_as_typed` when the word is rare but was not looked up (correct_rare_words off).
+  std::string slip_correction(const std::string& folded, const schema::Field* field, Xapian::doccount found,
+                              bool& rare_as_typed) const;
 };
 
 }  // namespace depeche

@@ -264,8 +264,23 @@ void Searcher::require_positions() {
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed) {
+  Xapian::Query query = read_query(request, match_any, false, parsed);
+  if (!parsed.rare_words_as_typed) return query;
+  // A word a few articles have was read as typed. If the query as written (every word, unless
+  // --any) then finds nothing, such a word may be a slip: read again, its close spelling searched.
+  ParsedQuery as_written;
+  const Xapian::Query written = match_any == request.match_any ? query : read_query(request, request.match_any, false, as_written);
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(written);
+  if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0) return query;
+  return read_query(request, match_any, true, parsed);
+}
+
+Xapian::Query Searcher::read_query(const SearchRequest& request, bool match_any, bool rare_slips, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
   parser.correct_slips(!request.exact_words);
+  parser.correct_rare_words(rare_slips);
   parser.read_dates(!request.exact_words);
   parser.rank_most_words_first(match_any && !request.match_any);  // relaxed, not asked for
   if (!has_english_) has_english_ = db_.term_exists(schema::boolean_term(schema::field("lang").prefix, "en"));

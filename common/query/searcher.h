@@ -161,7 +161,11 @@ class Searcher {
   std::vector<FacetCount> timeline(const SearchRequest& request, bool by_day);
 
  private:
+  // The request's query, its words ANDed or, with `match_any`, ORed (the partial matches); the
+  // words a few articles have are read as typed unless the query as written then finds nothing.
   Xapian::Query build_query(const SearchRequest& request, bool match_any, ParsedQuery& parsed);
+  // The same, such words taken for slips where a close spelling is far more common when `rare_slips`.
+  Xapian::Query read_query(const SearchRequest& request, bool match_any, bool rare_slips, ParsedQuery& parsed);
   Xapian::Query similar_query(const std::string& id);
   void fill_copies(Hit& hit);  // from hit.cluster
   std::string spelling_suggestion(const std::string& query);

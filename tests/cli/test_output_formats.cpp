@@ -578,9 +578,9 @@ TEST_F(OutputFormats, SinceAndUntil) {
   EXPECT_EQ(id_set(search_json({"port", "--since", "2023-07-12"})), std::set<std::string>{kBrestUrl});
   EXPECT_EQ(id_set(search_json({"port", "--until", "2021"})), (std::set<std::string>{kRugbyUrl, kSeteId}));
   EXPECT_EQ(id_set(search_json({"port", "--since", "2023-02-21", "--until", "2023-07-11"}, 1)), std::set<std::string>{});
-  const t::RunResult r = search({"port", "--since", "hier"});
+  const t::RunResult r = search({"port", "--since", "demain"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("hier"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("demain"), std::string::npos) << r.err;
 }
 
 // --- exit codes ---------------------------------------------------------------------------------

@@ -29,6 +29,16 @@ class QueryReadingCli : public t::IndexedCorpus<QueryReadingCli> {
     };
     std::string input;
     for (const auto& a : articles) input += json{{"id", a[0]}, {"date", a[1]}, {"body", a[2]}}.dump() + "\n";
+    // A rare misspelling beside a name fifty times as common (the slip rule's ratio).
+    for (int n = 0; n < 50; ++n)
+      input += json{{"id", "worcester-" + std::to_string(n)},
+                    {"date", "2022-06-01"},
+                    {"body", "Le festival de Worcester programme sa soirée numéro " + std::to_string(n) + "."}}
+                   .dump() +
+               "\n";
+    input += json{{"id", "worcster"}, {"date", "2022-06-02"}, {"body", "Un guide touristique écrit Worcster près de la cathédrale."}}
+                 .dump() +
+             "\n";
     index_once({"-"}, input);
   }
 
@@ -59,6 +69,25 @@ TEST_F(QueryReadingCli, ASlipIsSearchedInItsCloseSpellingAndSaidSo) {
   EXPECT_EQ(j["status"], "ok") << "a corrected query that matches is a match";
   const t::RunResult text = run({"--color", "never", "sculpteur truqet"});
   EXPECT_NE(text.out.find("Also searched truquet for truqet"), std::string::npos) << text.out;
+}
+
+TEST_F(QueryReadingCli, ARareWordIsTakenForASlipOnlyWhenTheQueryAsWrittenFindsNothing) {
+  const json found = search_json({"Worcster cathédrale"});
+  EXPECT_EQ(ranked(found), Ranked{"worcster"}) << "the one article with the word as typed and the other";
+  EXPECT_EQ(found["corrected"], json::object());
+  EXPECT_EQ(found["total"], 1);
+  const json slip = search_json({"Worcster festival"});
+  EXPECT_EQ(slip["corrected"], (json{{"worcster", "worcester"}})) << "no article has both words as typed";
+  EXPECT_EQ(slip["total"], 50);
+  EXPECT_EQ(slip["status"], "ok");
+  EXPECT_EQ(slip["partial"], false);
+  for (const char* query : {"Worcster cathédrale", "Worcster festival"}) {
+    const json j = search_json({query});
+    const t::RunResult count = run({"--count", query});
+    EXPECT_EQ(count.out, std::to_string(j["total"].get<int>()) + "\n") << query << ": --count reads the query as the search does";
+  }
+  const json exact = search_json({"--exact-words", "Worcster festival"}, 1);
+  EXPECT_EQ(exact["corrected"], json::object());
 }
 
 TEST_F(QueryReadingCli, ExactWordsSearchesTheWordsAsTyped) {

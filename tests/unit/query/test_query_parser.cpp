@@ -219,7 +219,7 @@ TEST_F(QueryParserTest, DateRangeOptionFilter) {
   EXPECT_EQ(run(parser.date_range("", "2021-03")), (Ids{"brest", "vieux"}));
   EXPECT_EQ(run(parser.filter("date", "2023-08..2023-09")), (Ids{"pomme", "terre"}));
   EXPECT_THROW(parser.date_range("", ""), QueryError);
-  EXPECT_THROW(parser.date_range("hier", ""), QueryError);
+  EXPECT_THROW(parser.date_range("demain", ""), QueryError);
 }
 
 TEST_F(QueryParserTest, MalformedDatesAreQueryErrors) {
@@ -479,6 +479,17 @@ TEST_F(QueryReadingTest, TheFormAsTypedRanksFirstWhereItExists) {
   // "trquet" is in one article; "truquet" in two, not fifty times more: the user's word stands.
   EXPECT_TRUE(parse("trquet musée").corrected.empty());
   EXPECT_EQ(ranked("trquet musée"), Ranked{"truquet-typo"});
+}
+
+TEST_F(QueryReadingTest, RareWordsCanBeReadAsTypedWithoutALookup) {
+  QueryParser parser(*db_, analyzer_);
+  parser.correct_rare_words(false);
+  EXPECT_TRUE(parser.parse("trquet", false).rare_words_as_typed) << "in one article";
+  const ParsedQuery absent = parser.parse("truqet", false);
+  EXPECT_FALSE(absent.rare_words_as_typed);
+  EXPECT_EQ(absent.corrected, (std::map<std::string, std::string>{{"truqet", "truquet"}})) << "a word found nowhere is still a slip";
+  parser.correct_slips(false);
+  EXPECT_FALSE(parser.parse("trquet", false).rare_words_as_typed) << "--exact-words: nothing to read again";
 }
 
 TEST_F(QueryReadingTest, TheOtherNumberOfAWordSnowballKeepsApart) {
