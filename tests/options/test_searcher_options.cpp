@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <map>
+#include <regex>
 
 namespace {
 
@@ -141,6 +144,26 @@ TEST(SearcherOptions, ConfigurationDefaultsGiveWayToEveryOptionGiven) {
   EXPECT_EQ(built_in.format, "text");
   EXPECT_TRUE(built_in.facets.empty());
   EXPECT_FALSE(built_in.no_collapse);
+}
+
+// docs/config.md's default for each search key is the option's own.
+TEST(SearcherOptions, ConfigDocSaysTheBuiltInDefaults) {
+  std::ifstream in(std::string(DEPECHE_SOURCE_DIR) + "/docs/config.md");
+  ASSERT_TRUE(in) << "docs/config.md is missing";
+  std::map<std::string, std::string> documented;  // key -> its default cell
+  const std::regex row(R"(^\| `(\w+)` \| [^|]* \| ([^|]*) \|)");
+  for (std::string line; std::getline(in, line);)
+    if (std::smatch m; std::regex_search(line, m, row)) documented[m[1]] = m[2];
+  const SearcherOptions built_in;
+  const auto code = [](const std::string& v) { return "`" + v + "`"; };
+  EXPECT_EQ(documented["limit"], code(std::to_string(built_in.limit)));
+  EXPECT_EQ(documented["format"], code(built_in.format));
+  EXPECT_EQ(documented["color"], code(built_in.color));
+  EXPECT_EQ(documented["sort"], code(built_in.sort));
+  EXPECT_EQ(documented["any"], code(built_in.any ? "true" : "false"));
+  EXPECT_EQ(documented["collapse"], code(built_in.no_collapse ? "false" : "true"));
+  EXPECT_TRUE(built_in.facets.empty());
+  EXPECT_EQ(documented["facet"], "none");
 }
 
 TEST(SearcherOptions, SnippetsOnlyWhenPrinted) {
