@@ -61,7 +61,9 @@ std::vector<std::string> ids_to_delete(const std::vector<std::string>& args, std
 // --init: a configuration naming the database and the inputs, so that cron needs no options.
 int write_initial_config(const ResolvedIndexerOptions& o) {
   namespace fs = std::filesystem;
-  if (fs::exists(o.config_path)) throw Error(o.config_path + ": already exists; edit it or remove it first");
+  // One emptied by --forget, or left with comments only, holds nothing to lose.
+  if (fs::exists(o.config_path) && cli::holds_settings(o.config_path))
+    throw Error(o.config_path + ": already exists; edit it or remove it first");
   std::vector<std::string> inputs;
   for (const std::string& p : o.paths) inputs.push_back(fs::absolute(p).lexically_normal().string());
   cli::check_config_value(o.db, "the database path");

@@ -25,8 +25,11 @@ void describe(CLI::App& app) {
 
 void define_database_options(CLI::App& app, IndexerOptions& o) {
   cli::add_db_option(app, o.db, "Database folder to create or update");
-  cli::add_config_option(app, o.config);
-  app.add_flag("--init", o.init, "Write a commented configuration naming the database and PATHS, then stop")
+  CLI::Option* no_config = cli::add_config_options(app, o.config, o.no_config);
+  app.add_flag("--init", o.init,
+               "Write a commented configuration naming the database and PATHS, then stop (over an existing file "
+               "only if it holds nothing but blank lines and comments)")
+      ->excludes(no_config)
       ->group("Database");
 }
 
@@ -153,14 +156,18 @@ ResolvedIndexerOptions resolve(const IndexerOptions& options) {
   ResolvedIndexerOptions r;
   static_cast<IndexerOptions&>(r) = options;
   r.mode = mode_of(options);
-  r.config_path = options.config.empty() ? cli::default_config_path() : options.config;
+  const cli::ConfigLocation location = cli::config_location(options.config);
+  r.config_path = location.path;
   // --init writes the configuration named by --config: it need not exist yet.
-  const cli::Config config = cli::load_config(r.config_path, !options.config.empty() && !options.init);
+  const cli::Config config =
+      options.no_config ? cli::Config{} : cli::load_config(r.config_path, location.named && !options.init);
   r.db = cli::resolve_db(options.db, config);
   const bool takes_paths = r.mode == IndexMode::kIndex || r.mode == IndexMode::kDelete;
   if (takes_paths && r.paths.empty()) {
     if (config.inputs.empty())
-      throw Error("nothing to index: give files or folders, or name them in " + r.config_path + " (see --init)");
+      throw Error(options.no_config ? "nothing to index: give files or folders (--no-config reads no inputs from a file)"
+                                    : "nothing to index: give files or folders, or name them in " + r.config_path +
+                                          " (see --init)");
     r.paths = config.inputs;
   }
   r.threads = options.resumable ? 0 : cli::threads_for(options.jobs);

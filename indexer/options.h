@@ -29,6 +29,7 @@ struct IndexerOptions {
   bool rebuild = false;
   bool compact = false;
   std::string config;  // --config; empty: $DEPECHE_CONFIG or the XDG default
+  bool no_config = false;
   bool init = false;
   std::string shard_by = "none";
   std::string synonyms;
@@ -54,7 +55,7 @@ struct ResolvedIndexerOptions : IndexerOptions {
   SummaryFormat summary_format = SummaryFormat::kNone;
 };
 
-// Reads the configuration; `db` becomes --db, else $DEPECHE_DB, else the configuration's, else the
+// Reads the configuration (none with --no-config); `db` becomes --db, else $DEPECHE_DB, else the configuration's, else the
 // default, and `paths` the configuration's inputs when none is given (to index or delete). Throws
 // depeche::Error for a bad configuration, or when there is nothing to index.
 ResolvedIndexerOptions resolve(const IndexerOptions& options);

@@ -142,9 +142,11 @@ int search(Searcher& searcher, Printer& printer, const SearchRequest& request, c
   return result.total ? exit_code::kOk : exit_code::kNoMatch;
 }
 
-int run(SearcherOptions o) {
-  const std::string config_path = o.config.empty() ? cli::default_config_path() : o.config;
-  const cli::Config config = cli::load_config(config_path, !o.config.empty());
+int run(SearcherOptions o, const CLI::App& app) {
+  const cli::ConfigLocation location = cli::config_location(o.config);
+  const std::string& config_path = location.path;
+  const cli::Config config = o.no_config ? cli::Config{} : cli::load_config(config_path, location.named);
+  apply_search_defaults(app, config.search, o);
   if (o.dbs.empty()) o.dbs.push_back(cli::resolve_db("", config));
   for (const std::string& db : o.dbs) refuse_program_remotes(db, o.allow_program_remotes);
   // The saved searches are edited or listed in the configuration alone.
@@ -175,5 +177,5 @@ int main(int argc, char** argv) {
   SearcherOptions options;
   define_options(app, options);
   // A search's database errors name no database: the message says which part of it failed.
-  return depeche::cli::tool_main(app, argc, argv, "depeche-search", "", [&] { return run(options); });
+  return depeche::cli::tool_main(app, argc, argv, "depeche-search", "", [&] { return run(options, app); });
 }

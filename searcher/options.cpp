@@ -44,7 +44,7 @@ void describe(CLI::App& app) {
 
 void define_database_options(CLI::App& app, SearcherOptions& o) {
   cli::add_db_option(app, o.dbs, "Database to search; repeat for shards or give a Xapian stub file");
-  cli::add_config_option(app, o.config);
+  cli::add_config_options(app, o.config, o.no_config);
   app.add_flag("--allow-program-remotes", o.allow_program_remotes,
                "Let stub files start the programs their 'remote :PROGRAM' lines name (refused otherwise: "
                "whoever can write a stub would run code as you)")
@@ -55,7 +55,9 @@ void define_database_options(CLI::App& app, SearcherOptions& o) {
 void define_query_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("query", o.query_words, "The query (words, phrases, operators, field:value)")
       ->transform(decoded_like_text());
-  app.add_flag("--any", o.any, "Match articles with any of the words, not all")->group("Query");
+  // --all and --collapse undo a configuration's `any = true` and `collapse = false` for one run.
+  app.add_flag("--any,!--all", o.any, "Match articles with any of the words (--any) or all of them (--all, the default)")
+      ->group("Query");
   app.add_flag("--exact-words", o.exact_words,
                "Search words only as typed: no slip corrected (trquet for truquet), no date among the words taken "
                "for a period to rank first")
@@ -79,11 +81,11 @@ void define_query_options(CLI::App& app, SearcherOptions& o) {
 void define_result_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--sort", o.sort, "Order: relevance, date (newest first) or -date (oldest first); undated articles come last "
                   "(first with -date over remote shards)")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+      ->check(CLI::IsMember(std::vector<std::string>(cli::kSortChoices.begin(), cli::kSortChoices.end())))
       ->capture_default_str()
       ->group("Results");
   // A billion each: more than any archive holds, and their sum still fits Xapian's document counts.
-  const CLI::Range kResultCount(std::size_t{0}, std::size_t{1'000'000'000});
+  const CLI::Range kResultCount(std::size_t{0}, cli::kMaxResultCount);
   app.add_option("--limit,-n", o.limit, "Number of results to print")
       ->capture_default_str()
       ->check(kResultCount)
@@ -100,8 +102,9 @@ void define_result_options(CLI::App& app, SearcherOptions& o) {
       ->capture_default_str()
       ->check(kResultCount)
       ->group("Results");
-  app.add_flag("--no-collapse", o.no_collapse,
-               "Show every near-identical copy; by default each story prints once, with its copies listed")
+  app.add_flag("--no-collapse,!--collapse", o.no_collapse,
+               "Show every near-identical copy (--no-collapse), or each story once with its copies listed "
+               "(--collapse, the default)")
       ->group("Results");
   app.add_option("--similar", o.similar,
                  "Articles like the one with this id (more-like-this), best first; words and filters given with it "
@@ -123,15 +126,17 @@ void define_result_options(CLI::App& app, SearcherOptions& o) {
 }
 
 void define_saved_search_options(CLI::App& app, SearcherOptions& o) {
+  CLI::Option* no_config = app.get_option("--no-config");  // saved searches live in the configuration
   app.add_option("--save", o.save, "Save QUERY (and the filter options given) in the configuration under NAME")
+      ->excludes(no_config)
       ->group("Saved searches");
-  app.add_option("--saved", o.saved, "Run the search saved under NAME")->group("Saved searches");
+  app.add_option("--saved", o.saved, "Run the search saved under NAME")->excludes(no_config)->group("Saved searches");
   app.add_flag("--new", o.only_new,
                "With --saved: print only the articles indexed since this saved search last printed, then "
                "remember where it stopped (exit 1 when nothing is new)")
       ->group("Saved searches");
-  app.add_flag("--list-saved", o.list_saved, "List the saved searches")->group("Saved searches");
-  app.add_option("--forget", o.forget, "Remove the saved search NAME")->group("Saved searches");
+  app.add_flag("--list-saved", o.list_saved, "List the saved searches")->excludes(no_config)->group("Saved searches");
+  app.add_option("--forget", o.forget, "Remove the saved search NAME")->excludes(no_config)->group("Saved searches");
   app.add_option("--indexed-since", o.indexed_since,
                  "Only articles indexed at or after this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC), or "
                  "24h, 7d, 2w (that long ago), 3m, 1y, today, yesterday (local midnight)")
@@ -162,13 +167,13 @@ void define_output_options(CLI::App& app, SearcherOptions& o) {
                  "Ask for this version of the JSON output (exit 20 if too old, 21 if too new)")
       ->group("Output");
   app.add_option("--format", o.format, "Output format: text, json, jsonl, tsv, csv")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "tsv", "csv"}))
+      ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str()
       ->group("Output");
   app.add_option("--fields", o.fields, "Comma-separated columns for tsv/csv (rank,id,date,source,title,url,score ...)")
       ->group("Output");
   app.add_option("--color", o.color, "Colour text output: auto (terminal without NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(CLI::IsMember(std::vector<std::string>(cli::kColorChoices.begin(), cli::kColorChoices.end())))
       ->capture_default_str()
       ->group("Output");
   app.add_flag("--explain", o.explain,
@@ -214,6 +219,19 @@ void define_options(CLI::App& app, SearcherOptions& o) {
   define_output_options(app, o);
   refuse_conflicting_modes(app);
   cli::set_version_flag(app, "depeche-search");
+}
+
+void apply_search_defaults(const CLI::App& app, const cli::SearchDefaults& d, SearcherOptions& o) {
+  const auto unless_given = [&app](const char* option, auto& target, const auto& value) {
+    if (value && app.count(option) == 0) target = *value;
+  };
+  unless_given("--limit", o.limit, d.limit);
+  unless_given("--format", o.format, d.format);
+  unless_given("--color", o.color, d.color);
+  unless_given("--sort", o.sort, d.sort);
+  unless_given("--facet", o.facets, d.facets);
+  unless_given("--any", o.any, d.any);
+  if (d.collapse && app.count("--no-collapse") == 0) o.no_collapse = !*d.collapse;
 }
 
 namespace {

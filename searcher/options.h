@@ -3,6 +3,7 @@
 #ifndef DEPECHE_INCLUDED_SEARCHER_OPTIONS_H
 #define DEPECHE_INCLUDED_SEARCHER_OPTIONS_H
 
+#include "cli/config.h"
 #include "output/printer.h"
 #include "query/searcher.h"
 
@@ -36,6 +37,7 @@ struct SearcherOptions {
   bool stats = false;
   int format_version = kFormatVersion;
   std::string config;
+  bool no_config = false;
   bool no_suggest = false;
   bool exact_words = false;
   bool explain = false;
@@ -49,6 +51,10 @@ struct SearcherOptions {
 };
 
 void define_options(CLI::App& app, SearcherOptions& options);
+
+// The configuration's defaults (limit, format, color, facet, any, sort, collapse) into `options`,
+// each where the command line parsed by `app` did not give its option: the option always wins.
+void apply_search_defaults(const CLI::App& app, const cli::SearchDefaults& defaults, SearcherOptions& options);
 
 struct ResolvedOptions {
   SearchRequest request;

@@ -19,8 +19,14 @@ CLI::Option* add_db_option(CLI::App& app, std::vector<std::string>& dbs, const s
   return app.add_option("--db", dbs, db_help(what))->allow_extra_args(false)->group("Database");
 }
 
-CLI::Option* add_config_option(CLI::App& app, std::string& config) {
-  return app.add_option("--config", config, "Configuration file (default: $DEPECHE_CONFIG or ~/.config/depeche/config)")
+CLI::Option* add_config_options(CLI::App& app, std::string& config, bool& no_config) {
+  CLI::Option* file =
+      app.add_option("--config", config,
+                     "Configuration file, which must exist (default: $DEPECHE_CONFIG, which must exist too, or "
+                     "~/.config/depeche/config if there is one; see docs/config.md)")
+          ->group("Database");
+  return app.add_flag("--no-config", no_config, "Read no configuration file: built-in defaults and options only")
+      ->excludes(file)
       ->group("Database");
 }
 

@@ -16,8 +16,9 @@ CLI::Option* add_db_option(CLI::App& app, std::string& db, const std::string& wh
 // The same repeatable, one path each time.
 CLI::Option* add_db_option(CLI::App& app, std::vector<std::string>& dbs, const std::string& what);
 
-// --config FILE, in the Database group.
-CLI::Option* add_config_option(CLI::App& app, std::string& config);
+// --config FILE and --no-config (which excludes it), in the Database group; returns --no-config,
+// for the options that need the file to exclude it too.
+CLI::Option* add_config_options(CLI::App& app, std::string& config, bool& no_config);
 
 // --version, printing "`program` VERSION".
 void set_version_flag(CLI::App& app, const std::string& program);

@@ -134,6 +134,25 @@ TEST(IndexerOptions, NothingToIndexIsAnError) {
   EXPECT_NO_THROW(resolved({"--init"}));
 }
 
+// --no-config: the file $DEPECHE_CONFIG names is not read, not even to find that it is broken.
+TEST(IndexerOptions, NoConfigReadsNoFile) {
+  const depeche::test::TempDir dir;
+  setenv("DEPECHE_CONFIG", dir.write("config", "db = /srv/news.db\nindex = /srv/a\nnot a setting\n").c_str(), 1);
+  IndexerOptions o;
+  ASSERT_EQ(parse({"--no-config", "--db", "/tmp/db", "in"}, o), "");
+  EXPECT_EQ(depeche::resolve(o).paths, std::vector<std::string>{"in"});
+  IndexerOptions none;
+  ASSERT_EQ(parse({"--no-config", "--db", "/tmp/db"}, none), "");
+  try {
+    depeche::resolve(none);
+    FAIL() << "no inputs given, and none read";
+  } catch (const depeche::Error& e) {
+    EXPECT_TRUE(mentions(e.what(), "nothing to index: give files or folders (--no-config")) << e.what();
+  }
+  EXPECT_TRUE(mentions(parse_error({"--no-config", "--init"}), "--no-config excludes --init"));
+  unsetenv("DEPECHE_CONFIG");
+}
+
 TEST(IndexerOptions, ResolveSetsThreadsAndTheSummaryFormat) {
   EXPECT_EQ(resolved({"--jobs", "3", "in"}).threads, 3u);
   EXPECT_EQ(resolved({"--jobs", "3", "--resumable", "in"}).threads, 0u) << "committed in batches";

@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <map>
+#include <regex>
 
 namespace {
 
@@ -97,6 +100,70 @@ TEST(SearcherOptions, ColourOnlyForTextOnATerminalWithoutNoColor) {
   unsetenv("NO_COLOR");
   setenv("TERM", "dumb", 1);
   EXPECT_FALSE(colour({"q"}, true));
+}
+
+// The configuration's defaults fill what the command line left out, never what it gave.
+TEST(SearcherOptions, ConfigurationDefaultsGiveWayToEveryOptionGiven) {
+  depeche::cli::SearchDefaults d;
+  d.limit = 3;
+  d.format = "json";
+  d.color = "always";
+  d.sort = "date";
+  d.facets = std::vector<std::string>{"source", "year"};
+  d.any = true;
+  d.collapse = false;
+  const auto applied = [&d](std::vector<std::string> args) {
+    args.insert(args.begin(), "depeche-search");
+    SearcherOptions o;
+    CLI::App app{"depeche-search"};
+    depeche::define_options(app, o);
+    EXPECT_EQ(depeche::test::parse_error(app, args), "");
+    depeche::apply_search_defaults(app, d, o);
+    return o;
+  };
+  const SearcherOptions from_file = applied({"q"});
+  EXPECT_EQ(from_file.limit, 3u);
+  EXPECT_EQ(from_file.format, "json");
+  EXPECT_EQ(from_file.color, "always");
+  EXPECT_EQ(from_file.sort, "date");
+  EXPECT_EQ(from_file.facets, (std::vector<std::string>{"source", "year"}));
+  EXPECT_TRUE(from_file.any);
+  EXPECT_TRUE(from_file.no_collapse);
+  const SearcherOptions given = applied({"-n", "10", "--format", "text", "--color", "auto", "--sort", "relevance", "--facet",
+                                         "lang", "--all", "--collapse", "q"});
+  EXPECT_EQ(given.limit, 10u);
+  EXPECT_EQ(given.format, "text");
+  EXPECT_EQ(given.color, "auto");
+  EXPECT_EQ(given.sort, "relevance");
+  EXPECT_EQ(given.facets, std::vector<std::string>{"lang"});
+  EXPECT_FALSE(given.any);
+  EXPECT_FALSE(given.no_collapse);
+  d = {};
+  const SearcherOptions built_in = applied({"q"});
+  EXPECT_EQ(built_in.limit, 10u);
+  EXPECT_EQ(built_in.format, "text");
+  EXPECT_TRUE(built_in.facets.empty());
+  EXPECT_FALSE(built_in.no_collapse);
+}
+
+// docs/config.md's default for each search key is the option's own.
+TEST(SearcherOptions, ConfigDocSaysTheBuiltInDefaults) {
+  std::ifstream in(std::string(DEPECHE_SOURCE_DIR) + "/docs/config.md");
+  ASSERT_TRUE(in) << "docs/config.md is missing";
+  std::map<std::string, std::string> documented;  // key -> its default cell
+  const std::regex row(R"(^\| `(\w+)` \| [^|]* \| ([^|]*) \|)");
+  for (std::string line; std::getline(in, line);)
+    if (std::smatch m; std::regex_search(line, m, row)) documented[m[1]] = m[2];
+  const SearcherOptions built_in;
+  const auto code = [](const std::string& v) { return "`" + v + "`"; };
+  EXPECT_EQ(documented["limit"], code(std::to_string(built_in.limit)));
+  EXPECT_EQ(documented["format"], code(built_in.format));
+  EXPECT_EQ(documented["color"], code(built_in.color));
+  EXPECT_EQ(documented["sort"], code(built_in.sort));
+  EXPECT_EQ(documented["any"], code(built_in.any ? "true" : "false"));
+  EXPECT_EQ(documented["collapse"], code(built_in.no_collapse ? "false" : "true"));
+  EXPECT_TRUE(built_in.facets.empty());
+  EXPECT_EQ(documented["facet"], "none");
 }
 
 TEST(SearcherOptions, SnippetsOnlyWhenPrinted) {

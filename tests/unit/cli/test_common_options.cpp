@@ -7,7 +7,7 @@
 
 namespace {
 
-using depeche::cli::add_config_option;
+using depeche::cli::add_config_options;
 using depeche::cli::add_db_option;
 
 // Parses `args` (without the program's name) with `app`.
@@ -21,8 +21,9 @@ void parse(CLI::App& app, std::vector<std::string> args) {
 TEST(CommonOptions, DbAndConfigAreDatabaseOptionsThatSayTheirDefaults) {
   CLI::App app;
   std::string db, config;
+  bool no_config = false;
   add_db_option(app, db, "Database to use");
-  add_config_option(app, config);
+  add_config_options(app, config, no_config);
   parse(app, {"--db", "/srv/db", "--config", "/etc/depeche"});
   EXPECT_EQ(db, "/srv/db");
   EXPECT_EQ(config, "/etc/depeche");
@@ -31,6 +32,21 @@ TEST(CommonOptions, DbAndConfigAreDatabaseOptionsThatSayTheirDefaults) {
   EXPECT_EQ(app["--db"]->get_description(),
             "Database to use (default: $DEPECHE_DB, the config's db, ~/.local/share/depeche/db)");
   EXPECT_NE(app["--config"]->get_description().find("$DEPECHE_CONFIG"), std::string::npos);
+  EXPECT_FALSE(no_config);
+}
+
+// A file to read and none at all cannot both be meant.
+TEST(CommonOptions, NoConfigExcludesConfig) {
+  CLI::App app;
+  std::string config;
+  bool no_config = false;
+  add_config_options(app, config, no_config);
+  parse(app, {"--no-config"});
+  EXPECT_TRUE(no_config);
+  EXPECT_EQ(app["--no-config"]->get_group(), "Database");
+  CLI::App both;
+  add_config_options(both, config, no_config);
+  EXPECT_THROW(parse(both, {"--no-config", "--config", "cfg"}), CLI::ExcludesError);
 }
 
 // Repeated --db each take one path: what follows the first is not a second database.
