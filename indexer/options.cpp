@@ -13,9 +13,10 @@ namespace {
 void describe(CLI::App& app) {
   app.description(
       "Index French news articles into a Xapian database.\n\n"
-      "Reads our article text format (first line 'date YYYY[-MM[-DD]] [URL]', an optional title line, the body)\n"
-      "and JSON Lines (id, url, source, date, title, body, section, lang, author), .gz or not. Folders are\n"
-      "read recursively; '-' reads stdin. Indexing an article id again replaces it. Reruns skip unchanged\n"
+      "Reads our article text format (first line 'date YYYY[-MM[-DD]] [URL]', an optional title line, the body),\n"
+      "JSON Lines (id, url, source, date, title, description, body, section, lang, author, tags), HTML pages\n"
+      "and RSS or Atom feeds, .gz or not; the format is told from each file's content (--input-format forces\n"
+      "one). Folders are read recursively; '-' reads stdin. Indexing an article id again replaces it. Reruns skip unchanged\n"
       "files, so cron can run the same command every few minutes; nothing is printed unless something fails.\n\n"
       "Exit status: 0 all indexed, 4 some input skipped or cut (the rest is indexed), 2 usage error,\n"
       "3 database error, 75 database locked by another indexer (retry later).\n\n"

@@ -38,18 +38,45 @@ std::vector<std::string> choices_of(const std::string& type_name) {
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
 
-std::string man_page(const CLI::App& app, const std::string& program) {
-  std::ostringstream out;
-  out << ".TH " << program << " 1 \"\" \"depeche " << DEPECHE_VERSION << "\" \"depeche manual\"\n";
-  out << ".SH NAME\n" << program << " \\- " << roff(first_line(app.get_description())) << "\n";
-  out << ".SH SYNOPSIS\n.B " << program << "\n[\\fIOPTIONS\\fR]";
-  for (const CLI::Option* o : app.get_options())
-    if (o->get_positional()) out << " [\\fI" << o->get_name() << "\\fR...]";
-  // The description is laid out by hand (examples, exit codes): keep its lines.
-  out << "\n.SH DESCRIPTION\n.nf\n" << roff(app.get_description()) << "\n.fi\n";
+// The description's paragraphs (blank-line separated): the man page gives those that begin
+// "Exit status:" and "Examples:" their own sections, so that --help and the page say the same.
+std::vector<std::string> paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 2;
+  }
+  return out;
+}
+
+// `lines` without the spaces that begin each.
+std::string unindented(const std::string& lines) {
+  std::string out;
+  std::istringstream in(lines);
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t text = line.find_first_not_of(' ');
+    out += (out.empty() ? "" : "\n") + (text == std::string::npos ? std::string() : line.substr(text));
+  }
+  return out;
+}
+
+// The options by group, each group once, in the order its first option was defined.
+std::vector<OptionDoc> grouped(std::vector<OptionDoc> docs) {
+  std::vector<std::string> order;
+  for (const OptionDoc& d : docs)
+    if (std::find(order.begin(), order.end(), d.group) == order.end()) order.push_back(d.group);
+  std::stable_sort(docs.begin(), docs.end(), [&order](const OptionDoc& a, const OptionDoc& b) {
+    return std::find(order.begin(), order.end(), a.group) < std::find(order.begin(), order.end(), b.group);
+  });
+  return docs;
+}
+
+void man_options(std::ostream& out, const CLI::App& app) {
   out << ".SH OPTIONS\n";
   std::string group;
-  for (const OptionDoc& d : describe_options(app)) {
+  for (const OptionDoc& d : grouped(describe_options(app))) {
     if (d.group != group) {
       group = d.group;
       out << ".SS " << roff(group) << "\n";
@@ -63,8 +90,82 @@ std::string man_page(const CLI::App& app, const std::string& program) {
       for (std::size_t i = 0; i < d.choices.size(); ++i) out << (i ? ", " : "") << roff(d.choices[i]);
       out << ")";
     }
+    if (!d.default_value.empty()) out << "; default: " << roff(d.default_value);
     out << "\n";
   }
+}
+
+// Environment variables and files, each a term and what it does.
+using Entries = std::vector<std::pair<std::string, std::string>>;
+
+void man_entries(std::ostream& out, const char* section, const Entries& entries) {
+  out << ".SH " << section << "\n";
+  for (const auto& [term, text] : entries) out << ".TP\n\\fB" << roff(term) << "\\fR\n" << roff(text) << "\n";
+}
+
+Entries environment_of(const std::string& program) {
+  Entries out{{"DEPECHE_DB", "The database, when --db is not given (before the configuration's db)."},
+              {"DEPECHE_CONFIG", "The configuration file, when --config is not given; it must exist."},
+              {"XDG_CONFIG_HOME", "Where the configuration is looked for: $XDG_CONFIG_HOME/depeche/config."},
+              {"XDG_DATA_HOME", "Where the default database is: $XDG_DATA_HOME/depeche/db."}};
+  if (program == "depeche-search") {
+    out.push_back({"XDG_STATE_HOME", "Where --new remembers each saved search's place: $XDG_STATE_HOME/depeche/saved."});
+    out.push_back({"NO_COLOR", "Set and not empty: no colour with --color auto (the default)."});
+  }
+  out.push_back({"HOME", "Stands for ~ in paths, and the base of the XDG folders when they are not set."});
+  return out;
+}
+
+// Every status the program can exit with (cli/exit_codes.h, docs/exit-codes.md).
+Entries exit_statuses_of(const std::string& program) {
+  namespace x = exit_code;
+  auto entry = [](int status, const char* text) { return std::make_pair(std::to_string(status), std::string(text)); };
+  if (program == "depeche-index")
+    return {entry(x::kOk, "Every input was indexed without a problem."),
+            entry(x::kUsage, "A bad option, value or configuration file."),
+            entry(x::kDatabase, "The database cannot be created, opened or written, is damaged, or is of another version."),
+            entry(x::kSomeInputFailed, "Some input was skipped, cut or repaired; the rest is indexed."),
+            entry(x::kOutputFailed, "Standard output could not be written."),
+            entry(x::kLocked, "Another indexer holds the database: try again later.")};
+  return {entry(x::kOk, "At least one article matched the query as written."),
+          entry(x::kNoMatch, "No article matched every word (best partial matches may still be printed)."),
+          entry(x::kUsage, "A bad option, value, query, filter or configuration file."),
+          entry(x::kDatabase, "The database is missing, unreadable, damaged, or of another version."),
+          entry(x::kFormatTooOld, "--format-version is older than the oldest supported."),
+          entry(x::kFormatTooNew, "--format-version is newer than this depeche writes."),
+          entry(x::kOutputFailed, "Standard output could not be written.")};
+}
+
+Entries files_of(const std::string& program) {
+  Entries out{{"~/.config/depeche/config",
+               "The configuration: the database, what to index, the search defaults and saved searches, as key = value "
+               "lines (see docs/config.md, installed with the documentation)."},
+              {"~/.local/share/depeche/db", "The default database folder."}};
+  if (program == "depeche-search")
+    out.push_back({"~/.local/state/depeche/saved/NAME", "Where a saved search's --new run stopped."});
+  return out;
+}
+
+std::string man_page(const CLI::App& app, const std::string& program) {
+  std::ostringstream out;
+  out << ".TH " << program << " 1 \"\" \"depeche " << DEPECHE_VERSION << "\" \"depeche manual\"\n";
+  out << ".SH NAME\n" << program << " \\- " << roff(first_line(app.get_description())) << "\n";
+  out << ".SH SYNOPSIS\n.B " << program << "\n[\\fIOPTIONS\\fR]";
+  for (const CLI::Option* o : app.get_options())
+    if (o->get_positional()) out << " [\\fI" << o->get_name() << "\\fR...]";
+  std::string description, examples;
+  for (const std::string& p : paragraphs(app.get_description())) {
+    if (p.rfind("Exit status:", 0) == 0) continue;  // the page lists every status below
+    if (p.rfind("Examples:\n", 0) == 0) examples = unindented(p.substr(p.find('\n') + 1));
+    else description += (description.empty() ? "" : "\n\n") + p;
+  }
+  // The description is laid out by hand: keep its lines.
+  out << "\n.SH DESCRIPTION\n.nf\n" << roff(description) << "\n.fi\n";
+  man_options(out, app);
+  man_entries(out, "EXIT STATUS", exit_statuses_of(program));
+  man_entries(out, "ENVIRONMENT", environment_of(program));
+  man_entries(out, "FILES", files_of(program));
+  if (!examples.empty()) out << ".SH EXAMPLES\n.nf\n" << roff(examples) << "\n.fi\n";
   out << ".SH SEE ALSO\n"
       << (program == "depeche-index" ? "depeche-search(1)" : "depeche-index(1)") << ", depeche-query(7)\n";
   return out.str();
@@ -192,6 +293,7 @@ std::vector<OptionDoc> describe_options(const CLI::App& app) {
     }
     d.description = o->get_description();
     d.group = o->get_group();
+    if (o->get_expected_max() > 0) d.default_value = o->get_default_str();
     docs.push_back(d);
   }
   return docs;

@@ -17,6 +17,7 @@ struct OptionDoc {
   std::vector<std::string> choices;  // from CLI::IsMember
   std::string description;
   std::string group;
+  std::string default_value;  // when the option captured one (capture_default_str)
 };
 
 std::vector<OptionDoc> describe_options(const CLI::App& app);

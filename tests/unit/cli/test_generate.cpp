@@ -57,6 +57,46 @@ TEST(Generate, ManPageHasItsSectionsAndOptions) {
   EXPECT_NE(generate(s.app, "depeche-index", "man").find(".SH SEE ALSO\ndepeche-search(1)"), std::string::npos);
 }
 
+// A description as the binaries write theirs: the man page gives its exit status and examples
+// their own sections; options of one group defined apart are listed under one heading.
+TEST(Generate, ManPageHasEveryStandardSectionAndEachGroupOnce) {
+  CLI::App app{"Searches an archive.\n\nMore about it.\n\nExit status: 0 found, 1 not.\n\nExamples:\n  prog a b\n  prog --limit 3 c"};
+  int limit = 10;
+  bool quiet = false, loud = false;
+  app.add_option("--limit", limit, "Hits to print")->capture_default_str()->group("Output");
+  app.add_flag("--quiet", quiet, "Print less")->group("Other");
+  app.add_flag("--loud", loud, "Print more")->group("Output");
+  for (const char* program : {"depeche-search", "depeche-index"}) {
+    const std::string man = generate(app, program, "man");
+    std::size_t at = 0;
+    for (const char* section : {".SH NAME\n", ".SH SYNOPSIS\n", ".SH DESCRIPTION\n", ".SH OPTIONS\n", ".SH EXIT STATUS\n",
+                                ".SH ENVIRONMENT\n", ".SH FILES\n", ".SH EXAMPLES\n", ".SH SEE ALSO\n"}) {
+      const std::size_t found = man.find(section, at);
+      EXPECT_NE(found, std::string::npos) << program << ": " << section << " in this order\n" << man;
+      if (found != std::string::npos) at = found;
+    }
+    EXPECT_EQ(man.find(".SS Output\n", man.find(".SS Output\n") + 1), std::string::npos) << "one Output heading\n" << man;
+    EXPECT_LT(man.find("\\-\\-loud"), man.find(".SS Other\n")) << "--loud under Output";
+    EXPECT_NE(man.find("Hits to print; default: 10\n"), std::string::npos) << man;
+    EXPECT_EQ(man.find("Exit status:"), std::string::npos) << "the description's summary gives way to the list";
+    EXPECT_NE(man.find(".SH EXAMPLES\n.nf\nprog a b\nprog \\-\\-limit 3 c\n.fi\n"), std::string::npos) << man;
+    EXPECT_NE(man.find("More about it."), std::string::npos);
+    EXPECT_NE(man.find("DEPECHE_CONFIG"), std::string::npos);
+    EXPECT_NE(man.find("depeche/config"), std::string::npos);
+  }
+  const std::string search = generate(app, "depeche-search", "man");
+  const std::string index = generate(app, "depeche-index", "man");
+  for (int status : {depeche::exit_code::kOk, depeche::exit_code::kNoMatch, depeche::exit_code::kUsage,
+                     depeche::exit_code::kDatabase, depeche::exit_code::kFormatTooOld, depeche::exit_code::kFormatTooNew,
+                     depeche::exit_code::kOutputFailed})
+    EXPECT_NE(search.find(".TP\n\\fB" + std::to_string(status) + "\\fR\n"), std::string::npos) << status;
+  for (int status : {depeche::exit_code::kOk, depeche::exit_code::kUsage, depeche::exit_code::kDatabase,
+                     depeche::exit_code::kSomeInputFailed, depeche::exit_code::kOutputFailed, depeche::exit_code::kLocked})
+    EXPECT_NE(index.find(".TP\n\\fB" + std::to_string(status) + "\\fR\n"), std::string::npos) << status;
+  EXPECT_EQ(index.find(".TP\n\\fB1\\fR\n"), std::string::npos) << "the indexer never exits 1";
+  EXPECT_NE(search.find("NO_COLOR"), std::string::npos);
+}
+
 TEST(Generate, QueryManPageListsTheFields) {
   SmallApp s;
   const std::string man = generate(s.app, "depeche-search", "query-man");
