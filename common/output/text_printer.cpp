@@ -28,9 +28,14 @@ std::string display_title(const Article& a) {
   std::string out;
   std::size_t words = 0;
   bool in_word = false;
+  auto without_last_space = [&out] {
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return printable(out);
+  };
   for (char c : a.body) {
     const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && in_word && ++words == kUntitledWords) return printable(out) + " …";
+    // Words are counted as they begin: the ellipsis says a word was left out, not that text ended.
+    if (!space && !in_word && words++ == kUntitledWords) return without_last_space() + " …";
     in_word = !space;
     if (space) {
       if (!out.empty() && out.back() != ' ') out += ' ';
@@ -38,7 +43,7 @@ std::string display_title(const Article& a) {
       out += c;
     }
   }
-  return printable(out);
+  return without_last_space();
 }
 
 // "+3 copies: lemonde.fr ×2, lefigaro.fr": each source (or, without one, id) once, most copies

@@ -40,10 +40,16 @@ void read_proximity(std::string_view raw, Lexeme& lx) {
     throw QueryError("'" + std::string(raw) + "': the distance after " + (adj ? "ADJ/" : "NEAR/") +
                      " is a number of words (" + (adj ? "ADJ/3" : "NEAR/5") + ")");
   if (rest.empty() || (rest[0] == '/' && digits)) {
+    // Read whole, not cut to a few digits: NEAR/1234567 once searched within 123,456 words.
+    const std::string_view number = rest.empty() ? std::string_view() : rest.substr(1);
+    const std::string_view significant = number.substr(std::min(number.find_first_not_of('0'), number.size()));
+    const unsigned long distance = significant.empty() || significant.size() > 6 ? 0 : std::stoul(std::string(significant));
+    if (significant.size() > 6 || distance > kMaxProximity)
+      throw QueryError("'" + std::string(raw) + "': the distance after " + (adj ? "ADJ/" : "NEAR/") + " is at most " +
+                       std::to_string(kMaxProximity) + " words");
     lx.kind = LexemeKind::kNear;
     lx.ordered = adj;
-    lx.distance = rest.empty() ? kDefaultProximity : static_cast<Xapian::termcount>(std::stoul(std::string(rest.substr(1, 6))));
-    if (lx.distance == 0) lx.distance = 1;
+    lx.distance = rest.empty() ? kDefaultProximity : std::max<Xapian::termcount>(static_cast<Xapian::termcount>(distance), 1);
   }
 }
 

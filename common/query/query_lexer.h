@@ -19,6 +19,8 @@ enum class LexemeKind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, 
 
 // Words apart at most, for NEAR and ADJ without /N.
 inline constexpr Xapian::termcount kDefaultProximity = 10;
+// The widest NEAR/N or ADJ/N: far more words than any article holds, far less than a termcount.
+inline constexpr Xapian::termcount kMaxProximity = 100000;
 
 struct Lexeme {
   LexemeKind kind = LexemeKind::kEnd;

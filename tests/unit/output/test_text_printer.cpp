@@ -66,15 +66,20 @@ TEST(TextPrinter, AnUntitledUndatedArticleShowsItsFirstWordsAndItsId) {
   EXPECT_NE(print_hit(h, false).find("   court\n"), std::string::npos) << "no ellipsis when nothing is cut";
 }
 
-// Bug, not fixed (a refactor changes no output): display_title counts a word as it ends, so an
-// untitled body of exactly twelve words followed by white space (a final line break) is shown with
-// an ellipsis although nothing was cut.
-TEST(TextPrinter, DISABLED_NoEllipsisAfterExactlyTwelveWords) {
+// An untitled article is shown by its first twelve words, with an ellipsis only when a word
+// follows them: a body of exactly twelve words and a final line break is shown whole.
+TEST(TextPrinter, NoEllipsisAfterExactlyTwelveWords) {
   Hit h;
   h.rank = 1;
   h.article.id = "douze.txt";
   h.article.body = "un deux trois quatre cinq six sept huit neuf dix onze douze\n";
-  EXPECT_NE(print_hit(h, false).find("   un deux trois quatre cinq six sept huit neuf dix onze douze\n"), std::string::npos);
+  EXPECT_NE(print_hit(h, false).find("   un deux trois quatre cinq six sept huit neuf dix onze douze\n"), std::string::npos)
+      << print_hit(h, false);
+  h.article.body = "un deux trois quatre cinq six sept huit neuf dix onze douze  \n\n treize";
+  EXPECT_NE(print_hit(h, false).find("   un deux trois quatre cinq six sept huit neuf dix onze douze …\n"), std::string::npos)
+      << print_hit(h, false);
+  h.article.body = "un deux\n";
+  EXPECT_NE(print_hit(h, false).find("   un deux\n"), std::string::npos) << "no space left at the end: " << print_hit(h, false);
 }
 
 TEST(TextPrinter, ExplanationsAndCopiesHaveALineEach) {

@@ -106,6 +106,13 @@ TEST(QueryLexer, NearAndAdjWithTheirDistance) {
   EXPECT_EQ(l[7].distance, 1u);  // no closer than adjacent
   EXPECT_EQ(l[9].kind, LexemeKind::kWord);
   EXPECT_EQ(error("a ADJ/x b"), "'ADJ/x': the distance after ADJ/ is a number of words (ADJ/3)");
+  EXPECT_EQ(lex("a NEAR/100000 b")[1].distance, 100000u);
+  EXPECT_EQ(lex("a NEAR/0000012 b")[1].distance, 12u) << "leading zeros are no size";
+  EXPECT_EQ(error("a NEAR/1234567 b"), "'NEAR/1234567': the distance after NEAR/ is at most 100000 words")
+      << "never cut to its first digits";
+  EXPECT_EQ(error("a NEAR/100001 b"), "'NEAR/100001': the distance after NEAR/ is at most 100000 words");
+  EXPECT_EQ(error("a ADJ/99999999999999999999999 b"),
+            "'ADJ/99999999999999999999999': the distance after ADJ/ is at most 100000 words");
 }
 
 TEST(QueryLexer, SignsTouchWhatTheyExclude) {
