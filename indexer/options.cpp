@@ -21,7 +21,7 @@ void describe(CLI::App& app) {
       "Exit status: 0 all indexed, 4 some input skipped or cut (the rest is indexed), 2 usage error,\n"
       "3 database error, 75 database locked by another indexer (retry later).\n\n"
       "Examples:\n  depeche-index --db ~/archive.db articles/ feeds.jsonl.gz\n"
-      "  depeche-index --init ~/news/articles   # then plain `depeche-index` (cron) indexes them");
+      "  depeche-index --init ~/news/articles   # then `depeche-index` alone (cron)");
 }
 
 void define_database_options(CLI::App& app, IndexerOptions& o) {

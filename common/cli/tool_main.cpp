@@ -1,6 +1,7 @@
 #include "cli/tool_main.h"
 
 #include "cli/generate.h"
+#include "cli/help_format.h"
 #include "cli/exit_codes.h"
 #include "util/error.h"
 #include "util/printable.h"
@@ -123,6 +124,7 @@ int parse_and_run(CLI::App& app, int argc, char** argv, const std::string& progr
                   const std::function<int()>& run) {
   std::string generate_target;
   add_generate_option(app, generate_target);
+  app.formatter(std::make_shared<HelpFormatter>(help_width()));
   // An empty value ("--show \"$id\"" with $id unset) is never what a script meant, and options
   // read as strings took it for their absence: --show '' printed a search of the whole archive.
   const CLI::Validator not_empty([](std::string& value) { return value.empty() ? std::string("empty value") : std::string(); },
