@@ -7,6 +7,7 @@
 #include "index/stored_article.h"
 #include "query/explain.h"
 #include "query/facets.h"
+#include "query/names.h"
 #include "query/open_databases.h"
 #include "schema.h"
 #include "util/error.h"
@@ -79,13 +80,25 @@ void Searcher::reopen() {
 
 namespace {
 
-// Expansion terms for more-like-this: stemmed words only, not names of fields or dedup bands.
-class StemTermsOnly : public Xapian::ExpandDecider {
+// Expansion terms for more-like-this: what a search for the article's words would find it by,
+// not field values or dedup terms. That is the stems, those of words written in lower case (Z)
+// and those of words seen only at sentence starts (XZ), and the names, which are never stemmed
+// (query/names.h) and are what news stories share most: without them, two stories on Mali and
+// Iran were similar only by their common words.
+class WordTermsOnly : public Xapian::ExpandDecider {
  public:
+  explicit WordTermsOnly(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return term.size() > schema::kPrefixStem.size() && term.compare(0, schema::kPrefixStem.size(), schema::kPrefixStem) == 0 &&
-           !(term[1] >= 'A' && term[1] <= 'Z');
+    if (term.empty()) return false;
+    for (const std::string_view prefix : {schema::kPrefixStem, schema::kPrefixInitialStem})
+      if (term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0)
+        return !(term[prefix.size()] >= 'A' && term[prefix.size()] <= 'Z');  // not a field's stem (ZS...)
+    const auto first = static_cast<unsigned char>(term[0]);
+    return !(first >= 'A' && first <= 'Z') && is_name(db_, term);  // an unprefixed word
   }
+
+ private:
+  const Xapian::Database& db_;
 };
 
 }  // namespace
@@ -99,7 +112,7 @@ Xapian::Query Searcher::similar_query(const std::string& id) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query(id_term));
   constexpr Xapian::termcount kExpandTerms = 40;
-  const StemTermsOnly decider;
+  const WordTermsOnly decider(db_);
   const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &decider);
   std::vector<Xapian::Query> terms;
   for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);

@@ -249,6 +249,36 @@ TEST(SearcherSnippet, WordsOnlyTheTitleHasTogetherAreNotSoughtTogetherInTheBody)
 }
 
 
+// More like this: stories share their names (places, people) most of all; names are not stemmed,
+// and were left out of the terms an article is compared by, so that four names shared counted
+// for nothing and three words shared, as rare, for everything.
+TEST(SearcherSimilar, ArticlesSharingTheNamesComeFirst) {
+  TempDir dir;
+  {
+    depeche::IndexWriter writer(dir / "db", 100, 0, [](const std::string& m) { ADD_FAILURE() << m; });
+    const auto add = [&](const std::string& id, const std::string& body) {
+      Article a;
+      a.id = id;
+      a.body = body;
+      writer.article(std::move(a));
+    };
+    add("target", "Un accord minier a été signé par le Mali et le Niger, à Bamako, avec une délégation de Téhéran.");
+    add("names", "Les diplomates du Mali et du Niger reçoivent à Bamako des ingénieurs venus de Téhéran cette semaine.");
+    add("words", "Un accord minier signé hier dans la capitale.");
+    for (int i = 0; i < 6; ++i)
+      add("other" + std::to_string(i), "Le conseil municipal vote le budget des écoles et des routes, numéro " + std::to_string(i) + ".");
+    writer.finish(0);
+  }
+  Searcher searcher({dir / "db"});
+  SearchRequest request;
+  request.similar_to = "target";
+  request.collapse = false;
+  const depeche::SearchResult r = searcher.search(request);
+  ASSERT_GE(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].article.id, "names");
+  EXPECT_EQ(r.hits[1].article.id, "words");
+}
+
 depeche::SearchResult search_one_article(const TempDir& dir, const std::string& title, const std::string& body,
                                          const std::string& query) {
   {
