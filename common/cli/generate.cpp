@@ -356,13 +356,17 @@ std::string zsh_completion(const CLI::App& app, const std::string& program) {
   out << "_arguments -s \\\n";
   for (const OptionDoc& d : docs) {
     for (const std::string& n : d.names) {
-      // '*' lets zsh offer an option again once given.
-      out << "  '" << (d.repeatable ? "*" : "") << n << "[" << zsh_quote(first_line(d.description)) << "]";
+      // '*' lets zsh offer an option again once given; '=' after a long name takes its value in
+      // the same word (--format=json) as well as in the next.
+      const bool joined_value = d.kind != ValueKind::kNone && n.rfind("--", 0) == 0;
+      out << "  '" << (d.repeatable ? "*" : "") << n << (joined_value ? "=" : "") << "["
+          << zsh_quote(first_line(d.description)) << "]";
       if (d.kind != ValueKind::kNone) out << ":" << zsh_quote(d.value_name) << ":" << zsh_action(d, fn);
       out << "' \\\n";
     }
   }
-  out << (program == "depeche-search" ? "  '*:query:(" + field_words() + ")'\n" : "  '*:path:_files'\n");
+  // A field prefix is followed by its value, not a space.
+  out << (program == "depeche-search" ? "  '*:query:{compadd -S \"\" -- " + field_words() + "}'\n" : "  '*:path:_files'\n");
   return out.str();
 }
 

@@ -167,8 +167,9 @@ TEST(Generate, ZshCompletionQuotesDescriptions) {
   s.app.add_flag("--brackets", s.quiet, "It's [x]: y")->group("Other");
   const std::string zsh = generate(s.app, "depeche-index", "zsh");
   EXPECT_EQ(zsh.rfind("#compdef depeche-index\n", 0), 0u);
-  EXPECT_NE(zsh.find("  '--format[Output format]:TEXT:(text json)' \\\n"), std::string::npos) << "first line only\n" << zsh;
-  EXPECT_NE(zsh.find("  '--limit[Hits to print]:INT: ' \\\n"), std::string::npos) << "no file names\n" << zsh;
+  EXPECT_NE(zsh.find("  '--format=[Output format]:TEXT:(text json)' \\\n"), std::string::npos) << "first line only\n" << zsh;
+  EXPECT_NE(zsh.find("  '--limit=[Hits to print]:INT: ' \\\n"), std::string::npos) << "no file names\n" << zsh;
+  EXPECT_NE(zsh.find("  '-f[Output format]:TEXT:(text json)' \\\n"), std::string::npos) << "no -f=json\n" << zsh;
   EXPECT_NE(zsh.find("  '--brackets[It'\\''s \\[x\\]\\: y]' \\\n"), std::string::npos) << zsh;
   EXPECT_NE(zsh.find("'*:path:_files'"), std::string::npos);
 }
@@ -177,19 +178,27 @@ TEST(Generate, ZshCompletionQuotesDescriptions) {
 TEST(Generate, ZshCompletionRepeatsRepeatableOptionsAndKnowsValues) {
   LabelledApp l;
   const std::string zsh = generate(l.app, "depeche-search", "zsh");
-  for (const char* spec : {"  '--config[A file]:FILE:_files' \\\n", "  '*--db[Folders]:DIR:_files -/' \\\n",
-                           "  '--saved[A saved search]:SEARCH:_depeche_search_saved' \\\n",
-                           "  '--fields[Columns]:FIELDS:_values -s , field rank id ", "  '--since[A date]:DATE: ' \\\n"})
+  for (const char* spec : {"  '--config=[A file]:FILE:_files' \\\n", "  '*--db=[Folders]:DIR:_files -/' \\\n",
+                           "  '--saved=[A saved search]:SEARCH:_depeche_search_saved' \\\n",
+                           "  '--fields=[Columns]:FIELDS:_values -s , field rank id ", "  '--since=[A date]:DATE: ' \\\n"})
     EXPECT_NE(zsh.find(spec), std::string::npos) << spec << "\n" << zsh;
   EXPECT_EQ(zsh.find("'*--config"), std::string::npos) << "given once";
+  EXPECT_NE(zsh.find("  '*:query:{compadd -S \"\" -- title: "), std::string::npos) << "no space after a field prefix\n" << zsh;
   // The saved searches, read from what --list-saved prints for the command line's configuration.
   EXPECT_NE(zsh.find("_depeche_search_saved() {\n"), std::string::npos) << zsh;
   EXPECT_NE(zsh.find("--list-saved 2>/dev/null"), std::string::npos) << zsh;
   EXPECT_LT(zsh.find("_depeche_search_saved() {"), zsh.find("_arguments")) << "defined before use";
+}
+
+TEST(Generate, ZshCompletionIsValidZsh) {
   if (std::system("command -v zsh >/dev/null 2>&1") != 0) GTEST_SKIP() << "zsh is not installed: syntax not checked";
+  LabelledApp l;
   depeche::test::TempDir dir;
-  const std::string file = dir.write("_depeche-search", zsh);
-  EXPECT_EQ(std::system(("zsh -n '" + file + "'").c_str()), 0) << zsh;
+  for (const char* program : {"depeche-search", "depeche-index"}) {
+    const std::string zsh = generate(l.app, program, "zsh");
+    const std::string file = dir.write(std::string("_") + program, zsh);
+    EXPECT_EQ(std::system(("zsh -n '" + file + "'").c_str()), 0) << zsh;
+  }
 }
 
 TEST(Generate, TheNearestOptionIsSuggestedOnlyWhenNear) {
