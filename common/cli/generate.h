@@ -38,9 +38,9 @@ struct OptionDoc {
 
 std::vector<OptionDoc> describe_options(const CLI::App& app);
 
-// The hidden --generate man|bash|zsh option; `target` is filled when it is given.
+// The hidden --generate man|bash|zsh|fish option; `target` is filled when it is given.
 void add_generate_option(CLI::App& app, std::string& target);
-// The generated text for `target` ("man", "bash", "zsh", or "query-man" for depeche-query(7)).
+// The generated text for `target` ("man", "bash", "zsh", "fish", or "query-man" for depeche-query(7)).
 std::string generate(const CLI::App& app, const std::string& program, const std::string& target);
 
 // Reports a command-line error the way both binaries do, on one line of stderr that starts with

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -32,6 +33,17 @@ struct Completion {
   std::string err;
 };
 
+// The shell's answer, one word a line, sorted.
+Completion offered(const t::RunResult& r) {
+  EXPECT_EQ(r.status, 0) << r.err;
+  Completion c{{}, r.err};
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) c.offered.push_back(line);
+  std::sort(c.offered.begin(), c.offered.end());
+  return c;
+}
+
 // Completes word `cword` of `words` (as bash splits a line: with '=' and ':' in COMP_WORDBREAKS,
 // "--format=j" is the three words --format, = and j) in the folder `cwd`.
 Completion complete(const std::string& program, const Words& words, int cword, const std::string& cwd,
@@ -45,14 +57,22 @@ Completion complete(const std::string& program, const Words& words, int cword, c
                              single_quoted(std::string(DEPECHE_BINARY_DIR) + "/generated/completions/bash/" + program) +
                              "; compopt() { :; }; COMP_WORDS=(" + array + "); COMP_CWORD=" + std::to_string(cword) +
                              "; " + fn + " " + single_quoted(binary) + "; printf '%s\\n' \"${COMPREPLY[@]}\"";
-  const t::RunResult r = t::run({"bash", "-c", script}, "", env);
-  EXPECT_EQ(r.status, 0) << r.err;
-  Completion c{{}, r.err};
-  std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);)
-    if (!line.empty()) c.offered.push_back(line);
-  std::sort(c.offered.begin(), c.offered.end());
-  return c;
+  return offered(t::run({"bash", "-c", script}, "", env));
+}
+
+bool have_fish() { return t::run({"sh", "-c", "command -v fish"}).status == 0; }
+
+// What fish offers for the command line `line` (its last word being completed) in `cwd`, with
+// both programs' completions loaded and on the PATH. Folders lose fish's trailing '/'.
+Completion complete_fish(const std::string& line, const std::string& cwd, std::vector<std::string> env = {}) {
+  const std::string completions = std::string(DEPECHE_BINARY_DIR) + "/generated/completions/fish/";
+  const auto folder = [](const std::string& path) { return std::filesystem::path(path).parent_path().string(); };
+  env.push_back("PATH=" + folder(DEPECHE_SEARCH_BIN) + ":" + folder(DEPECHE_INDEX_BIN) + ":" + std::getenv("PATH"));
+  return offered(t::run({"fish", "--no-config", "-c",
+                                 "cd $argv[1]; and source $argv[2]; and source $argv[3]; or exit 1; complete -C $argv[4] | "
+                         "string split -f1 \\t | string replace -r '/$' ''; true",
+                                 cwd, completions + "depeche-search.fish", completions + "depeche-index.fish", line},
+                        "", env));
 }
 
 Words search(const Words& words, int cword, const std::string& cwd = ".", const std::vector<std::string>& env = {}) {
@@ -99,10 +119,13 @@ Words prefixed(const std::string& head, Words words) {
   return words;
 }
 
-TEST(Completion, EachOptionValueOffersItsKindAndFileNamesOnlyForPaths) {
+enum class Shell { kBash, kFish };
+
+void expect_each_option_value_offers_its_kind(Shell shell) {
   t::TempDir dir;
-  dir.write("zz-file", "");
-  std::filesystem::create_directory(dir / "zz-folder");
+  const std::string cwd = dir / "cwd";  // a folder of its own: fish writes into XDG_CONFIG_HOME
+  dir.write("cwd/zz-file", "");
+  std::filesystem::create_directory(cwd + "/zz-folder");
   const auto env = no_config_env(dir);
   int checked = 0;
   for (const std::string program : {"depeche-index", "depeche-search"}) {
@@ -110,17 +133,30 @@ TEST(Completion, EachOptionValueOffersItsKindAndFileNamesOnlyForPaths) {
       if (d.kind == ValueKind::kNone) continue;
       const Words expected = expected_from_nothing(d);
       for (const std::string& name : d.names) {
+        const bool is_long = name.rfind("--", 0) == 0;
+        if (shell == Shell::kFish) {
+          EXPECT_EQ(complete_fish(program + " " + name + " ", cwd, env).offered, expected) << program << " " << name;
+          if (is_long) {
+            EXPECT_EQ(complete_fish(program + " " + name + "=", cwd, env).offered, prefixed(name + "=", expected))
+                << name << "=";
+          }
+          continue;
+        }
         // "--opt ", then "--opt=" split at '=' (bash's default) and whole (COMP_WORDBREAKS without '=').
-        EXPECT_EQ(complete(program, {program, name, ""}, 2, dir.path(), env).offered, expected) << program << " " << name;
-        if (name.rfind("--", 0) != 0) continue;
-        EXPECT_EQ(complete(program, {program, name, "="}, 2, dir.path(), env).offered, expected) << name << "=";
-        EXPECT_EQ(complete(program, {program, name + "="}, 1, dir.path(), env).offered, prefixed(name + "=", expected))
+        EXPECT_EQ(complete(program, {program, name, ""}, 2, cwd, env).offered, expected) << program << " " << name;
+        if (!is_long) continue;
+        EXPECT_EQ(complete(program, {program, name, "="}, 2, cwd, env).offered, expected) << name << "=";
+        EXPECT_EQ(complete(program, {program, name + "="}, 1, cwd, env).offered, prefixed(name + "=", expected))
             << name << "= as one word";
       }
       ++checked;
     }
   }
   EXPECT_GT(checked, 25);
+}
+
+TEST(Completion, EachOptionValueOffersItsKindAndFileNamesOnlyForPaths) {
+  expect_each_option_value_offers_its_kind(Shell::kBash);
 }
 
 TEST(Completion, ChoicesCompleteAfterAnEqualsSign) {
@@ -194,6 +230,34 @@ TEST(Completion, SavedSearchNamesAreNeverExpandedByTheShell) {
   EXPECT_TRUE(has(offered, "*")) << "not a glob of the current folder";
   EXPECT_FALSE(std::filesystem::exists(dir / "pwned"));
   EXPECT_FALSE(std::filesystem::exists(dir / "pwned2"));
+}
+
+// fish, where installed: the same kinds, and the same saved searches, never run.
+TEST(Completion, FishOffersWhatBashOffers) {
+  if (!have_fish()) GTEST_SKIP() << "fish is not installed: its completions were not driven";
+  expect_each_option_value_offers_its_kind(Shell::kFish);
+  t::TempDir dir;
+  dir.write("zz-file", "");
+  const std::string config = dir.write("depeche.conf", "saved.mali = Mali\nsaved.$(id>pwned) = x\n");
+  const std::string other = dir.write("other", "saved.niger = Niger\n");
+  auto env = no_config_env(dir);
+  env.push_back("DEPECHE_CONFIG=" + config);
+  const auto fish = [&](const std::string& line) { return complete_fish(line, dir.path(), env).offered; };
+  EXPECT_EQ(fish("depeche-search --saved "), (Words{"$(id>pwned)", "mali"}));
+  EXPECT_FALSE(std::filesystem::exists(dir / "pwned"));
+  EXPECT_EQ(fish("depeche-search --config " + other + " --forget "), (Words{"niger"}));
+  EXPECT_EQ(fish("depeche-search --no-config --saved "), Words{});
+  EXPECT_EQ(fish("depeche-search --format=j"), (Words{"--format=json", "--format=jsonl"}));
+  EXPECT_TRUE(has(fish("depeche-search --fields title,so"), "title,source"));
+  EXPECT_TRUE(has(fish("depeche-search --facet source --fa"), "--facet"));
+  EXPECT_EQ(fish("depeche-search dat"), (Words{"date:"}));
+  EXPECT_EQ(fish("depeche-search zz"), Words{}) << "query words are no file names";
+  EXPECT_EQ(fish("depeche-index zz"), (Words{"zz-file"}));
+  auto no_config = no_config_env(dir);
+  no_config.push_back("DEPECHE_CONFIG=" + dir / "missing");
+  const Completion quiet = complete_fish("depeche-search --saved ", dir.path(), no_config);
+  EXPECT_EQ(quiet.offered, Words{});
+  EXPECT_EQ(quiet.err, "");
 }
 
 }  // namespace

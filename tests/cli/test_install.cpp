@@ -43,8 +43,13 @@ void expect_same_options(const std::string& program, const std::string& binary) 
   std::string man = slurp(generated("man/" + program + ".1"));
   man = std::regex_replace(man, std::regex(R"(\\-)"), "-");
   man = std::regex_replace(man, std::regex(R"(\\f[BIR])"), " ");
+  // fish's complete lines name long options "-l NAME".
+  std::string fish;
+  std::istringstream fish_lines(slurp(generated("completions/fish/" + program + ".fish")));
+  for (std::string line; std::getline(fish_lines, line);)
+    if (line.rfind("complete ", 0) == 0) fish += std::regex_replace(line, std::regex(" -l "), " --") + "\n";
   for (const std::string& page : {man, slurp(generated("completions/bash/" + program)),
-                                  slurp(generated("completions/zsh/_" + program))}) {
+                                  slurp(generated("completions/zsh/_" + program)), fish}) {
     std::set<std::string> in_page = long_options(page);
     in_page.erase("--generate");
     EXPECT_EQ(in_page, from_help) << program;
@@ -84,6 +89,8 @@ TEST(Install, DebianPackageInstallsIntoATemporaryRootAndRuns) {
   auto r = t::run({"dpkg-deb", "-c", deb});
   for (const char* path : {"./usr/bin/depeche-index", "./usr/bin/depeche-search", "./usr/share/man/man1/depeche-search.1.gz",
                            "./usr/share/man/man7/depeche-query.7.gz", "./usr/share/bash-completion/completions/depeche-search",
+                           "./usr/share/zsh/vendor-completions/_depeche-search",
+                           "./usr/share/fish/vendor_completions.d/depeche-search.fish",
                            "./usr/lib/systemd/user/depeche-index.timer", "./usr/share/doc/depeche/copyright",
                            "./usr/share/doc/depeche/changelog.gz", "./usr/share/doc/depeche/README.md",
                            "./usr/share/doc/depeche/docs/cron.md"})

@@ -190,15 +190,45 @@ TEST(Generate, ZshCompletionRepeatsRepeatableOptionsAndKnowsValues) {
   EXPECT_LT(zsh.find("_depeche_search_saved() {"), zsh.find("_arguments")) << "defined before use";
 }
 
-TEST(Generate, ZshCompletionIsValidZsh) {
-  if (std::system("command -v zsh >/dev/null 2>&1") != 0) GTEST_SKIP() << "zsh is not installed: syntax not checked";
+TEST(Generate, FishCompletionKnowsValues) {
+  LabelledApp l;
+  const std::string fish = generate(l.app, "depeche-search", "fish");
+  for (const char* line : {"complete -c depeche-search -l config -r -F -d 'A file'\n",
+                           "complete -c depeche-search -l db -x -a '(__fish_complete_directories (string replace -r -- \\'^-[^=]*=\\' ",
+                           "complete -c depeche-search -l saved -x -a '(__depeche_search_saved)' -d 'A saved search'\n",
+                           "complete -c depeche-search -l fields -x -a '(__fish_complete_list , __depeche_search_fields)' "
+                           "-d 'Columns'\n",
+                           "complete -c depeche-search -l since -x -d 'A date'\n", "function __depeche_search_saved\n",
+                           "function __depeche_search_fields\n    printf '%s\\n' rank id score ",
+                           "complete -c depeche-search -f -a 'title: "})
+    EXPECT_NE(fish.find(line), std::string::npos) << line << "\n" << fish;
+  SmallApp s;
+  s.app.add_flag("--brackets", s.quiet, "It's [x]")->group("Other");
+  const std::string small = generate(s.app, "depeche-index", "fish");
+  EXPECT_NE(small.find("complete -c depeche-index -s f -l format -x -a 'text json' -d 'Output format'\n"), std::string::npos)
+      << small;
+  EXPECT_NE(small.find("complete -c depeche-index -s q -l quiet -d 'Print less'\n"), std::string::npos) << "a flag\n" << small;
+  EXPECT_NE(small.find("-d 'It\\'s [x]'\n"), std::string::npos) << small;
+  EXPECT_EQ(small.find(" -f -a "), std::string::npos) << "the indexer's words are paths";
+}
+
+// Parsed by the shells themselves where they are installed (neither is needed to build).
+TEST(Generate, ZshAndFishCompletionsParse) {
   LabelledApp l;
   depeche::test::TempDir dir;
-  for (const char* program : {"depeche-search", "depeche-index"}) {
-    const std::string zsh = generate(l.app, program, "zsh");
-    const std::string file = dir.write(std::string("_") + program, zsh);
-    EXPECT_EQ(std::system(("zsh -n '" + file + "'").c_str()), 0) << zsh;
+  std::string missing;
+  for (const std::string shell : {"zsh", "fish"}) {
+    if (std::system(("command -v " + shell + " >/dev/null 2>&1").c_str()) != 0) {
+      missing += " " + shell;
+      continue;
+    }
+    for (const char* program : {"depeche-search", "depeche-index"}) {
+      const std::string text = generate(l.app, program, shell);
+      const std::string file = dir.write(shell + "-" + program, text);
+      EXPECT_EQ(std::system((shell + " -n '" + file + "'").c_str()), 0) << shell << "\n" << text;
+    }
   }
+  if (!missing.empty()) GTEST_SKIP() << "not installed, not parsed:" << missing;
 }
 
 TEST(Generate, TheNearestOptionIsSuggestedOnlyWhenNear) {
