@@ -71,6 +71,9 @@ enum Slot : Xapian::valueno {
   kSlotContentHash = 9,  // encode_hash: 16 hex digits of the stored article's hash: unchanged articles are not rewritten
   kSlotArticle = 11,     // the article's fields (JSON) then its body, LZ4-compressed (stored_article.h)
   kSlotTags = 12,        // encode_tags: the article's tags, each followed by '\n' (multi-valued)
+  // encode_indexed_at: when the article's id first entered the archive, kept by its updates; absent
+  // in databases written before it existed (kSlotIndexedAt stands in)
+  kSlotFirstIndexedAt = 13,
 };
 
 // kSlotDate. decode_date gives the precision the zeros imply; a value that is no such date gives
@@ -94,7 +97,7 @@ inline std::vector<std::string> decode_countries(std::string_view value) { retur
 // kSlotTags: the tags in the article's order, one spelling of each folded tag.
 inline std::string encode_tags(const std::vector<std::string>& tags) { return encode_multi(tags); }
 inline std::vector<std::string> decode_tags(std::string_view value) { return decode_multi(value); }
-// kSlotIndexedAt: sortable, so that --indexed-since is a value range.
+// kSlotIndexedAt and kSlotFirstIndexedAt: sortable, so that --indexed-since and --new are value ranges.
 std::string encode_indexed_at(double seconds_since_epoch);
 double decode_indexed_at(std::string_view value);
 // kSlotContentHash and kSlotCluster: a 64-bit hash as 16 lower-case hex digits; nullopt when

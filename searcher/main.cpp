@@ -50,16 +50,21 @@ int forget_saved_search(const std::string& name, const cli::Config& config, cons
 }
 
 // --save NAME: the query and the filter options given, written into the configuration.
-int save_search(const SearcherOptions& o, const cli::Config& config, const std::string& config_path) {
+// The query words, with the filter options as query syntax: what the search asks, said in one line.
+std::string query_with_filters(const SearcherOptions& o) {
   std::string query;
   for (const std::string& w : o.query_words) query += (query.empty() ? "" : " ") + w;
-  // Filter options become query syntax, so the saved line says everything it does.
   std::string filters;
   for (const auto& [field, value] : {std::pair{"source", &o.source}, {"section", &o.section}, {"lang", &o.lang},
                                      {"country", &o.country}})
     if (!value->empty()) filters += std::string(filters.empty() ? "" : " ") + field + ":\"" + *value + "\"";
   if (!o.since.empty() || !o.until.empty()) filters += (filters.empty() ? "" : " ") + ("date:" + o.since + ".." + o.until);
-  query = both(query, filters);
+  return both(query, filters);
+}
+
+int save_search(const SearcherOptions& o, const cli::Config& config, const std::string& config_path) {
+  // Filter options become query syntax, so the saved line says everything it does.
+  const std::string query = query_with_filters(o);
   if (query.empty()) throw Error("--save NAME needs a query");
   cli::check_saved_name(o.save);
   cli::check_config_value(query, "the query to save");
@@ -78,10 +83,11 @@ void apply_saved_search(const SearcherOptions& o, const cli::Config& config, Sea
     util::repair_utf8(saved);  // a configuration edited by hand in Latin-1, decoded as queries are
     request.query = both(saved, request.query);
   }
-  if (o.only_new) {
+  if (!o.new_articles.empty()) {
     if (o.saved.empty()) throw Error("--new goes with --saved NAME");
     // Everything new is printed, oldest mark first, so that nothing is skipped between runs.
     if (const auto mark = cli::load_saved_mark(o.saved)) request.indexed_since = std::nextafter(*mark, HUGE_VAL);
+    request.without_updates = o.new_articles != "updated";
     request.limit = kNewArticlesLimit;
     request.allow_partial = false;
     request.with_indexed_at = true;
@@ -162,12 +168,15 @@ int run(SearcherOptions o, const CLI::App& app) {
   if (!o.batch.empty()) return run_batch(o, r);
   Searcher searcher(o.dbs);
   if (o.export_articles) return export_articles(searcher, r.request);
+  // A feed keeps its id from run to run: a saved search's is its name, another search's its query.
+  if (o.saved.empty()) r.output.feed = {"search", query_with_filters(o)};
+  else r.output.feed = {"saved", o.saved};
   auto printer = make_printer(r.format, std::cout, r.output);
   if (!o.show.empty()) return show(searcher, *printer, o.show);
   if (o.timeline) return timeline(searcher, *printer, r.request, o.by == "day");
   if (o.stats) return stats(searcher, *printer);
   if (o.count) return count(searcher, *printer, r.request);
-  return search(searcher, *printer, r.request, o.only_new ? o.saved : std::string());
+  return search(searcher, *printer, r.request, o.new_articles.empty() ? std::string() : o.saved);
 }
 
 }  // namespace

@@ -135,9 +135,11 @@ void define_saved_search_options(CLI::App& app, SearcherOptions& o) {
       ->type_name(cli::value_label::kSavedSearch)
       ->excludes(no_config)
       ->group("Saved searches");
-  app.add_flag("--new", o.only_new,
-               "With --saved: print only the articles indexed since this saved search last printed, then "
-               "remember where it stopped (exit 1 when nothing is new)")
+  app.add_flag("--new{added}", o.new_articles,
+               "With --saved: print only the articles that entered the archive since this saved search last "
+               "printed, then remember where it stopped (exit 1 when nothing is new); --new=updated also "
+               "prints the articles whose content changed since, marked as updates")
+      ->check(CLI::IsMember({"added", "updated"}))
       ->group("Saved searches");
   app.add_flag("--list-saved", o.list_saved, "List the saved searches")->excludes(no_config)->group("Saved searches");
   app.add_option("--forget", o.forget, "Remove the saved search SEARCH")
@@ -174,7 +176,7 @@ void define_output_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--format-version", o.format_version,
                  "Ask for this version of the JSON output (exit 20 if too old, 21 if too new)")
       ->group("Output");
-  app.add_option("--format", o.format, "Output format: text, json, jsonl, tsv, csv")
+  app.add_option("--format", o.format, "Output format: text, json, jsonl, tsv, csv, or atom (an Atom 1.0 feed of the hits)")
       ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str()
       ->group("Output");
@@ -211,6 +213,10 @@ void refuse_conflicting_modes(CLI::App& app) {
       if (format != "json" && format != "jsonl")
         throw CLI::ValidationError(std::string(mode) + " prints JSON lines: --format " + format + " cannot apply");
     }
+    // A feed's entries are hits: a count, a timeline, one article or the archive's figures are none.
+    if (app.count("--format") > 0 && app["--format"]->as<std::string>() == "atom")
+      for (const char* mode : {"--count", "--timeline", "--show", "--stats"})
+        if (app.count(mode) > 0) throw CLI::ValidationError(std::string(mode) + " prints no search results: --format atom cannot apply");
   });
 }
 
@@ -293,6 +299,7 @@ ResolvedOptions resolve(const SearcherOptions& o, bool stdout_is_terminal) {
   r.output.fields = split_commas(o.fields);
   // Snippets cost a third of a query: none is built for columns that do not print it.
   q.snippets = !o.no_snippets && prints_snippets(r.format, r.output.fields);
+  q.with_indexed_at = r.format == OutputFormat::kAtom;  // an entry's <updated>
   r.output.color = r.format == OutputFormat::kText && color_wanted(o.color, stdout_is_terminal);
   return r;
 }

@@ -44,7 +44,8 @@ struct SearcherOptions {
   std::string facet_sort = "auto";
   bool timeline = false;
   std::string save, saved, forget, indexed_since;
-  bool list_saved = false, only_new = false;
+  bool list_saved = false;
+  std::string new_articles;  // --new: "added", or "updated" for the updates too; empty without --new
   std::string by = "month";
   std::string similar;
   bool allow_program_remotes = false;

@@ -93,6 +93,7 @@ std::string variable(const Setting& s, const std::string& name) {
 // `~`, `~/x`, `~user/x`, then $NAME and ${NAME} anywhere; any other `$` stays as written.
 std::string expanded_path(const Setting& s) {
   std::string path = unquoted(s.value);
+  if (path.empty()) s.fail("an empty path");  // `db = ''`: quotes around nothing
   if (path.front() == '~') {
     const auto slash = path.find('/');
     const std::string user = path.substr(1, slash == std::string::npos ? std::string::npos : slash - 1);

@@ -3,13 +3,32 @@
 #include "index/stored_article.h"
 #include "schema.h"
 
+#include <chrono>
+
 namespace depeche {
 
 std::string content_hash(const Article& a) { return schema::encode_hash(canonical_hash(a)); }
 
+IndexingTimes IndexingTimes::now() {
+  const double seconds = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return {seconds, seconds};
+}
+
+IndexingTimes IndexingTimes::of(const Xapian::Document& doc) {
+  const double indexed_at = schema::decode_indexed_at(doc.get_value(schema::kSlotIndexedAt));
+  const std::string first = doc.get_value(schema::kSlotFirstIndexedAt);
+  return {indexed_at, first.empty() ? indexed_at : schema::decode_indexed_at(first)};
+}
+
+IndexingTimes IndexingTimes::update_of(const Xapian::Document& before) {
+  return {now().indexed_at, of(before).first_indexed_at};
+}
+
 PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
-                                  const std::string& origin_term) {
+                                  const std::string& origin_term, const IndexingTimes& times) {
   PreparedDocument p{builder.build(a), dedup::shingles(a.body, builder.body_tokens())};
+  p.doc.add_value(schema::kSlotIndexedAt, schema::encode_indexed_at(times.indexed_at));
+  p.doc.add_value(schema::kSlotFirstIndexedAt, schema::encode_indexed_at(times.first_indexed_at));
   p.doc.add_value(schema::kSlotContentHash, hash);
   for (std::uint64_t shingle : p.shingles.hashes) p.doc.add_boolean_term(schema::shingle_term(shingle));
   if (p.shingles.whole) p.doc.add_boolean_term(std::string(schema::kWholeBodyTerm));

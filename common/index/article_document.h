@@ -23,9 +23,23 @@ struct PreparedDocument {
 // Hash of the stored article: an unchanged article is not rewritten.
 std::string content_hash(const Article& a);
 
-// `origin_term` is empty for articles read from stdin.
+// When an article was written and when its id first entered the archive, in seconds since the
+// epoch (UTC, with microseconds, so that "new since this mark" never confuses two articles of one
+// second): an update keeps the first, a rebuild carries both over.
+struct IndexingTimes {
+  double indexed_at = 0;
+  double first_indexed_at = 0;
+  static IndexingTimes now();  // a new article's
+  // The times `doc` was written with; a document from before kSlotFirstIndexedAt existed was
+  // first indexed, as far as anyone knows, when it was last written.
+  static IndexingTimes of(const Xapian::Document& doc);
+  // An update of `before`, written now.
+  static IndexingTimes update_of(const Xapian::Document& before);
+};
+
+// `origin_term` is empty for articles read from stdin; `times` are a new article's by default.
 PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, const std::string& hash,
-                                  const std::string& origin_term);
+                                  const std::string& origin_term, const IndexingTimes& times = IndexingTimes::now());
 
 // Before `doc` (docid `self`, 0 when new) is written in its cluster: when the cluster has another
 // article, marks `doc` and every other article of the cluster with kHasCopiesTerm (rewriting those

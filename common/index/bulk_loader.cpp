@@ -48,8 +48,8 @@ void BulkLoader::rethrow_failure() {
   if (!failure_.empty()) throw Fatal(FatalKind::kDatabase, failure_);
 }
 
-void BulkLoader::add(Article&& a, std::string origin_term) {
-  current_.articles.emplace_back(std::move(a), std::move(origin_term));
+void BulkLoader::add(Article&& a, std::string origin_term, const IndexingTimes& times) {
+  current_.articles.push_back({std::move(a), std::move(origin_term), times});
   ++queued_;
   if (current_.articles.size() >= part_articles_) push_current();
 }
@@ -97,8 +97,8 @@ void BulkLoader::write_part(Part& part, DocumentBuilder& builder) {
   Xapian::WritableDatabase db(part_path(part.index), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
   SpellingCounts spellings;
   spellings.reserve_for(part.articles.size());
-  for (auto& [article, origin] : part.articles) {
-    PreparedDocument p = prepare_document(builder, article, content_hash(article), origin);
+  for (const auto& [article, origin, times] : part.articles) {
+    PreparedDocument p = prepare_document(builder, article, content_hash(article), origin, times);
     schema::set_cluster(p.doc, schema::own_cluster(article.id));
     db.add_document(p.doc);
     spellings.add_article(builder);

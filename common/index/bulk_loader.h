@@ -33,7 +33,7 @@ class BulkLoader {
 
   // Queues an article, waiting while the workers are behind. Throws Fatal(kDatabase) when a
   // worker failed (a full disk, for one).
-  void add(Article&& a, std::string origin_term);
+  void add(Article&& a, std::string origin_term, const IndexingTimes& times = IndexingTimes::now());
   std::size_t size() const { return queued_; }
 
   // Waits for the workers and compacts every part, in input order, into a new database at
@@ -44,9 +44,14 @@ class BulkLoader {
   void merge_into(const std::string& output);
 
  private:
+  struct Queued {
+    Article article;
+    std::string origin_term;
+    IndexingTimes times;
+  };
   struct Part {
     std::size_t index = 0;
-    std::vector<std::pair<Article, std::string>> articles;  // with their origin terms
+    std::vector<Queued> articles;
   };
   void work();
   void fail(const Part& part, const std::string& why);  // records a worker's failure for add() to throw

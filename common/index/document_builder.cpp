@@ -4,7 +4,6 @@
 #include "schema.h"
 
 #include <algorithm>
-#include <chrono>
 #include <functional>
 
 namespace depeche {
@@ -180,9 +179,6 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
 
   for (const schema::Field& f : schema::kFields) add_field(f, a, analyzer, doc);
   if (!a.date.valid()) doc.add_boolean_term(std::string(schema::kUndatedTerm));
-  // Microseconds, so that "what is new since this mark" never confuses two articles of one second.
-  const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-  doc.add_value(schema::kSlotIndexedAt, schema::encode_indexed_at(now));
   store_article(a, doc);
   return doc;
 }

@@ -169,11 +169,13 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
 
 void IndexWriter::format(InputFormat f) {
   origin_term_ = f == InputFormat::kText || f == InputFormat::kHtml ? origin_file_term_ : std::string();
+  reading_feed_ = f == InputFormat::kFeed;
 }
 
 void IndexWriter::set_origin(const std::string& file_key, const std::string& display) {
   origin_file_term_ = schema::origin_file_term(file_key);
   origin_term_ = origin_file_term_;  // until the format is known
+  reading_feed_ = false;
   origin_ids_.clear();
   origin_names_.push_back(display);
 }
@@ -184,7 +186,9 @@ bool IndexWriter::seen_before(Article& a) {
   const auto origin_index = static_cast<std::uint32_t>(origin_names_.empty() ? 0 : origin_names_.size() - 1);
   const auto [it, first] = run_ids_.try_emplace(util::fnv1a64(a.id), SeenId{origin_index, content});
   if (first) return false;
-  if (it->second.origin != origin_index && it->second.content != content && !origin_names_.empty())
+  // A feed fetched into a file per fetch gives an item edited between two fetches in both files:
+  // the later fetch's text is an update, nothing to warn about (docs/monitoring.md).
+  if (it->second.origin != origin_index && it->second.content != content && !origin_names_.empty() && !reading_feed_)
     problem(origin_names_[origin_index], 1,
             "article '" + a.id + "' was also given, with another text, by " + origin_names_[it->second.origin] +
                 "; this one replaces it");
@@ -208,10 +212,12 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 void IndexWriter::article(Article&& a) {
   origin_ids_.insert(a.id);
   const bool repeated = seen_before(a);
+  const IndexingTimes new_times = carried_times_ ? *carried_times_ : IndexingTimes::now();
+  carried_times_.reset();
   if (bulk_) {
     if (!repeated) {
       ++stats_.added;
-      bulk_->add(std::move(a), origin_term_);
+      bulk_->add(std::move(a), origin_term_, new_times);
       return;
     }
     end_bulk();  // seen before: this one replaces it, as one by one
@@ -224,6 +230,7 @@ void IndexWriter::article(Article&& a) {
   const Xapian::PostingIterator found = target.postlist_begin(id_term);
   const Xapian::docid existing = found != target.postlist_end(id_term) ? *found : 0;
   std::vector<std::string> origins;  // of the article this one replaces
+  IndexingTimes times = new_times;
   if (existing) {
     Xapian::Document before = target.get_document(existing);
     if (before.get_value(schema::kSlotContentHash) == hash) {
@@ -237,14 +244,16 @@ void IndexWriter::article(Article&& a) {
       return;
     }
     origins = origin_terms(before);
+    times = IndexingTimes::update_of(before);
   }
   bool moved = false;  // a corrected date can move an article to another shard
   for (auto& [name, other] : shards_) {
     if (name == target_name || !other.term_exists(id_term)) continue;
+    times = IndexingTimes::update_of(other.get_document(*other.postlist_begin(id_term)));
     other.delete_document(id_term);
     moved = true;
   }
-  PreparedDocument p = prepare_document(builder_, a, hash, origin_term_);
+  PreparedDocument p = prepare_document(builder_, a, hash, origin_term_, times);
   for (const std::string& origin : origins) p.doc.add_boolean_term(origin);
   const std::optional<std::string> cluster = closest_copy_cluster(target, existing, p);
   schema::set_cluster(p.doc, cluster ? *cluster : schema::own_cluster(a.id));

@@ -78,6 +78,9 @@ class IndexWriter : public ArticleSink {
   void format(InputFormat f) override;
   // The same, given the origin term an existing document carries (when rebuilding).
   void set_origin_term(const std::string& term) { origin_term_ = term; }
+  // The indexing times of the article that follows, which it had in the database being rebuilt
+  // (so that --new after --rebuild prints nothing old); without them, a new article's are now.
+  void carry_times(const IndexingTimes& times) { carried_times_ = times; }
   void article(Article&& a) override;
   void problem(const std::string& file, std::size_t line, const std::string& message) override;
 
@@ -138,6 +141,7 @@ class IndexWriter : public ArticleSink {
   ShardBy shard_by_ = ShardBy::kNone;
   std::map<std::string, Xapian::WritableDatabase> shards_;  // name -> database; "" is db_ when unsharded
   std::string path_;
+  std::optional<IndexingTimes> carried_times_;
   std::size_t batch_size_;
   std::size_t pending_ = 0;
   ProblemReporter report_;
@@ -146,6 +150,7 @@ class IndexWriter : public ArticleSink {
   std::map<std::string, std::string> with_other_changes_;  // metadata written only with a commit that has others
   std::string origin_file_term_;  // of the input being read
   std::string origin_term_;       // the term its articles carry: origin_file_term_ or none (format())
+  bool reading_feed_ = false;     // the input is a feed, whose items change from fetch to fetch
   std::set<std::string> origin_ids_;
   std::map<Xapian::WritableDatabase*, SpellingCounts> spellings_;  // per shard, written at each commit
   std::map<Xapian::WritableDatabase*, FacetColumnWriter> columns_;  // per shard, written at each commit

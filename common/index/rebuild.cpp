@@ -79,6 +79,7 @@ IndexStats rebuild_one(const std::string& path, const Xapian::Database* records,
       const std::string origin = term != doc.termlist_end() && (*term).rfind(origin_prefix, 0) == 0 ? *term : std::string();
       if (auto file = files.find(origin); file != files.end()) a.id = renamed_id(a, file->second);
       fresh.set_origin_term(origin);
+      if (!doc.get_value(schema::kSlotIndexedAt).empty()) fresh.carry_times(IndexingTimes::of(doc));
       fresh.article(std::move(a));
     }
     const std::string file_prefix(schema::kMetaFilePrefix);

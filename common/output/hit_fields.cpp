@@ -70,6 +70,7 @@ ojson hit_json(const Hit& hit) {
   ojson copies = ojson::array();
   for (const CopyRef& c : hit.copies) copies.push_back({{"id", c.id}, {"source", text_or_null(c.source)}});
   j["copies"] = copies;
+  if (hit.update) j["update"] = *hit.update;
   if (hit.explanation) {
     ojson explain = ojson::array();
     for (const TermContribution& c : *hit.explanation) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace depeche {
@@ -16,11 +17,13 @@ namespace depeche {
 inline constexpr int kFormatVersion = 1;
 inline constexpr int kMinFormatVersion = 1;  // oldest version --format-version can still ask for
 
-enum class OutputFormat { kText, kJson, kJsonl, kTsv, kCsv };
+enum class OutputFormat { kText, kJson, kJsonl, kTsv, kCsv, kAtom };
 
 struct OutputOptions {
   bool color = false;               // ANSI colour in text output (terminal only, never with NO_COLOR)
   std::vector<std::string> fields;  // columns for tsv/csv/text; empty means the defaults
+  // What an Atom feed is of, which names it: {"saved", NAME} or {"search", QUERY}.
+  std::pair<std::string, std::string> feed;
 };
 
 // Fields a hit can print, in the order --fields documents them.

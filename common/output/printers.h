@@ -10,6 +10,7 @@ std::unique_ptr<BatchPrinter> make_json_printer(std::ostream& out);
 std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out);
 std::unique_ptr<Printer> make_table_printer(std::ostream& out, const OutputOptions& options, char separator);
 std::unique_ptr<Printer> make_text_printer(std::ostream& out, const OutputOptions& options);
+std::unique_ptr<Printer> make_atom_printer(std::ostream& out, const OutputOptions& options);
 
 }  // namespace depeche
 

@@ -71,6 +71,7 @@ class TextPrinter : public Printer {
     out_ << paint(kBold, std::to_string(hit.rank) + ".") << ' ' << (a.date.valid() ? a.date.iso() : "undated");
     if (!a.source.empty()) out_ << "  " << printable(a.source);
     if (!a.section.empty()) out_ << " / " << printable(a.section);
+    if (hit.update.value_or(false)) out_ << "  " << paint(kBold, "(updated)");
     out_ << '\n' << "   " << paint(kBold, display_title(a)) << '\n';
     if (!a.url.empty()) out_ << "   " << paint(kDim, printable(a.url)) << '\n';
     else out_ << "   " << paint(kDim, "id: " + printable(a.id)) << '\n';

@@ -170,6 +170,7 @@ std::vector<EmptyCause> explain_empty(const SearchRequest& request,
   }
   alone.filters.clear();
   alone.indexed_since = request.indexed_since;
+  alone.without_updates = request.without_updates;
   if (alone.indexed_since && count(alone) == 0) empty.push_back({EmptyCause::Kind::kIndexedSince, "", ""});
   if (empty.empty()) empty.push_back({EmptyCause::Kind::kCombination, "", ""});
   return empty;

@@ -1,5 +1,7 @@
 #include "query/ranking.h"
 
+#include "query/names.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -81,7 +83,9 @@ void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, 
     auto t = db.allterms_begin(w.stem);
     for (; t != db.allterms_end(w.stem) && scanned < kMaxScanned; ++t, ++scanned) {
       const std::string form = *t;
-      if (analyzer.stem(form) == w.stem && std::find(w.forms.begin(), w.forms.end(), form) == w.forms.end())
+      // A name is not found by the stem (query/names.h): its positions are not the word's either.
+      if (analyzer.stem(form) == w.stem && std::find(w.forms.begin(), w.forms.end(), form) == w.forms.end() &&
+          !is_name(db, form))
         w.forms.push_back(form);
     }
     w.every_form = t == db.allterms_end(w.stem) && !may_stem_other_beginnings(w.stem);

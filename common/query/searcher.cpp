@@ -1,5 +1,6 @@
 #include "query/searcher.h"
 
+#include "index/article_document.h"
 #include "index/damage.h"
 #include "index/document_builder.h"
 #include "index/facet_columns.h"
@@ -12,6 +13,7 @@
 #include "util/xapian_error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <set>
 
@@ -301,6 +303,12 @@ Xapian::Query Searcher::read_query(const SearchRequest& request, bool match_any,
   Xapian::Query query = parsed.query;
   if (!filters.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  // An article written before kSlotFirstIndexedAt existed has no value there, which no range
+  // matches: it counts as first indexed when it was last written.
+  if (request.indexed_since && request.without_updates)
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotFirstIndexedAt,
+                                        schema::encode_indexed_at(std::nextafter(*request.indexed_since, -HUGE_VAL))));
   if (parsed.preferred_period.empty() || request.sort != SortOrder::kRelevance) return query;
   return period_first(db_, query, parsed.period, parsed.period_words, weights_);
 }
@@ -434,8 +442,11 @@ Hit Searcher::hit(const SearchRequest& request, const Ranked& ranked, std::size_
   hit.percent = it.get_percent();
   const Xapian::Document document = it.get_document();
   hit.article = load_article(document, request.snippets ? WithBody::kYes : WithBody::kWhenUntitled);
-  if (request.with_indexed_at)
-    hit.indexed_at = schema::decode_indexed_at(document.get_value(schema::kSlotIndexedAt));
+  if (request.with_indexed_at) {
+    const IndexingTimes times = IndexingTimes::of(document);
+    hit.indexed_at = times.indexed_at;
+    if (request.indexed_since) hit.update = times.first_indexed_at < *request.indexed_since;
+  }
   if (request.snippets) hit.snippet = snippet_of(hit, ranked, parsed);
   if (!request.collapse) {
     hit.cluster = document.get_value(schema::kSlotCluster);

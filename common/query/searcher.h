@@ -46,7 +46,10 @@ struct SearchRequest {
   bool exact_words = false;
   bool explain = false;       // say why each hit matched, or what emptied the result
   std::optional<double> indexed_since;  // only articles indexed at or after this time (seconds since the epoch)
-  bool with_indexed_at = false;  // fill Hit::indexed_at (one more read per hit)
+  // With indexed_since: only articles that first entered the archive then, not the updates of
+  // older ones (--new without =updated).
+  bool without_updates = false;
+  bool with_indexed_at = false;  // fill Hit::indexed_at, and Hit::update given indexed_since (one more read per hit)
 };
 
 struct CopyRef {
@@ -79,6 +82,9 @@ struct Hit {
   // With --explain: empty when no term scored (a query of filters only, a wildcard's expansion).
   std::optional<std::vector<TermContribution>> explanation;
   double indexed_at = 0;  // when the article was (last) indexed, seconds since the epoch (with_indexed_at)
+  // With with_indexed_at and indexed_since: whether the article was first indexed before
+  // indexed_since, so that only an update of it is new.
+  std::optional<bool> update;
 };
 
 inline constexpr std::size_t kMaxCopiesListed = 20;

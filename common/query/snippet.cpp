@@ -35,9 +35,11 @@ std::vector<int> word_of_match(analysis::Analyzer& analyzer, const std::vector<s
   return of;
 }
 
-// The match id of a token's folded form (see word_of_match), or -1.
-int match_id(std::string_view folded, analysis::Analyzer& analyzer, const std::vector<std::string>& words,
-             const std::vector<std::string>& stems) {
+// The match id of a token (see word_of_match), or -1. A name written inside a sentence (le Mali)
+// is never matched by its stem (mal), as the index never stems it (DocumentBuilder).
+int match_id(const analysis::TokenList& tokens, const analysis::Token& token, analysis::Analyzer& analyzer,
+             const std::vector<std::string>& words, const std::vector<std::string>& stems) {
+  const std::string_view folded = tokens.folded(token);
   int id = -1;
   for (std::size_t w = 0; w < words.size(); ++w)
     if (words[w] == folded || (words[w].back() == '*' && folded.size() + 1 >= words[w].size() &&
@@ -49,7 +51,7 @@ int match_id(std::string_view folded, analysis::Analyzer& analyzer, const std::v
     const std::size_t n = std::min<std::size_t>({kStemProbeBytes, stem.size(), folded.size()});
     return folded.compare(0, n, stem, 0, n) == 0;
   });
-  if (id < 0 && may_share_stem && !analyzer.is_stopword(folded)) {
+  if (id < 0 && may_share_stem && !analysis::Analyzer::is_name_occurrence(token) && !analyzer.is_stopword(folded)) {
     const std::string& stem = analyzer.stem(folded);
     for (std::size_t s = 0; s < stems.size(); ++s)
       if (stems[s] == stem) id = static_cast<int>(words.size() + s);
@@ -198,7 +200,7 @@ std::optional<Snippet> snippet_from(std::string_view body, std::size_t start, an
     const std::size_t first_new = list.size();
     pos = tokenize_chunk(body, pos, analyzer, tokens);
     for (std::size_t end = first_new; end < list.size(); ++end) {
-      const int id = match_id(tokens.folded(list[end]), analyzer, words, stems);
+      const int id = match_id(tokens, list[end], analyzer, words, stems);
       match.push_back(id);
       if (!window.complete()) window.advance(end, id, end >= max_words ? match[end - max_words] : -1, max_words);
     }

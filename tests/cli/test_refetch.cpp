@@ -9,9 +9,11 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace t = depeche::test;
@@ -113,4 +115,63 @@ TEST_F(Refetch, AnItemWithoutLinkFromAFeedWithoutSiteIsOneArticle) {
   const json summary = index();
   EXPECT_EQ(summary["added"], 1) << "named by the feed's title and its content, not by its file";
   EXPECT_EQ(summary["unchanged"], 1);
+}
+
+// --new prints what entered the archive; an item already printed whose text changed is printed
+// only by --new=updated, marked as an update, and once.
+TEST_F(Refetch, AChangedItemIsPrintedOnlyByNewUpdatedMarkedAsAnUpdate) {
+  write(dir_ / "feeds/une-0900.xml", feed(kItems));
+  index();
+  for (const char* name : {"gazette", "suivi"}) {
+    ASSERT_EQ(t::run({DEPECHE_SEARCH_BIN, "--save", name, "source:gazette.example"}, "", env_).status, 0);
+    ASSERT_EQ(t::run({DEPECHE_SEARCH_BIN, "--saved", name, "--new"}, "", env_).status, 0) << "the first run prints all";
+  }
+  auto next = kItems;
+  next[1][2] = "Les quais bas sont fermés jusqu'à vendredi.";
+  next.push_back({"Le marché de Noël ouvre", "https://gazette.example/noel", "Les chalets sont installés place Carnot."});
+  write(dir_ / "feeds/une-0915.xml", feed(next));
+  const json summary = index();
+  EXPECT_EQ(summary["added"], 1);
+  EXPECT_EQ(summary["updated"], 1);
+
+  const t::RunResult added = new_since_saved();
+  EXPECT_EQ(added.status, 0);
+  EXPECT_NE(added.out.find("marché de Noël"), std::string::npos) << added.out;
+  EXPECT_EQ(added.out.find("Crue"), std::string::npos) << "a changed item is not new: " << added.out;
+  EXPECT_EQ(added.out.find("(updated)"), std::string::npos) << added.out;
+
+  const t::RunResult both = t::run({DEPECHE_SEARCH_BIN, "--saved", "suivi", "--new=updated", "--format", "jsonl"}, "", env_);
+  ASSERT_EQ(both.status, 0) << both.err;
+  std::map<std::string, bool> update_of;
+  std::istringstream lines(both.out);
+  for (std::string line; std::getline(lines, line);) {
+    const json j = json::parse(line, nullptr, false);
+    if (j.value("type", "") == "hit") update_of[j["data"]["title"]] = j["data"].value("update", false);
+  }
+  EXPECT_EQ(update_of, (std::map<std::string, bool>{{"Crue de la Saône", true}, {"Le marché de Noël ouvre", false}}))
+      << both.out;
+  EXPECT_EQ(t::run({DEPECHE_SEARCH_BIN, "--saved", "suivi", "--new=updated"}, "", env_).status, 1) << "printed once";
+
+  next[0][2] = "La ligne relie Gerland à Vénissieux en vingt minutes.";
+  write(dir_ / "feeds/une-0930.xml", feed(next));
+  index();
+  const t::RunResult text = t::run({DEPECHE_SEARCH_BIN, "--saved", "suivi", "--new=updated", "--color", "never"}, "", env_);
+  EXPECT_NE(text.out.find("(updated)\n   Le tramway T10 inauguré\n"), std::string::npos) << text.out;
+  EXPECT_EQ(new_since_saved().status, 1) << "nothing entered the archive";
+  EXPECT_EQ(t::run({DEPECHE_SEARCH_BIN, "--saved", "gazette", "--new=everything"}, "", env_).status, 2);
+}
+
+// --rebuild writes every article again; when each was indexed stays, so the next --new has nothing.
+TEST_F(Refetch, ARebuildKeepsWhenEachArticleWasIndexed) {
+  write(dir_ / "feeds/une-0900.xml", feed(kItems));
+  index();
+  ASSERT_EQ(t::run({DEPECHE_SEARCH_BIN, "--save", "gazette", "source:gazette.example"}, "", env_).status, 0);
+  ASSERT_EQ(new_since_saved().status, 0);
+  const t::RunResult rebuilt = t::run({DEPECHE_INDEX_BIN, "--rebuild", "--no-progress"}, "", env_);
+  ASSERT_EQ(rebuilt.status, 0) << rebuilt.err;
+  const t::RunResult after = t::run({DEPECHE_SEARCH_BIN, "--saved", "gazette", "--new=updated"}, "", env_);
+  EXPECT_EQ(after.status, 1) << after.out;
+  write(dir_ / "feeds/une-0915.xml", feed({{"Le marché de Noël ouvre", "https://gazette.example/noel", "Les chalets."}}));
+  index();
+  EXPECT_NE(new_since_saved().out.find("marché de Noël"), std::string::npos);
 }

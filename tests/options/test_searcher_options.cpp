@@ -30,7 +30,7 @@ std::string parse_error(const std::vector<std::string>& args) {
 }
 
 TEST(SearcherOptions, ChoicesAreChecked) {
-  EXPECT_TRUE(mentions(parse_error({"--format", "xml", "q"}), "xml not in {text,json,jsonl,tsv,csv}"));
+  EXPECT_TRUE(mentions(parse_error({"--format", "xml", "q"}), "xml not in {text,json,jsonl,tsv,csv,atom}"));
   EXPECT_TRUE(mentions(parse_error({"--sort", "size", "q"}), "size not in {relevance,date,-date}"));
   EXPECT_TRUE(mentions(parse_error({"--color", "sometimes", "q"}), "sometimes not in {auto,always,never}"));
   EXPECT_TRUE(mentions(parse_error({"--by", "week", "--timeline", "q"}), "week not in {month,day}"));

@@ -74,6 +74,7 @@ const std::vector<std::pair<Xapian::valueno, std::string>>& documented_slots() {
       {schema::kSlotIndexedAt, "kSlotIndexedAt"},
       {schema::kSlotContentHash, "kSlotContentHash"},
       {schema::kSlotArticle, "kSlotArticle"},
+      {schema::kSlotFirstIndexedAt, "kSlotFirstIndexedAt"},
   };
   return kSlots;
 }

@@ -130,7 +130,8 @@ TEST(SchemaTable, FieldsReadAnArticle) {
 const std::set<std::string>& slots_round_tripped() {
   static const std::set<std::string> kNames{"kSlotDate",     "kSlotSource",     "kSlotSection",   "kSlotLang",
                                             "kSlotYear",     "kSlotMonth",      "kSlotCountries", "kSlotCluster",
-                                            "kSlotIndexedAt", "kSlotContentHash", "kSlotArticle",   "kSlotTags"};
+                                            "kSlotIndexedAt", "kSlotContentHash", "kSlotArticle",   "kSlotTags",
+                                            "kSlotFirstIndexedAt"};  // IndexedAtRoundTripsAndSorts: one encoding
   return kNames;
 }
 

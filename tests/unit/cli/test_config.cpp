@@ -85,6 +85,8 @@ TEST(Config, PathsExpandTildeAndVariables) {
                                                 "/home/reader/with space", "/root/x"}));
   EXPECT_EQ(error_of("db = /x\nindex = $DEPECHE_TEST_UNSET\n"), "cfg:2: index: $DEPECHE_TEST_UNSET is not set (or empty)");
   EXPECT_EQ(error_of("saved.q = $DEPECHE_TEST_UNSET ~\n"), "") << "a query is not a path";
+  EXPECT_EQ(error_of("db = ''\n"), "cfg:1: db: an empty path");
+  EXPECT_EQ(error_of("index = \"\"\n"), "cfg:1: index: an empty path");
   EXPECT_EQ(parse_config("saved.q = \"a b\"\n", "cfg").saved.at("q"), "\"a b\"") << "a query keeps its quotes";
 }
 

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <chrono>
+
 namespace {
 
 using namespace depeche;
@@ -53,6 +55,22 @@ TEST(ArticleDocument, ContentHashChangesWithTheArticle) {
   Article resourced = a;
   resourced.source = "figaro";
   EXPECT_NE(content_hash(a), content_hash(resourced));
+}
+
+// A new article is indexed now, and first entered the archive now; given times are written as given.
+TEST(ArticleDocument, TheIndexingTimesAreRecorded) {
+  const double before = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  DocumentBuilder builder;
+  const Article a = article("a", body_of(20));
+  const PreparedDocument fresh = prepare_document(builder, a, content_hash(a), "");
+  const double after = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const IndexingTimes times = IndexingTimes::of(fresh.doc);
+  EXPECT_GE(times.indexed_at, before - 1e-3);
+  EXPECT_LE(times.indexed_at, after + 1e-3);
+  EXPECT_EQ(times.first_indexed_at, times.indexed_at);
+  const PreparedDocument carried = prepare_document(builder, a, content_hash(a), "", IndexingTimes{1800000000.5, 1700000000.25});
+  EXPECT_EQ(schema::decode_indexed_at(carried.doc.get_value(schema::kSlotIndexedAt)), 1800000000.5);
+  EXPECT_EQ(schema::decode_indexed_at(carried.doc.get_value(schema::kSlotFirstIndexedAt)), 1700000000.25);
 }
 
 TEST(ArticleDocument, ALongArticleHasItsShingleTerms) {

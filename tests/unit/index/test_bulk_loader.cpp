@@ -68,7 +68,8 @@ Dump dump(const std::string& path) {
       text += "\n";
     }
     for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-      if (v.get_valueno() != depeche::schema::kSlotIndexedAt) text += "value " + std::to_string(v.get_valueno()) + " " + *v + "\n";
+      if (v.get_valueno() != depeche::schema::kSlotIndexedAt && v.get_valueno() != depeche::schema::kSlotFirstIndexedAt)
+        text += "value " + std::to_string(v.get_valueno()) + " " + *v + "\n";
     d.documents.push_back(text);
   }
   for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) d.spelling[*w] = w.get_termfreq();

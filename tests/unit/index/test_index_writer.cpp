@@ -52,7 +52,7 @@ std::vector<Article> archive_with_copies() {
 }
 
 struct Dump {
-  // id -> data, terms with wdf and positions, values but the indexing time
+  // id -> data, terms with wdf and positions, values but the indexing times
   std::map<std::string, std::tuple<std::string, std::set<std::string>, std::map<Xapian::valueno, std::string>>> docs;
   std::map<std::string, Xapian::doccount> spelling;
   // Each word with a letter dropped -> the suggestion for it: the spelling table's fragments,
@@ -77,7 +77,8 @@ Dump dump(const std::string& path) {
     }
     std::map<Xapian::valueno, std::string> values;
     for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-      if (v.get_valueno() != depeche::schema::kSlotIndexedAt) values[v.get_valueno()] = *v;
+      if (v.get_valueno() != depeche::schema::kSlotIndexedAt && v.get_valueno() != depeche::schema::kSlotFirstIndexedAt)
+        values[v.get_valueno()] = *v;
     d.docs[id] = {doc.get_data(), terms, values};
   }
   for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) d.spelling[*w] = w.get_termfreq();
@@ -197,6 +198,45 @@ TEST(IndexWriter, AnUpdateKeepsTheArticlesDocid) {
   Xapian::Database db(dir / "db");
   EXPECT_EQ(db.get_doccount(), count);
   EXPECT_EQ(db.get_lastdocid(), count) << "no docid was spent on the update";
+}
+
+// When an article first entered the archive survives its updates, even one that moves it to
+// another shard (its date corrected to another year), and an article from before that time was
+// kept takes the time it was last written.
+TEST(IndexWriter, AnUpdateKeepsWhenTheArticleFirstEnteredTheArchive) {
+  TempDir dir;
+  const std::vector<Article> articles = archive_with_copies();
+  const auto times_of = [&](const std::string& path, const std::string& id) {
+    Xapian::Database db(path);
+    const std::string term = depeche::schema::id_term(id);
+    EXPECT_EQ(db.get_termfreq(term), 1u) << id;
+    return depeche::IndexingTimes::of(db.get_document(*db.postlist_begin(term)));
+  };
+  for (const depeche::ShardBy shard_by : {depeche::ShardBy::kNone, depeche::ShardBy::kYear}) {
+    const std::string path = dir / (shard_by == depeche::ShardBy::kNone ? "one" : "sharded");
+    const auto write_some = [&](const std::vector<Article>& some) {
+      IndexWriter writer(path, 10, 0, [](const std::string& m) { ADD_FAILURE() << m; }, shard_by);
+      for (Article a : some) writer.article(std::move(a));
+      writer.finish(0);
+    };
+    write_some(articles);
+    Article changed = articles[5];
+    ASSERT_TRUE(changed.date.valid());
+    const depeche::IndexingTimes first = times_of(path, changed.id);
+    EXPECT_EQ(first.first_indexed_at, first.indexed_at) << "a new article";
+    changed.body += "\n\nMise à jour : une précision a été ajoutée.";
+    changed.date.year -= 3;
+    write_some({changed});
+    const depeche::IndexingTimes updated = times_of(path, changed.id);
+    EXPECT_EQ(updated.first_indexed_at, first.first_indexed_at);
+    EXPECT_GT(updated.indexed_at, first.indexed_at);
+    write_some({articles[5]});
+    EXPECT_EQ(times_of(path, changed.id).first_indexed_at, first.first_indexed_at) << "moved back";
+  }
+  Xapian::Document old;
+  old.add_value(depeche::schema::kSlotIndexedAt, depeche::schema::encode_indexed_at(1700000000.25));
+  EXPECT_EQ(depeche::IndexingTimes::of(old).first_indexed_at, 1700000000.25);
+  EXPECT_EQ(depeche::IndexingTimes::update_of(old).first_indexed_at, 1700000000.25);
 }
 
 }  // namespace

@@ -25,14 +25,15 @@ TEST(PrintsSnippets, TextAndJsonAlwaysTablesOnlyForASnippetColumn) {
 }
 
 TEST(Printer, OutputFormatNames) {
-  EXPECT_EQ(output_format_names(), (std::vector<std::string>{"text", "json", "jsonl", "tsv", "csv"}));
+  EXPECT_EQ(output_format_names(), (std::vector<std::string>{"text", "json", "jsonl", "tsv", "csv", "atom"}));
+  EXPECT_EQ(parse_output_format("atom"), OutputFormat::kAtom);
   EXPECT_EQ(parse_output_format("jsonl"), OutputFormat::kJsonl);
   EXPECT_EQ(parse_output_format("csv"), OutputFormat::kCsv);
   try {
     parse_output_format("JSON");
     FAIL() << "names are lower case";
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "unknown output format 'JSON' (expected text, json, jsonl, tsv or csv)");
+    EXPECT_STREQ(e.what(), "unknown output format 'JSON' (expected text, json, jsonl, tsv, csv or atom)");
   }
 }
 

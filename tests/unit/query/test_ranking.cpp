@@ -105,6 +105,15 @@ TEST(BestWordWindow, StartsWhereTheFirstWindowShowingTheMostWordsBegins) {
 
 }  // namespace
 
+// `mal` does not find "le Mali" (a name is not stemmed), so Mali's positions are not mal's.
+TEST_F(ProximityTest, ANameIsNoInflectionOfItsStem) {
+  const Xapian::docid mali = add("La grève du Mali a duré." + kFiller);
+  const Xapian::docid mal = add("La grève fait du mal au port." + kFiller);
+  EXPECT_EQ(proximity("grève mal", mali), 0.0);
+  EXPECT_GT(proximity("grève mal", mal), 0.0);
+  EXPECT_GT(proximity("grève Mali", mali), 0.0) << "typed, the name is the word";
+}
+
 TEST_F(ProximityTest, InflectionsSayWhetherTheyAreAll) {
   std::string many;
   for (char a = 'a'; a <= 'z'; ++a)

@@ -150,6 +150,18 @@ TEST_F(SnippetTest, AStemCountsForItsWord) {
   EXPECT_NE(s.text.find("Les vignerons face au changement climatique"), std::string::npos) << s.text;
 }
 
+// The index never stems a name written inside a sentence: `mal` does not find "le Mali", so its
+// snippet must not mark it either; written as typed, the name is a match.
+TEST_F(SnippetTest, ANameInsideASentenceIsNoMatchForItsStem) {
+  const std::string body = "Le Mali vote. " + filler(60) + "Le mal est fait, dit-il. " + filler(60);
+  const Snippet by_stem = snippet(body, {"mal"});
+  EXPECT_EQ(marked(by_stem), std::vector<std::string>{"mal"}) << by_stem.text;
+  EXPECT_EQ(by_stem.text.find("Mali"), std::string::npos) << by_stem.text;
+  EXPECT_EQ(marked(snippet(body, {"mali"})), std::vector<std::string>{"Mali"});
+  EXPECT_EQ(marked(snippet("Votes et débats. " + filler(10), {"vote"})), std::vector<std::string>{"Votes"})
+      << "at a sentence start a capital says nothing: the stem still counts";
+}
+
 TEST_F(SnippetTest, MarksStayOnTheirWordsWhereverTheBodyIsCutForTokenising) {
   // The body is tokenised in pieces of about a kilobyte: put the match across every nearby offset.
   for (std::size_t shift = 0; shift < 40; ++shift) {  // the words span bytes 1001 to 1070
