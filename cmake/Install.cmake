@@ -12,7 +12,9 @@ foreach(entry
     "depeche-index;bash;completions/bash/depeche-index"
     "depeche-search;bash;completions/bash/depeche-search"
     "depeche-index;zsh;completions/zsh/_depeche-index"
-    "depeche-search;zsh;completions/zsh/_depeche-search")
+    "depeche-search;zsh;completions/zsh/_depeche-search"
+    "depeche-index;fish;completions/fish/depeche-index.fish"
+    "depeche-search;fish;completions/fish/depeche-search.fish")
   list(GET entry 0 program)
   list(GET entry 1 what)
   list(GET entry 2 output)
@@ -66,6 +68,8 @@ install(FILES ${DEPECHE_GENERATED}/completions/bash/depeche-index ${DEPECHE_GENE
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(FILES ${DEPECHE_GENERATED}/completions/zsh/_depeche-index ${DEPECHE_GENERATED}/completions/zsh/_depeche-search
         DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+install(FILES ${DEPECHE_GENERATED}/completions/fish/depeche-index.fish ${DEPECHE_GENERATED}/completions/fish/depeche-search.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(CODE "
   set(DEPECHE_BINDIR \"${CMAKE_INSTALL_BINDIR}\")
   set(DEPECHE_UNIT_SOURCE \"${PROJECT_SOURCE_DIR}/dist/systemd\")

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "cli/common_options.h"
+#include "cli/generate.h"
 #include "cli/jobs.h"
 #include "util/charset.h"
 #include "cli/config.h"
@@ -88,6 +89,7 @@ void define_writing_options(CLI::App& app, IndexerOptions& o) {
   app.add_option("--synonyms", o.synonyms,
                  "Variant spellings to search as one (one group per line, words separated by commas), kept in "
                  "the database with the built-in groups (Zelensky, Zelenski, Zelenskyy ...)")
+      ->type_name(cli::value_label::kFile)
       ->check(CLI::ExistingFile)
       ->group("Database");
   app.add_flag("--prune", o.prune,

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "cli/common_options.h"
+#include "cli/generate.h"
 #include "cli/jobs.h"
 #include "schema.h"
 #include "cli/config.h"
@@ -130,7 +131,10 @@ void define_saved_search_options(CLI::App& app, SearcherOptions& o) {
   app.add_option("--save", o.save, "Save QUERY (and the filter options given) in the configuration under NAME")
       ->excludes(no_config)
       ->group("Saved searches");
-  app.add_option("--saved", o.saved, "Run the search saved under NAME")->excludes(no_config)->group("Saved searches");
+  app.add_option("--saved", o.saved, "Run the saved search SEARCH")
+      ->type_name(cli::value_label::kSavedSearch)
+      ->excludes(no_config)
+      ->group("Saved searches");
   app.add_flag("--new{added}", o.new_articles,
                "With --saved: print only the articles that entered the archive since this saved search last "
                "printed, then remember where it stopped (exit 1 when nothing is new); --new=updated also "
@@ -138,7 +142,10 @@ void define_saved_search_options(CLI::App& app, SearcherOptions& o) {
       ->check(CLI::IsMember({"added", "updated"}))
       ->group("Saved searches");
   app.add_flag("--list-saved", o.list_saved, "List the saved searches")->excludes(no_config)->group("Saved searches");
-  app.add_option("--forget", o.forget, "Remove the saved search NAME")->excludes(no_config)->group("Saved searches");
+  app.add_option("--forget", o.forget, "Remove the saved search SEARCH")
+      ->type_name(cli::value_label::kSavedSearch)
+      ->excludes(no_config)
+      ->group("Saved searches");
   app.add_option("--indexed-since", o.indexed_since,
                  "Only articles indexed at or after this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC), or "
                  "24h, 7d, 2w (that long ago), 3m, 1y, today, yesterday (local midnight)")
@@ -152,6 +159,7 @@ void define_mode_options(CLI::App& app, SearcherOptions& o) {
       ->transform(decoded_like_text())
       ->group("Results");
   app.add_option("--batch", o.batch, "Run one query per line of FILE (- for stdin); one JSON line each")
+      ->type_name(cli::value_label::kFile)
       ->group("Results");
   cli::add_jobs_option(app, o.jobs,
                        "Queries of --batch answered at once, each by its own thread and database handle; the "
@@ -172,7 +180,8 @@ void define_output_options(CLI::App& app, SearcherOptions& o) {
       ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str()
       ->group("Output");
-  app.add_option("--fields", o.fields, "Comma-separated columns for tsv/csv (rank,id,date,source,title,url,score ...)")
+  app.add_option("--fields", o.fields, "Comma-separated columns for tsv/csv (default: rank,id,date,source,title,url,score)")
+      ->type_name(cli::value_label::kFields)
       ->group("Output");
   app.add_option("--color", o.color, "Colour text output: auto (terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember(std::vector<std::string>(cli::kColorChoices.begin(), cli::kColorChoices.end())))

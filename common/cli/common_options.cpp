@@ -1,5 +1,7 @@
 #include "cli/common_options.h"
 
+#include "cli/generate.h"
+
 namespace depeche::cli {
 
 namespace {
@@ -11,12 +13,15 @@ std::string db_help(const std::string& what) {
 }  // namespace
 
 CLI::Option* add_db_option(CLI::App& app, std::string& db, const std::string& what) {
-  return app.add_option("--db", db, db_help(what))->group("Database");
+  return app.add_option("--db", db, db_help(what))->type_name(value_label::kFolder)->group("Database");
 }
 
 CLI::Option* add_db_option(CLI::App& app, std::vector<std::string>& dbs, const std::string& what) {
   // One path per --db: "--db a b" would take the query b for a second database.
-  return app.add_option("--db", dbs, db_help(what))->allow_extra_args(false)->group("Database");
+  return app.add_option("--db", dbs, db_help(what))
+      ->type_name(value_label::kPath)  // a folder or a stub file
+      ->allow_extra_args(false)
+      ->group("Database");
 }
 
 CLI::Option* add_config_options(CLI::App& app, std::string& config, bool& no_config) {
@@ -24,6 +29,7 @@ CLI::Option* add_config_options(CLI::App& app, std::string& config, bool& no_con
       app.add_option("--config", config,
                      "Configuration file, which must exist (default: $DEPECHE_CONFIG, which must exist too, or "
                      "~/.config/depeche/config if there is one; see docs/config.md)")
+          ->type_name(value_label::kFile)
           ->group("Database");
   return app.add_flag("--no-config", no_config, "Read no configuration file: built-in defaults and options only")
       ->excludes(file)

@@ -11,10 +11,26 @@
 
 namespace depeche::cli {
 
+// The labels an option's definition gives its value (->type_name(), what --help and the man page
+// call the value) that tell the completions what to offer: paths, saved searches or output fields.
+// Any other value offers its CLI::IsMember choices, or nothing (a date, a number, a source: no
+// file name where no path goes).
+namespace value_label {
+inline constexpr const char* kFile = "FILE";
+inline constexpr const char* kPath = "PATH";  // a file or a folder
+inline constexpr const char* kFolder = "DIR";
+inline constexpr const char* kSavedSearch = "SEARCH";  // a saved search's name, read from the configuration
+inline constexpr const char* kFields = "FIELDS";       // output fields (hit_field_names()), comma-separated
+}  // namespace value_label
+
+enum class ValueKind { kNone, kFree, kChoice, kPath, kFolder, kSavedSearch, kFieldList };
+
 struct OptionDoc {
   std::vector<std::string> names;    // "--format", "-n"
   std::string value_name;            // empty for flags
-  std::vector<std::string> choices;  // from CLI::IsMember
+  std::vector<std::string> choices;  // from CLI::IsMember, or the fields of a kFieldList
+  ValueKind kind = ValueKind::kNone;  // kNone for flags
+  bool repeatable = false;            // may be given again (--facet), each time with one value
   std::string description;
   std::string group;
   std::string default_value;  // when the option captured one (capture_default_str)
@@ -22,9 +38,9 @@ struct OptionDoc {
 
 std::vector<OptionDoc> describe_options(const CLI::App& app);
 
-// The hidden --generate man|bash|zsh option; `target` is filled when it is given.
+// The hidden --generate man|bash|zsh|fish option; `target` is filled when it is given.
 void add_generate_option(CLI::App& app, std::string& target);
-// The generated text for `target` ("man", "bash", "zsh", or "query-man" for depeche-query(7)).
+// The generated text for `target` ("man", "bash", "zsh", "fish", or "query-man" for depeche-query(7)).
 std::string generate(const CLI::App& app, const std::string& program, const std::string& target);
 
 // Reports a command-line error the way both binaries do, on one line of stderr that starts with

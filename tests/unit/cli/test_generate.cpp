@@ -3,8 +3,12 @@
 #include "cli/generate.h"
 
 #include "cli/exit_codes.h"
+#include "output/printer.h"
+#include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 
 namespace {
 
@@ -105,13 +109,52 @@ TEST(Generate, QueryManPageListsTheFields) {
   EXPECT_NE(man.find("\\fBsource:\\fR\\fIvalue\\fR"), std::string::npos) << man;
 }
 
+// Options whose value labels say what completes them (cli::value_label), one repeatable.
+struct LabelledApp {
+  CLI::App app{"Labelled values."};
+  std::string text;
+  std::vector<std::string> many;
+  LabelledApp() {
+    app.add_option("--config", text, "A file")->type_name(value_label::kFile)->group("G");
+    app.add_option("--db", many, "Folders")->type_name(value_label::kFolder)->allow_extra_args(false)->group("G");
+    app.add_option("--saved", text, "A saved search")->type_name(value_label::kSavedSearch)->group("G");
+    app.add_option("--fields", text, "Columns")->type_name(value_label::kFields)->group("G");
+    app.add_option("--since", text, "A date")->type_name("DATE")->group("G");
+  }
+};
+
+TEST(Generate, ValueLabelsTellWhatCompletesAValue) {
+  LabelledApp l;
+  const std::vector<OptionDoc> docs = describe_options(l.app);
+  ASSERT_EQ(docs.size(), 6u);
+  const std::vector<std::pair<ValueKind, bool>> kinds{{ValueKind::kNone, false},       {ValueKind::kPath, false},
+                                                      {ValueKind::kFolder, true},      {ValueKind::kSavedSearch, false},
+                                                      {ValueKind::kFieldList, false}, {ValueKind::kFree, false}};
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(docs[i].kind, kinds[i].first) << docs[i].names.back();
+    EXPECT_EQ(docs[i].repeatable, kinds[i].second) << docs[i].names.back();
+  }
+  EXPECT_EQ(docs[2].value_name, "DIR") << "the label is also what --help calls the value";
+  EXPECT_EQ(docs[4].choices, depeche::hit_field_names());
+  SmallApp s;
+  EXPECT_EQ(describe_options(s.app)[1].kind, ValueKind::kChoice);
+  EXPECT_EQ(describe_options(s.app)[2].kind, ValueKind::kFree) << "a number";
+}
+
 TEST(Generate, BashCompletionOffersOptionsChoicesAndFiles) {
   SmallApp s;
   const std::string bash = generate(s.app, "depeche-search", "bash");
   EXPECT_NE(bash.find("_depeche_search() {"), std::string::npos) << bash;
-  EXPECT_NE(bash.find("    -f|--format) COMPREPLY=($(compgen -W \"text json\" -- \"$cur\")); return ;;\n"), std::string::npos)
+  EXPECT_NE(bash.find("    -f|--format)\n      COMPREPLY=($(compgen -P \"$head\" -W \"text json\" -- \"$cur\"))\n"),
+            std::string::npos)
       << bash;
-  EXPECT_NE(bash.find("    -n|--limit) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"), std::string::npos) << bash;
+  EXPECT_NE(bash.find("    -n|--limit)\n      :\n      return ;;\n"), std::string::npos) << "no file names\n" << bash;
+  LabelledApp l;
+  const std::string labelled = generate(l.app, "depeche-search", "bash");
+  EXPECT_NE(labelled.find("    --saved)\n      mapfile -t COMPREPLY < <(_depeche_search_saved \"$1\")\n"), std::string::npos)
+      << labelled;
+  EXPECT_NE(labelled.find("_depeche_search_saved() {\n"), std::string::npos) << labelled;
+  EXPECT_EQ(bash.find("_saved"), std::string::npos) << "no saved search to complete";
   EXPECT_EQ(bash.find("-q|--quiet)"), std::string::npos) << "a flag has no value to complete";
   EXPECT_NE(bash.find("compgen -W \"-h --help -f --format -n --limit -q --quiet\""), std::string::npos) << bash;
   EXPECT_NE(bash.find("source:"), std::string::npos) << "the searcher completes field names";
@@ -124,10 +167,68 @@ TEST(Generate, ZshCompletionQuotesDescriptions) {
   s.app.add_flag("--brackets", s.quiet, "It's [x]: y")->group("Other");
   const std::string zsh = generate(s.app, "depeche-index", "zsh");
   EXPECT_EQ(zsh.rfind("#compdef depeche-index\n", 0), 0u);
-  EXPECT_NE(zsh.find("  '--format[Output format]:TEXT:(text json)' \\\n"), std::string::npos) << "first line only\n" << zsh;
-  EXPECT_NE(zsh.find("  '--limit[Hits to print]:INT:_files' \\\n"), std::string::npos) << zsh;
+  EXPECT_NE(zsh.find("  '--format=[Output format]:TEXT:(text json)' \\\n"), std::string::npos) << "first line only\n" << zsh;
+  EXPECT_NE(zsh.find("  '--limit=[Hits to print]:INT: ' \\\n"), std::string::npos) << "no file names\n" << zsh;
+  EXPECT_NE(zsh.find("  '-f[Output format]:TEXT:(text json)' \\\n"), std::string::npos) << "no -f=json\n" << zsh;
   EXPECT_NE(zsh.find("  '--brackets[It'\\''s \\[x\\]\\: y]' \\\n"), std::string::npos) << zsh;
   EXPECT_NE(zsh.find("'*:path:_files'"), std::string::npos);
+}
+
+// zsh offers an option once unless its spec begins with '*'; each value gets its kind's action.
+TEST(Generate, ZshCompletionRepeatsRepeatableOptionsAndKnowsValues) {
+  LabelledApp l;
+  const std::string zsh = generate(l.app, "depeche-search", "zsh");
+  for (const char* spec : {"  '--config=[A file]:FILE:_files' \\\n", "  '*--db=[Folders]:DIR:_files -/' \\\n",
+                           "  '--saved=[A saved search]:SEARCH:_depeche_search_saved' \\\n",
+                           "  '--fields=[Columns]:FIELDS:_values -s , field rank id ", "  '--since=[A date]:DATE: ' \\\n"})
+    EXPECT_NE(zsh.find(spec), std::string::npos) << spec << "\n" << zsh;
+  EXPECT_EQ(zsh.find("'*--config"), std::string::npos) << "given once";
+  EXPECT_NE(zsh.find("  '*:query:{compadd -S \"\" -- title: "), std::string::npos) << "no space after a field prefix\n" << zsh;
+  // The saved searches, read from what --list-saved prints for the command line's configuration.
+  EXPECT_NE(zsh.find("_depeche_search_saved() {\n"), std::string::npos) << zsh;
+  EXPECT_NE(zsh.find("--list-saved 2>/dev/null"), std::string::npos) << zsh;
+  EXPECT_LT(zsh.find("_depeche_search_saved() {"), zsh.find("_arguments")) << "defined before use";
+}
+
+TEST(Generate, FishCompletionKnowsValues) {
+  LabelledApp l;
+  const std::string fish = generate(l.app, "depeche-search", "fish");
+  for (const char* line : {"complete -c depeche-search -l config -r -F -d 'A file'\n",
+                           "complete -c depeche-search -l db -x -a '(__fish_complete_directories (string replace -r -- \\'^-[^=]*=\\' ",
+                           "complete -c depeche-search -l saved -x -a '(__depeche_search_saved)' -d 'A saved search'\n",
+                           "complete -c depeche-search -l fields -x -a '(__fish_complete_list , __depeche_search_fields)' "
+                           "-d 'Columns'\n",
+                           "complete -c depeche-search -l since -x -d 'A date'\n", "function __depeche_search_saved\n",
+                           "function __depeche_search_fields\n    printf '%s\\n' rank id score ",
+                           "complete -c depeche-search -f -a 'title: "})
+    EXPECT_NE(fish.find(line), std::string::npos) << line << "\n" << fish;
+  SmallApp s;
+  s.app.add_flag("--brackets", s.quiet, "It's [x]")->group("Other");
+  const std::string small = generate(s.app, "depeche-index", "fish");
+  EXPECT_NE(small.find("complete -c depeche-index -s f -l format -x -a 'text json' -d 'Output format'\n"), std::string::npos)
+      << small;
+  EXPECT_NE(small.find("complete -c depeche-index -s q -l quiet -d 'Print less'\n"), std::string::npos) << "a flag\n" << small;
+  EXPECT_NE(small.find("-d 'It\\'s [x]'\n"), std::string::npos) << small;
+  EXPECT_EQ(small.find(" -f -a "), std::string::npos) << "the indexer's words are paths";
+}
+
+// Parsed by the shells themselves where they are installed (neither is needed to build).
+TEST(Generate, ZshAndFishCompletionsParse) {
+  LabelledApp l;
+  depeche::test::TempDir dir;
+  std::string missing;
+  for (const std::string shell : {"zsh", "fish"}) {
+    if (std::system(("command -v " + shell + " >/dev/null 2>&1").c_str()) != 0) {
+      missing += " " + shell;
+      continue;
+    }
+    for (const char* program : {"depeche-search", "depeche-index"}) {
+      const std::string text = generate(l.app, program, shell);
+      const std::string file = dir.write(shell + "-" + program, text);
+      EXPECT_EQ(std::system((shell + " -n '" + file + "'").c_str()), 0) << shell << "\n" << text;
+    }
+  }
+  if (!missing.empty()) GTEST_SKIP() << "not installed, not parsed:" << missing;
 }
 
 TEST(Generate, TheNearestOptionIsSuggestedOnlyWhenNear) {
