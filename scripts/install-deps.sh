@@ -4,7 +4,7 @@
 set -eu
 PACKAGES="build-essential cmake pkg-config libxapian-dev xapian-tools libicu-dev libcli11-dev \
 libgtest-dev nlohmann-json3-dev zlib1g-dev liblz4-dev libxml2-dev libjemalloc-dev python3 python3-xapian dpkg-dev man-db jq curl clang libclang-rt-14-dev \
-lintian systemd"
+lintian systemd zsh fish"
 
 missing=""
 for p in $PACKAGES; do

@@ -14,9 +14,11 @@
 #include "util/xapian_error.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <set>
+#include <thread>
 
 namespace depeche {
 namespace {
@@ -28,6 +30,8 @@ constexpr Xapian::doccount kClusterOverfetch = 3;
 // without weights and ranking with early termination are faster: on bench/run's queries, a pass
 // weighing all was faster below about 500 matches, two passes above 2,000.
 constexpr Xapian::doccount kWeighEveryMatchUpTo = 1000;
+// Tries of a query after an indexer's commit before each next one waits a little.
+constexpr int kImmediateReopens = 5;
 
 }  // namespace
 
@@ -46,8 +50,11 @@ void Searcher::recover(int attempt) {
   try {
     throw;
   } catch (const Xapian::DatabaseModifiedError&) {
-    // An indexer committed meanwhile: reopening sees the new revision.
+    // An indexer committed meanwhile: reopening sees the new revision. One committing every few
+    // milliseconds can discard it again before a query ends: after a few tries, a pause shifts
+    // the query off the writer's rhythm.
     if (attempt >= kMaxReopens) throw;
+    if (attempt >= kImmediateReopens) std::this_thread::sleep_for(std::chrono::milliseconds(std::min(attempt, 20)));
     reopen();
   } catch (const Xapian::DatabaseCorruptError& e) {
     // Seen under load while an indexer commits: a block read as the writer reused it. The
@@ -73,7 +80,13 @@ std::string Searcher::names() const {
 }
 
 void Searcher::reopen() {
-  db_.reopen();
+  // The revision may change again while it is being opened: the next try then meets the error
+  // and comes back here, as many times as recover() allows.
+  try {
+    db_.reopen();
+  } catch (const Xapian::DatabaseModifiedError&) {
+  } catch (const Xapian::DatabaseCorruptError&) {
+  }
   facet_columns_.clear();
   has_english_.reset();
 }
