@@ -165,8 +165,10 @@ ResolvedIndexerOptions resolve(const IndexerOptions& options) {
   const cli::Config config =
       options.no_config ? cli::Config{} : cli::load_config(r.config_path, location.named && !options.init);
   r.db = cli::resolve_db(options.db, config);
-  const bool takes_paths = r.mode == IndexMode::kIndex || r.mode == IndexMode::kDelete;
-  if (takes_paths && r.paths.empty()) {
+  // The configured inputs are files to index, never ids to delete.
+  if (r.mode == IndexMode::kDelete && r.paths.empty())
+    throw Error("--delete needs the ids or URLs of the articles to delete (or -, to read them from stdin)");
+  if (r.mode == IndexMode::kIndex && r.paths.empty()) {
     if (config.inputs.empty())
       throw Error(options.no_config ? "nothing to index: give files or folders (--no-config reads no inputs from a file)"
                                     : "nothing to index: give files or folders, or name them in " + r.config_path +

@@ -2,6 +2,7 @@
 #include "cli/tool_main.h"
 
 #include "cli/exit_codes.h"
+#include "cli/help_format.h"
 #include "output/printer.h"
 #include "schema.h"
 #include "util/edit_distance.h"
@@ -47,19 +48,6 @@ ValueKind value_kind(const std::string& label, bool has_choices) {
 }
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
-
-// The description's paragraphs (blank-line separated): the man page gives those that begin
-// "Exit status:" and "Examples:" their own sections, so that --help and the page say the same.
-std::vector<std::string> paragraphs(const std::string& text) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find("\n\n", start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 2;
-  }
-  return out;
-}
 
 // `lines` without the spaces that begin each.
 std::string unindented(const std::string& lines) {
@@ -164,6 +152,8 @@ std::string man_page(const CLI::App& app, const std::string& program) {
   for (const CLI::Option* o : app.get_options())
     if (o->get_positional()) out << " [\\fI" << o->get_name() << "\\fR...]";
   std::string description, examples;
+  // The description's paragraphs that begin "Exit status:" and "Examples:" get their own sections, so
+  // that --help and the page say the same.
   for (const std::string& p : paragraphs(app.get_description())) {
     if (p.rfind("Exit status:", 0) == 0) continue;  // the page lists every status below
     if (p.rfind("Examples:\n", 0) == 0) examples = unindented(p.substr(p.find('\n') + 1));

@@ -12,17 +12,6 @@ namespace {
 
 constexpr std::size_t kNameColumn = 30;  // options' names and values; their descriptions after
 
-std::vector<std::string> split_paragraphs(const std::string& text) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start <= text.size();) {
-    std::size_t end = text.find("\n\n", start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 2;
-  }
-  return out;
-}
-
 // The label CLI11 gives a value ("TEXT:{text,json}" names TEXT), and its choices.
 std::string value_label(const CLI::Option* opt) {
   const std::string type = opt->get_type_name();
@@ -48,9 +37,20 @@ std::size_t help_width() {
   return std::clamp<std::size_t>(size.ws_col, kNarrowest, kWidest);
 }
 
+std::vector<std::string> paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 2;
+  }
+  return out;
+}
+
 std::string wrap(const std::string& text, std::size_t width, std::size_t indent) {
   std::string out;
-  for (const std::string& paragraph : split_paragraphs(text)) {
+  for (const std::string& paragraph : paragraphs(text)) {
     if (!out.empty()) out += "\n\n" + std::string(indent, ' ');
     if (paragraph.find("\n ") != std::string::npos || paragraph.rfind(' ', 0) == 0) {  // laid out by hand
       for (char c : paragraph) out += c == '\n' ? "\n" + std::string(indent, ' ') : std::string(1, c);

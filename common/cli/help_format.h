@@ -9,11 +9,15 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace depeche::cli {
 
 // The columns --help fills: the terminal's width when standard output is one (40 to 200), else 80.
 std::size_t help_width();
+
+// The paragraphs of `text`: the parts between blank lines ("\n\n"), none for an empty text.
+std::vector<std::string> paragraphs(const std::string& text);
 
 // `text` with each paragraph's lines joined and wrapped to `width` columns, every line after the
 // first indented by `indent` spaces; paragraphs whose lines begin with spaces (examples) are kept

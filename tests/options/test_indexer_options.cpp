@@ -134,6 +134,20 @@ TEST(IndexerOptions, NothingToIndexIsAnError) {
   EXPECT_NO_THROW(resolved({"--init"}));
 }
 
+// The configuration's inputs are folders to index: taken for ids, they were looked up and
+// reported missing, and an input path that is also an article's id would have been deleted.
+TEST(IndexerOptions, DeleteNeverTakesTheConfiguredInputsForIds) {
+  const std::string config = "db = /srv/news.db\nindex = /srv/a\n";
+  try {
+    resolved({"--delete"}, config);
+    FAIL() << "no ids given";
+  } catch (const depeche::Error& e) {
+    EXPECT_STREQ(e.what(), "--delete needs the ids or URLs of the articles to delete (or -, to read them from stdin)");
+  }
+  EXPECT_EQ(resolved({"--delete", "id"}, config).paths, std::vector<std::string>{"id"});
+  EXPECT_EQ(resolved({}, config).paths, std::vector<std::string>{"/srv/a"});
+}
+
 // --no-config: the file $DEPECHE_CONFIG names is not read, not even to find that it is broken.
 TEST(IndexerOptions, NoConfigReadsNoFile) {
   const depeche::test::TempDir dir;

@@ -29,6 +29,14 @@ TEST(HelpFormat, WrapJoinsAndWrapsParagraphsAndKeepsExamples) {
   EXPECT_EQ(wrap("", 10), "");
 }
 
+TEST(HelpFormat, ParagraphsAreThePartsBetweenBlankLines) {
+  using depeche::cli::paragraphs;
+  EXPECT_EQ(paragraphs("un\ndeux\n\ntrois"), (std::vector<std::string>{"un\ndeux", "trois"}));
+  EXPECT_EQ(paragraphs("seul"), std::vector<std::string>{"seul"});
+  EXPECT_TRUE(paragraphs("").empty());
+  EXPECT_EQ(paragraphs("fin\n\n"), std::vector<std::string>{"fin"}) << "no empty paragraph after the last";
+}
+
 TEST(HelpFormat, OptionsShowValuesChoicesAndDefaultsInWords) {
   CLI::App app{"Cherche dans une archive de dépêches, avec des mots, des filtres et des facettes pour compter."};
   app.formatter(std::make_shared<HelpFormatter>(60));
