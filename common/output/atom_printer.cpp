@@ -1,6 +1,7 @@
 // Atom 1.0 (RFC 4287): any search as a feed a feed reader, a phone or a mail client follows.
 // libxml2's writer escapes the markup; what XML 1.0 cannot hold at all (most C0 controls) is
 // dropped before it gets there, since an article's text may hold anything.
+#include "output/hit_fields.h"
 #include "output/printers.h"
 
 #include "util/error.h"
@@ -142,7 +143,7 @@ class AtomPrinter : public Printer {
     const Article& a = hit.article;
     start("entry");
     element("id", tag_uri("article", a.id));
-    element("title", a.title ? *a.title : std::string());
+    element("title", title_or_first_words(a));  // a feed reader lists entries by title
     if (!a.url.empty()) empty_element("link", {{"rel", "alternate"}, {"href", a.url}});
     element("updated", utc_time(hit.indexed_at));
     // A month or a year is no instant: Atom has no way to say it, so it is not said.

@@ -125,4 +125,28 @@ std::string json_text(const ojson& j) {
   return out;
 }
 
+std::string title_or_first_words(const Article& a) {
+  constexpr std::size_t kUntitledWords = 12;
+  if (a.title) return *a.title;
+  std::string out;
+  std::size_t words = 0;
+  bool in_word = false;
+  auto without_last_space = [&out] {
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  for (char c : a.body) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    // Words are counted as they begin: the ellipsis says a word was left out, not that text ended.
+    if (!space && !in_word && words++ == kUntitledWords) return without_last_space() + " …";
+    in_word = !space;
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return without_last_space();
+}
+
 }  // namespace depeche

@@ -16,6 +16,8 @@ ojson article_json(const Article& a);
 void add_article_fields(ojson& j, const Article& a);
 // A hit: rank, score, percent, then the article's fields, then snippet and its highlights.
 ojson hit_json(const Hit& hit);
+// The title, or for an untitled article its first twelve words (then " …" when the body goes on).
+std::string title_or_first_words(const Article& a);
 // The article's tags as one line, "économie, social" (empty when it has none).
 std::string joined_tags(const Article& a);
 // One field of a hit as plain text (empty for null), for tables.

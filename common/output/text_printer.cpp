@@ -18,33 +18,11 @@ constexpr const char* kBold = "\033[1m";
 constexpr const char* kMatch = "\033[1;31m";
 constexpr const char* kDim = "\033[2m";
 constexpr const char* kReset = "\033[0m";
-constexpr std::size_t kUntitledWords = 12;
 
 using util::printable;
 
-// An untitled article is shown by the first words of its body; either way, printable.
-std::string display_title(const Article& a) {
-  if (a.title) return printable(*a.title);
-  std::string out;
-  std::size_t words = 0;
-  bool in_word = false;
-  auto without_last_space = [&out] {
-    if (!out.empty() && out.back() == ' ') out.pop_back();
-    return printable(out);
-  };
-  for (char c : a.body) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    // Words are counted as they begin: the ellipsis says a word was left out, not that text ended.
-    if (!space && !in_word && words++ == kUntitledWords) return without_last_space() + " …";
-    in_word = !space;
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return without_last_space();
-}
+// The title (or an untitled article's first words), printable.
+std::string display_title(const Article& a) { return printable(title_or_first_words(a)); }
 
 // "+3 copies: lemonde.fr ×2, lefigaro.fr": each source (or, without one, id) once, most copies
 // first; "…" when the cluster holds more copies than the hit lists.

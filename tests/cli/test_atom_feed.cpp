@@ -177,3 +177,17 @@ TEST_F(AtomFeed, ModesThatPrintNoHitsRefuseIt) {
     EXPECT_EQ(r.out, "");
   }
 }
+
+// A feed reader lists entries by title: an untitled article's entry is titled by its first words,
+// as the text output shows it.
+TEST_F(AtomFeed, AnUntitledArticleIsTitledByItsFirstWords) {
+  std::ofstream(dir_ / "untitled.jsonl")
+      << R"({"id": "sans-titre", "source": "brut.example", "body": "Un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze."})"
+      << "\n";
+  ASSERT_EQ(t::run({DEPECHE_INDEX_BIN, "--no-progress", dir_ / "untitled.jsonl"}, "", env_).status, 0);
+  const t::RunResult feed = search({"--format", "atom", "source:brut.example"});
+  ASSERT_EQ(feed.status, 0) << feed.err;
+  EXPECT_EQ(schema_problems(feed.out), "");
+  EXPECT_EQ(select(feed.out, "/a:feed/a:entry/a:title"),
+            std::vector<std::string>{"Un deux trois quatre cinq six sept huit neuf dix onze douze …"});
+}
