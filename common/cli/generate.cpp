@@ -28,16 +28,6 @@ std::string roff(const std::string& text) {
   return out;
 }
 
-std::vector<std::string> choices_of(const std::string& type_name) {
-  std::vector<std::string> out;
-  const auto open = type_name.find('{');
-  const auto close = type_name.find('}', open);
-  if (open == std::string::npos || close == std::string::npos) return out;
-  std::stringstream list(type_name.substr(open + 1, close - open - 1));
-  for (std::string item; std::getline(list, item, ',');) out.push_back(item);
-  return out;
-}
-
 ValueKind value_kind(const std::string& label, bool has_choices) {
   if (has_choices) return ValueKind::kChoice;
   if (label == value_label::kFile || label == value_label::kPath) return ValueKind::kPath;
@@ -434,10 +424,8 @@ std::vector<OptionDoc> describe_options(const CLI::App& app) {
     for (const std::string& s : o->get_snames()) d.names.push_back("-" + s);
     for (const std::string& l : o->get_lnames()) d.names.push_back("--" + l);
     if (o->get_expected_max() > 0) {
-      const std::string type = o->get_type_name();
-      d.value_name = type.substr(0, type.find(':'));
-      if (d.value_name.empty()) d.value_name = "VALUE";
-      d.choices = choices_of(type);
+      d.value_name = value_name(o);
+      d.choices = value_choices(o);
       d.kind = value_kind(d.value_name, !d.choices.empty());
       if (d.kind == ValueKind::kFieldList) d.choices = hit_field_names();
       d.repeatable = o->get_expected_max() > 1;

@@ -12,19 +12,10 @@ namespace {
 
 constexpr std::size_t kNameColumn = 30;  // options' names and values; their descriptions after
 
-// The label CLI11 gives a value ("TEXT:{text,json}" names TEXT), and its choices.
-std::string value_label(const CLI::Option* opt) {
-  const std::string type = opt->get_type_name();
-  const std::string label = type.substr(0, type.find(':'));
-  return label.empty() ? "VALUE" : label;
-}
-
+// The choices as a phrase: "text, json".
 std::string choices(const CLI::Option* opt) {
-  const std::string type = opt->get_type_name();
-  const std::size_t open = type.find('{'), close = type.find('}', open);
-  if (open == std::string::npos || close == std::string::npos) return std::string();
   std::string list;
-  for (char c : type.substr(open + 1, close - open - 1)) list += c == ',' ? std::string(", ") : std::string(1, c);
+  for (const std::string& c : value_choices(opt)) list += (list.empty() ? "" : ", ") + c;
   return list;
 }
 
@@ -35,6 +26,22 @@ std::size_t help_width() {
   winsize size{};
   if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return kDefault;
   return std::clamp<std::size_t>(size.ws_col, kNarrowest, kWidest);
+}
+
+std::string value_name(const CLI::Option* opt) {
+  const std::string type = opt->get_type_name();
+  const std::string label = type.substr(0, type.find(':'));
+  return label.empty() ? "VALUE" : label;
+}
+
+std::vector<std::string> value_choices(const CLI::Option* opt) {
+  const std::string type = opt->get_type_name();
+  const std::size_t open = type.find('{'), close = type.find('}', open);
+  std::vector<std::string> out;
+  if (open == std::string::npos || close == std::string::npos) return out;
+  std::stringstream list(type.substr(open + 1, close - open - 1));
+  for (std::string item; std::getline(list, item, ',');) out.push_back(item);
+  return out;
 }
 
 std::vector<std::string> paragraphs(const std::string& text) {
@@ -104,7 +111,7 @@ std::string HelpFormatter::make_option_name(const CLI::Option* opt, bool is_posi
 
 std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
   if (opt->get_expected_max() == 0) return std::string();  // a flag
-  std::string opts = " " + value_label(opt);
+  std::string opts = " " + value_name(opt);
   if (opt->get_expected_max() > 1) opts += " ...";
   return opts;
 }

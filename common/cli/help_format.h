@@ -16,6 +16,12 @@ namespace depeche::cli {
 // The columns --help fills: the terminal's width when standard output is one (40 to 200), else 80.
 std::size_t help_width();
 
+// The name CLI11 gives an option's value ("TEXT:{text,json}" names TEXT; "VALUE" when it gives
+// none), and the choices an IsMember check lists ({text,json}), for --help, the man page and the
+// completions alike.
+std::string value_name(const CLI::Option* opt);
+std::vector<std::string> value_choices(const CLI::Option* opt);
+
 // The paragraphs of `text`: the parts between blank lines ("\n\n"), none for an empty text.
 std::vector<std::string> paragraphs(const std::string& text);
 

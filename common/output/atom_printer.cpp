@@ -5,7 +5,6 @@
 #include "output/printers.h"
 
 #include "util/error.h"
-#include "util/utf8.h"
 
 #include <libxml/xmlwriter.h>
 
