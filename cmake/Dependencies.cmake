@@ -10,8 +10,9 @@ find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(CLI11 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(ZLIB REQUIRED)
-# LZ4 ships no CMake package in Debian, only pkg-config.
+# LZ4 and zstd ship no CMake package in Debian, only pkg-config.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LZ4 REQUIRED IMPORTED_TARGET liblz4)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 find_package(LibXml2 REQUIRED)
 find_package(Threads REQUIRED)

@@ -28,7 +28,8 @@ namespace depeche::schema {
 // 4: the fields moved from the document data to kSlotArticle, in front of the body.
 // 5: articles without id or URL named anew (docs/robustness.md): a file's by its input folder's name and
 // the path below it, a JSON Lines record's or feed item's by its content, never its line.
-inline constexpr int kSchemaVersion = 5;
+// 6: the stored body is zstd-compressed, no longer LZ4 (index/stored_article.h).
+inline constexpr int kSchemaVersion = 6;
 // The last version whose articles without URL --rebuild renames (index/rebuild.cpp).
 inline constexpr int kLastSchemaWithRelativeIds = 4;
 // Raised when the same text gives other terms or other stored facts.

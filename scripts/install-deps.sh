@@ -3,7 +3,7 @@
 # Idempotent: packages already present are not fetched again. Runs as root or through sudo.
 set -eu
 PACKAGES="build-essential cmake pkg-config libxapian-dev xapian-tools libicu-dev libcli11-dev \
-libgtest-dev nlohmann-json3-dev zlib1g-dev liblz4-dev libxml2-dev libjemalloc-dev python3 python3-xapian dpkg-dev man-db jq curl clang libclang-rt-14-dev \
+libgtest-dev nlohmann-json3-dev zlib1g-dev liblz4-dev libzstd-dev libxml2-dev libjemalloc-dev python3 python3-xapian dpkg-dev man-db jq curl clang libclang-rt-14-dev \
 lintian systemd zsh fish"
 
 missing=""

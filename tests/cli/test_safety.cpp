@@ -1,6 +1,7 @@
 // Issue 30: what the user has stays, every article keeps its own id, every failure says so.
 // docs/robustness.md, "What is yours stays".
 #include "support/run.h"
+#include "support/old_layouts.h"
 
 #include "index/stored_article.h"
 #include "schema.h"
@@ -283,7 +284,7 @@ TEST(Safety, RebuildRenamesTheIdsOfAnOlderSchema) {
       else if (a.id.rfind("flux.jsonl#", 0) == 0) a.id = "flux.jsonl#" + std::to_string(++line);
       else if (a.id.rfind("flux.example#", 0) == 0) a.id = "une.rss" + a.id.substr(a.id.find('#'));
       doc.add_boolean_term(depeche::schema::id_term(a.id));
-      depeche::store_article(a, doc);
+      depeche::test::store_as_version(a, 4, doc);
       w.replace_document(*it, doc);
     }
     w.set_metadata(depeche::schema::kMetaSchemaVersion, "4");

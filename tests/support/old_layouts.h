@@ -1,7 +1,8 @@
-// Articles stored as schema versions 1 to 3 wrote them, for the tests that check that --rebuild
+// Articles stored as schema versions 1 to 5 wrote them, for the tests that check that --rebuild
 // and load_article still read them: the fields in the document data, the body in slot 11 as a
 // 4-byte little-endian size then zlib (version 2) or LZ4 (version 3); version 1 kept the whole
-// article, body included, as the data.
+// article, body included, as the data; versions 4 and 5 kept both in slot 11, the fields' size and
+// the fields, then the body's size and LZ4.
 #ifndef DEPECHE_INCLUDED_TESTS_SUPPORT_OLD_LAYOUTS_H
 #define DEPECHE_INCLUDED_TESTS_SUPPORT_OLD_LAYOUTS_H
 
@@ -42,9 +43,15 @@ inline std::string lz4_body_slot(const std::string& body) {
   return out;
 }
 
-// Rewrites the article in `doc` as schema `version` (1, 2 or 3) stored it.
+// Rewrites the article in `doc` as schema `version` (1 to 5) stored it.
 inline void store_as_version(const Article& a, int version, Xapian::Document& doc) {
   doc.add_value(schema::kSlotArticle, "");  // removes it (remove_value throws when it is absent)
+  if (version >= 4) {
+    const std::string fields = stored_fields(a);
+    doc.set_data("");
+    doc.add_value(schema::kSlotArticle, sized(fields.size()) + fields + (a.body.empty() ? "" : lz4_body_slot(a.body)));
+    return;
+  }
   if (version == 1) {
     doc.set_data(canonical_form(a));
     return;
