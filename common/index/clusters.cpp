@@ -154,6 +154,25 @@ Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShi
   return best;
 }
 
+bool named_after(const Xapian::Database& db, Xapian::docid d, const std::string& cluster) {
+  return cluster == schema::own_cluster(load_article(db.get_document(d), WithBody::kNo).id);
+}
+
+// Whether document `d` is its cluster's representative: the article that names the cluster, or,
+// once that one is deleted or rewritten into another cluster, the first member left, so that
+// later copies of the story still join the copies already there.
+bool represents_its_cluster(const Xapian::Database& db, Xapian::docid d) {
+  const std::string cluster = db.get_document(d).get_value(schema::kSlotCluster);
+  if (named_after(db, d, cluster)) return true;
+  const std::string members = schema::cluster_term(cluster);
+  Xapian::docid first = 0;
+  for (auto p = db.postlist_begin(members); p != db.postlist_end(members); ++p) {
+    if (named_after(db, *p, cluster)) return false;
+    if (first == 0) first = *p;
+  }
+  return first == d;
+}
+
 }  // namespace
 
 std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapian::docid self,
@@ -163,10 +182,7 @@ std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapi
     return teaser_page(article.doc.termlist_begin(), article.doc.termlist_end(),
                        article.doc.get_value(schema::kSlotDate));
   });
-  const auto is_representative = [&db](Xapian::docid d) {
-    const Xapian::Document doc = db.get_document(d);
-    return doc.get_value(schema::kSlotCluster) == schema::own_cluster(load_article(doc, WithBody::kNo).id);
-  };
+  const auto is_representative = [&db](Xapian::docid d) { return represents_its_cluster(db, d); };
   const Xapian::docid copied = copied_representative(db, own, teaser, self, 0, is_representative);
   if (!copied) return std::nullopt;
   return db.get_document(copied).get_value(schema::kSlotCluster);

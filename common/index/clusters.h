@@ -1,6 +1,7 @@
 // Which cluster (story) an article belongs to. An article is a copy of a cluster when it is a copy
-// of the cluster's first article, its representative (whose id names the cluster, own_cluster),
-// never merely of a later member: copies do not chain. Two articles are copies when their own
+// of the cluster's first article, its representative (whose id names the cluster, own_cluster;
+// once that article is deleted or rewritten into another story, the first member left), never
+// merely of a later member: copies do not chain. Two articles are copies when their own
 // shingles, those found in fewer than dedup::kBoilerplateBodies bodies of the database, are mostly
 // the same (dedup::copy_similarity: all their shingles for two long bodies when one is all
 // boilerplate). The database counts the bodies (the term frequency of each shingle term), whatever

@@ -117,6 +117,20 @@ TEST_F(Clusters, ACopyOfACopyDoesNotChain) {
       << "a copy of the cluster's latest member, not of its first article, starts its own";
 }
 
+// A cluster is named after its first article: once that one is deleted (a cron run drops a
+// withdrawn page), later copies of the story join the copies left, not a new cluster beside them.
+TEST_F(Clusters, CopiesStillJoinTheirStoryOnceItsFirstArticleIsDeleted) {
+  const std::string story = schema::own_cluster("original");
+  EXPECT_EQ(index("original", original_), story);
+  EXPECT_EQ(index("copy", edited_), story);
+  EXPECT_EQ(index("second copy", original_), story);
+  db_.delete_document(schema::id_term("original"));
+  EXPECT_EQ(index("third copy", words(0, 900) + words(7000, 7100)), story)
+      << "compared with the first copy left, which stands for the story now";
+  EXPECT_EQ(index("copy of the first copy left", edited_twice_), story);
+  EXPECT_EQ(index("rewrite", rewrite_), schema::own_cluster("rewrite"));
+}
+
 TEST_F(Clusters, AStandfirstManyBodiesShareIsNoEvidence) {
   // Cartoons: the stock standfirst and the cartoonist's name, nothing else.
   auto cartoon = [](std::size_t n) { return std::string(kStandfirst) + " " + words(100 * n, 100 * n + 3); };
