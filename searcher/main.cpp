@@ -168,9 +168,11 @@ int run(SearcherOptions o, const CLI::App& app) {
   if (!o.batch.empty()) return run_batch(o, r);
   Searcher searcher(o.dbs);
   if (o.export_articles) return export_articles(searcher, r.request);
-  // A feed keeps its id from run to run: a saved search's is its name, another search's its query.
+  // A feed keeps its id from run to run: a saved search's is its name (with the words and filters
+  // added to it, which make another feed), another search's its query.
   if (o.saved.empty()) r.output.feed = {"search", query_with_filters(o)};
-  else r.output.feed = {"saved", o.saved};
+  else if (const std::string added = query_with_filters(o); added.empty()) r.output.feed = {"saved", o.saved};
+  else r.output.feed = {"saved", o.saved + " " + added};
   auto printer = make_printer(r.format, std::cout, r.output);
   if (!o.show.empty()) return show(searcher, *printer, o.show);
   if (o.timeline) return timeline(searcher, *printer, r.request, o.by == "day");

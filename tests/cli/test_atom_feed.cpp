@@ -137,6 +137,10 @@ TEST_F(AtomFeed, ASavedSearchsFeedIsNamedByTheSearchAndNewPrintsOnlyNewEntries) 
   EXPECT_EQ(schema_problems(feed.out), "");
   EXPECT_EQ(select(feed.out, "/a:feed/a:id"), std::vector<std::string>{"tag:depeche,2026:saved/sahel"});
   EXPECT_FALSE(select(feed.out, "/a:feed/a:entry").empty());
+  const t::RunResult narrowed = search({"--saved", "sahel", "--format", "atom", "Bamako", "--since", "2020"});
+  EXPECT_EQ(select(narrowed.out, "/a:feed/a:id"),
+            std::vector<std::string>{"tag:depeche,2026:saved/sahel%20(Bamako)%20(date:2020..)"})
+      << "what is added to a saved search makes another feed, with another id";
   const t::RunResult nothing = search({"--saved", "sahel", "--format", "atom", "--new"});
   EXPECT_EQ(nothing.status, 1);
   EXPECT_EQ(nothing.out, "") << "nothing new: no feed to replace the last one";
