@@ -17,21 +17,22 @@ std::vector<std::string> names_of_stem(const Xapian::Database& db, const std::st
                                        analysis::Analyzer& analyzer) {
   const std::string first = std::string(schema::kPrefixName).append(stem);
   std::vector<std::string> names;
+  TermFreqsInOrder articles_with(db, stem);
   int scanned = 0;
   for (auto t = db.allterms_begin(first); t != db.allterms_end(first) && scanned < kMaxNamesScanned; ++t, ++scanned) {
     const std::string form = (*t).substr(schema::kPrefixName.size());
-    if (analyzer.stem(form) == stem && is_name(db, form)) names.push_back(form);
+    if (analyzer.stem(form) == stem && is_name(articles_with(form), t.get_termfreq())) names.push_back(form);
   }
   return names;
 }
 
 }  // namespace
 
+bool is_name(Xapian::doccount articles, Xapian::doccount as_name) { return articles > 0 && as_name * 2 >= articles; }
+
 bool is_name(const Xapian::Database& db, const std::string& folded) {
   const Xapian::doccount all = db.get_termfreq(folded);
-  if (all == 0) return false;
-  const Xapian::doccount as_name = db.get_termfreq(std::string(schema::kPrefixName) + folded);
-  return as_name * 2 >= all;
+  return all > 0 && is_name(all, db.get_termfreq(std::string(schema::kPrefixName) + folded));
 }
 
 Xapian::Query stem_query(const Xapian::Database& db, std::string_view field_prefix, const std::string& stem,

@@ -18,6 +18,26 @@ namespace depeche {
 // True when at least half of the articles that have `folded` write it with a capital inside a
 // sentence (Mali, Brest): a name, searched without stemming.
 bool is_name(const Xapian::Database& db, const std::string& folded);
+// The same from the two counts: the articles that have the word, and those that write it as a name.
+bool is_name(Xapian::doccount articles, Xapian::doccount as_name);
+
+// The term frequencies of terms beginning with `prefix`, asked for in ascending order, read by
+// walking the database's terms forward. A lookup per term (Database::get_termfreq) shares one
+// B-tree cursor with every other lookup: alternating between a word and its name term, which lie
+// far apart, re-read a block at each step, a pread each, a quarter of a query's reads.
+class TermFreqsInOrder {
+ public:
+  TermFreqsInOrder(const Xapian::Database& db, const std::string& prefix)
+      : at_(db.allterms_begin(prefix)), end_(db.allterms_end(prefix)) {}
+  // 0 when no article has `term`.
+  Xapian::doccount operator()(const std::string& term) {
+    at_.skip_to(term);
+    return at_ != end_ && *at_ == term ? at_.get_termfreq() : 0;
+  }
+
+ private:
+  Xapian::TermIterator at_, end_;
+};
 
 // The articles that have a word of stem `stem` (from `analyzer`) in the free-text field of
 // `field_prefix` ("" for the title and body words): by its stem term, or by the stem of a word

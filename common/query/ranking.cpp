@@ -1,6 +1,7 @@
 #include "query/ranking.h"
 
 #include "query/names.h"
+#include "schema.h"
 
 #include <algorithm>
 #include <string_view>
@@ -80,12 +81,14 @@ void add_inflections(const Xapian::Database& db, std::vector<QueryWord>& words, 
   for (QueryWord& w : words) {
     if (w.stem.empty()) continue;
     int scanned = 0;
+    const std::string name_prefix(schema::kPrefixName);
+    TermFreqsInOrder as_name(db, name_prefix + w.stem);
     auto t = db.allterms_begin(w.stem);
     for (; t != db.allterms_end(w.stem) && scanned < kMaxScanned; ++t, ++scanned) {
       const std::string form = *t;
       // A name is not found by the stem (query/names.h): its positions are not the word's either.
       if (analyzer.stem(form) == w.stem && std::find(w.forms.begin(), w.forms.end(), form) == w.forms.end() &&
-          !is_name(db, form))
+          !is_name(t.get_termfreq(), as_name(name_prefix + form)))
         w.forms.push_back(form);
     }
     w.every_form = t == db.allterms_end(w.stem) && !may_stem_other_beginnings(w.stem);

@@ -79,6 +79,23 @@ TEST_F(Names, HalfOfTheArticlesWritingItAsANameMakeAName) {
   EXPECT_FALSE(is_name(*db_, "absent"));
 }
 
+// What a scan over the words of a stem reads instead of a lookup per word: the same counts.
+TEST_F(Names, TermFrequenciesReadInOrderAreThoseOfTheDatabase) {
+  for (const std::string& prefix : {std::string("mal"), std::string(schema::kPrefixName) + "mal", std::string("zz")}) {
+    TermFreqsInOrder in_order(*db_, prefix);
+    for (const std::string& word : {"mal", "malades", "mali", "maliens", "malt", "zzz"}) {
+      const std::string term = prefix.front() == 'X' ? std::string(schema::kPrefixName) + word : word;
+      if (term.compare(0, prefix.size(), prefix) != 0) continue;
+      EXPECT_EQ(in_order(term), db_->get_termfreq(term)) << term;
+    }
+  }
+  TermFreqsInOrder words(*db_, "mal");
+  EXPECT_EQ(words("mali"), 6u);
+  EXPECT_EQ(words("mali"), 6u) << "asked again, the same term";
+  EXPECT_TRUE(is_name(words("mali"), db_->get_termfreq(std::string(schema::kPrefixName) + "mali")));
+  EXPECT_FALSE(is_name(0, 0)) << "a word no article has is no name";
+}
+
 TEST_F(Names, TheCommonWordDoesNotFindTheNameAtASentenceStart) {
   EXPECT_EQ(ids("mal"), (Ids{"mal-de-dos", "mal-titre", "mal-et-mali"}));
   EXPECT_EQ(ids("title:mal"), Ids{"mal-titre"}) << "nor at the start of a title";
