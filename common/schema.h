@@ -48,7 +48,9 @@ inline constexpr int kLastSchemaWithRelativeIds = 4;
 // 6: a teaser-only page republished within a week under its title, its teaser reworded, is a copy
 // (dedup::teaser_copies); shingle terms hold 48-bit hashes in 10 characters, and a long body keeps
 // one in 2 of its first 60 words' shingles, not all (dedup::shingles).
-inline constexpr int kAnalysisVersion = 6;
+// 7: the page a URL names (kPrefixSamePage) makes copies of less shared text, and two teaser-only
+// pages more than a week apart copies only when they are one page (dedup::same_page_key).
+inline constexpr int kAnalysisVersion = 7;
 
 inline constexpr const char* kMetaSchemaVersion = "depeche.schema_version";
 inline constexpr const char* kMetaAnalysisVersion = "depeche.analysis_version";
@@ -227,6 +229,8 @@ inline constexpr std::string_view kPrefixOriginFile = "XF";  // hash of an input
 inline constexpr std::string_view kPrefixShingle = "XSH";  // a body shingle (dedup::shingles): its term frequency counts the bodies with it
 // On every article whose body's shingles are all kept (dedup::Shingles::whole): short bodies.
 inline constexpr std::string_view kWholeBodyTerm = "XWHOLEBODY";
+// The page its URL names as its publisher does (dedup::same_page_key): the copies found by their address.
+inline constexpr std::string_view kPrefixSamePage = "XPG";
 
 // Metadata: one key per input file indexed (its size, mtime, hash), so reruns skip what is unchanged.
 inline constexpr std::string_view kMetaFilePrefix = "depeche.file:";

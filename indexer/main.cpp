@@ -18,6 +18,8 @@
 #include "util/error.h"
 #include "util/printable.h"
 
+#include <cstring>
+#include <cerrno>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -197,9 +199,13 @@ int run(const IndexerOptions& options) {
 // which ends in std::terminate. What is committed is safe (as after a crash); say so in one line,
 // and give the disk back the work folders (a first index's parts), which a rerun would clear anyway.
 [[noreturn]] void on_terminate() {
+  // Read first: what the handler below does may change it.
+  const int last_error = errno;
   std::string what = "unexpected error";
   try {
     if (auto e = std::current_exception()) std::rethrow_exception(e);
+    // Terminated while unwinding, the exception is not at hand; the failed write's errno still is.
+    if (last_error == EFBIG || last_error == ENOSPC || last_error == EDQUOT) what = std::strerror(last_error);
   } catch (const Xapian::Error& e) {
     what = e.get_description();
   } catch (const std::exception& e) {

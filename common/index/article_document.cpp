@@ -32,6 +32,8 @@ PreparedDocument prepare_document(DocumentBuilder& builder, const Article& a, co
   p.doc.add_value(schema::kSlotContentHash, hash);
   for (std::uint64_t shingle : p.shingles.hashes) p.doc.add_boolean_term(schema::shingle_term(shingle));
   if (p.shingles.whole) p.doc.add_boolean_term(std::string(schema::kWholeBodyTerm));
+  if (const std::string page = dedup::same_page_key(a.url); !page.empty())
+    p.doc.add_boolean_term(std::string(schema::kPrefixSamePage).append(page));
   if (!origin_term.empty()) p.doc.add_boolean_term(origin_term);
   return p;
 }

@@ -51,6 +51,32 @@ struct ArticleShingles {
   }
 };
 
+// Where an article stands apart from its text: the page its URL names (its kPrefixSamePage term,
+// empty when none) and its day.
+struct PageAndDay {
+  std::string page_term;
+  std::optional<long> day;
+};
+
+PageAndDay page_and_day(Xapian::TermIterator t, const Xapian::TermIterator& end, std::string_view date_value) {
+  const std::string prefix(schema::kPrefixSamePage);
+  PageAndDay out;
+  t.skip_to(prefix);
+  if (t != end && (*t).compare(0, prefix.size(), prefix) == 0) out.page_term = *t;
+  out.day = util::day_number(schema::decode_date(date_value));
+  return out;
+}
+
+PageAndDay stored_page_and_day(const Xapian::Database& db, Xapian::docid d) {
+  return page_and_day(db.termlist_begin(d), db.termlist_end(d), db.get_document(d).get_value(schema::kSlotDate));
+}
+
+// Two teaser-only pages (`own` and `other`, both whole) dated more than dedup::kTeaserDays apart.
+bool teasers_far_apart(const dedup::Shingles& own, const std::optional<long>& day, const dedup::Shingles& other,
+                       const std::optional<long>& other_day) {
+  return own.whole && other.whole && day && other_day && std::labs(*day - *other_day) > dedup::kTeaserDays;
+}
+
 // For an article not yet written to `db` (`in_db`: whether an earlier version of it is there).
 ArticleShingles new_article_shingles(const Xapian::Database& db, const dedup::Shingles& shingles, bool in_db) {
   ArticleShingles out;
@@ -110,39 +136,54 @@ bool may_copy(const dedup::Shingles& own, std::size_t shared, std::size_t shared
 }
 
 // The representative (as `is_representative` says) that `own` (whose teaser page is `teaser`, when
-// it is one) copies most, among the documents before `before` (0: all) but `self` that share own
-// shingles with it; 0 when none. A teaser copy counts as the least similar copy.
+// it is one; whose page and day are `where`) copies most, among the documents before `before` (0:
+// all) but `self` that share own shingles or its page with it; 0 when none. A teaser copy, or a
+// copy of the same page by its lower threshold, counts as the least similar copy.
 Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShingles& own,
-                                    const std::optional<dedup::TeaserPage>& teaser, Xapian::docid self,
-                                    Xapian::docid before, const std::function<bool(Xapian::docid)>& is_representative) {
+                                    const std::optional<dedup::TeaserPage>& teaser, const PageAndDay& where,
+                                    Xapian::docid self, Xapian::docid before,
+                                    const std::function<bool(Xapian::docid)>& is_representative) {
   struct Shared {
     std::size_t all = 0, sampled = 0;
+    bool page = false;
   };
   std::unordered_map<Xapian::docid, Shared> shared;
+  const auto counted = [&](Xapian::docid d) { return d != self && (before == 0 || d < before); };
   const bool by_own = !dedup::long_and_all_boilerplate(own.own);
   for (std::uint64_t s : own.keys()) {
     const std::string term = schema::shingle_term(s);
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-      if (*p == self || (before != 0 && *p >= before)) continue;
+      if (!counted(*p)) continue;
       Shared& with = shared[*p];
       ++with.all;
       with.sampled += dedup::sampled(s);
     }
   }
-  std::vector<std::pair<std::size_t, Xapian::docid>> ranked;  // most shared first, then the earliest
+  if (!where.page_term.empty())
+    for (auto p = db.postlist_begin(where.page_term); p != db.postlist_end(where.page_term); ++p)
+      if (counted(*p)) shared[*p].page = true;
+  struct Candidate {
+    bool page;
+    std::size_t shared;
+    Xapian::docid d;
+  };
+  std::vector<Candidate> ranked;  // the same page first, then the most shared, then the earliest
   for (const auto& [d, n] : shared)
-    if (!by_own || may_copy(own.own, n.all, n.sampled) || (teaser && n.all >= dedup::kTeaserSharedShingles))
-      ranked.emplace_back(n.all, d);
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+    if (n.page || !by_own || may_copy(own.own, n.all, n.sampled) || (teaser && n.all >= dedup::kTeaserSharedShingles))
+      ranked.push_back({n.page, n.all, d});
+  std::sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.page != b.page) return a.page;
+    return a.shared != b.shared ? a.shared > b.shared : a.d < b.d;
   });
   Xapian::docid best = 0;
   double best_similarity = dedup::kCopyThreshold;
   std::size_t compared = 0;
-  for (const auto& [n, d] : ranked) {
+  for (const auto& [page, n, d] : ranked) {
     if (!is_representative(d)) continue;
     const ArticleShingles other = stored_shingles(db, d);
+    if (!page && teasers_far_apart(own.own, where.day, other.own, stored_page_and_day(db, d).day)) continue;
     double sim = dedup::copy_similarity(own.own, own.all, other.own, other.all);
+    if (sim < dedup::kCopyThreshold && page && sim >= dedup::kSamePageThreshold) sim = dedup::kCopyThreshold;
     if (sim < dedup::kCopyThreshold && teaser && dedup::teaser_copies(*teaser, own.own, stored_teaser_page(db, d), other.own))
       sim = dedup::kCopyThreshold;
     if (sim >= best_similarity && (best == 0 || sim > best_similarity || d < best)) {
@@ -183,7 +224,9 @@ std::optional<std::string> closest_copy_cluster(const Xapian::Database& db, Xapi
                        article.doc.get_value(schema::kSlotDate));
   });
   const auto is_representative = [&db](Xapian::docid d) { return represents_its_cluster(db, d); };
-  const Xapian::docid copied = copied_representative(db, own, teaser, self, 0, is_representative);
+  const PageAndDay where = page_and_day(article.doc.termlist_begin(), article.doc.termlist_end(),
+                                        article.doc.get_value(schema::kSlotDate));
+  const Xapian::docid copied = copied_representative(db, own, teaser, where, self, 0, is_representative);
   if (!copied) return std::nullopt;
   return db.get_document(copied).get_value(schema::kSlotCluster);
 }
@@ -194,9 +237,10 @@ std::size_t cluster_in_input_order(Xapian::WritableDatabase& db) {
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     const Xapian::docid d = *it;
     const ArticleShingles own = stored_shingles(db, d);
-    if (own.keys().empty()) continue;
+    const PageAndDay where = stored_page_and_day(db, d);
+    if (own.keys().empty() && where.page_term.empty()) continue;
     const auto teaser = teaser_if_whole(own.own, [&db, d] { return stored_teaser_page(db, d); });
-    if (const Xapian::docid copied = copied_representative(db, own, teaser, d, d, is_representative))
+    if (const Xapian::docid copied = copied_representative(db, own, teaser, where, d, d, is_representative))
       joined.emplace(d, db.get_document(copied).get_value(schema::kSlotCluster));
   }
   // In docid order, as the one-by-one writer meets them: each joining article marks its cluster.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <iterator>
 
@@ -163,6 +164,49 @@ bool teaser_copies(const TeaserPage& a, const Shingles& own_a, const TeaserPage&
     return false;
   const std::size_t both = a.words.size() - only_a.size();
   return static_cast<double>(both) >= kTeaserWords * static_cast<double>(a.words.size() + only_b.size());
+}
+
+namespace {
+
+// A run of digits that reads as a date, YYYYMMDD or YYYYMM, names a day, not a page.
+bool looks_like_date(std::string_view digits) {
+  if (digits.size() != 8 && digits.size() != 6) return false;
+  const int year = std::stoi(std::string(digits.substr(0, 4)));
+  const int month = std::stoi(std::string(digits.substr(4, 2)));
+  return year >= 1900 && year <= 2099 && month >= 1 && month <= 12;
+}
+
+}  // namespace
+
+std::string same_page_key(std::string_view url) {
+  constexpr std::size_t kMinDigits = 6, kMaxDigits = 18;
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string();
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  const std::size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) return std::string();
+  std::string host(rest.substr(0, slash));
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  std::string_view segment = rest.substr(slash);
+  while (segment.size() > 1 && segment.back() == '/') segment.remove_suffix(1);
+  segment = segment.substr(segment.rfind('/') + 1);
+  std::string_view number;
+  for (std::size_t i = 0; i < segment.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(segment[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < segment.size() && std::isdigit(static_cast<unsigned char>(segment[end]))) ++end;
+    const std::string_view run = segment.substr(i, end - i);
+    if (run.size() >= kMinDigits && run.size() <= kMaxDigits && run.size() > number.size() && !looks_like_date(run))
+      number = run;
+    i = end;
+  }
+  if (host.empty() || number.empty()) return std::string();
+  return host + "/" + std::string(number);
 }
 
 }  // namespace depeche::dedup

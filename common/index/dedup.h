@@ -86,6 +86,15 @@ struct TeaserPage {
 // Whether two teaser pages, whose own shingles are `own_a` and `own_b` (both whole), are copies.
 bool teaser_copies(const TeaserPage& a, const Shingles& own_a, const TeaserPage& b, const Shingles& own_b);
 
+// The page a URL names as its publisher does: its host (without "www.") and the number of 6 digits
+// or more in its last path segment that is no date (lemonde.fr's `..._6117346_3211.html` is page
+// 6117346 under any section and date); empty when the URL has none. The same page republished
+// under another address, its lead reworded, an update, a paragraph added, is still a copy, at
+// kSamePageThreshold; two teaser-only pages more than kTeaserDays apart are copies only when they
+// are the same page: the same teaser a month later is the next issue of a series (a monthly session).
+std::string same_page_key(std::string_view url);
+inline constexpr double kSamePageThreshold = 0.3;
+
 }  // namespace depeche::dedup
 
 #endif

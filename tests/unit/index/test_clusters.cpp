@@ -44,9 +44,10 @@ class Clusters : public ::testing::Test {
   }
   // `date` in ISO form, or empty for an undated article.
   PreparedDocument prepare_page(const std::string& id, const std::string& title, const std::string& date,
-                                const std::string& body) {
+                                const std::string& body, const std::string& url = "") {
     Article a;
     a.id = id;
+    a.url = url;
     a.title = title;
     if (!date.empty()) a.date = util::parse_iso_date(date).value();
     a.body = body;
@@ -129,6 +130,51 @@ TEST_F(Clusters, CopiesStillJoinTheirStoryOnceItsFirstArticleIsDeleted) {
       << "compared with the first copy left, which stands for the story now";
   EXPECT_EQ(index("copy of the first copy left", edited_twice_), story);
   EXPECT_EQ(index("rewrite", rewrite_), schema::own_cluster("rewrite"));
+}
+
+// The page a URL names (lemonde.fr's number before the section's) republished under another
+// section or date, updated, a paragraph added: a copy at a lower similarity than two addresses need.
+TEST_F(Clusters, TheSamePageRepublishedIsACopyOfLessSharedText) {
+  const std::string updated = words(0, 500) + words(9000, 9400);
+  const double shared = dedup::similarity(prepare("a", original_).shingles, prepare("b", updated).shingles);
+  ASSERT_GE(shared, dedup::kSamePageThreshold);
+  ASSERT_LT(shared, dedup::kCopyThreshold);
+  auto page = [](const std::string& number, const std::string& section) {
+    return "https://www.lemonde.fr/international/article/2022/06/30/avortement-aux-etats-unis_" + number + "_" +
+           section + ".html";
+  };
+  EXPECT_EQ(index(prepare_page("juin", "Avortement", "2022-06-30", original_, page("6132776", "3210"))),
+            schema::own_cluster("juin"));
+  EXPECT_EQ(index(prepare_page("novembre", "Avortement", "2022-11-15", updated, page("6132776", "3212"))),
+            schema::own_cluster("juin"));
+  // Each updated in its own way, so that neither is a copy of another by its text alone.
+  EXPECT_EQ(index(prepare_page("autre page", "Avortement", "2022-11-15", words(0, 500) + words(9500, 9900),
+                               page("6132777", "3212"))),
+            schema::own_cluster("autre page"))
+      << "another page sharing as much is another article";
+  EXPECT_EQ(index(prepare_page("autre site", "Avortement", "2022-11-15", words(0, 500) + words(10000, 10400),
+                               "https://www.exemple.fr/international/avortement_6132776_3212.html")),
+            schema::own_cluster("autre site"))
+      << "the same number on another site names another page";
+}
+
+// A teaser-only page with the very teaser of one a month before is the next issue of a series (a
+// monthly session with readers), unless the URL names the same page.
+TEST_F(Clusters, AnIdenticalTeaserMoreThanAWeekLaterIsACopyOnlyOfTheSamePage) {
+  const std::string teaser = words(300, 340);
+  auto session = [](const std::string& number) {
+    return "https://www.lemonde.fr/le-monde-et-vous/live/2022/10/04/le-monde-vous-repond_" + number + "_6065879.html";
+  };
+  EXPECT_EQ(index(prepare_page("octobre", "Le Monde vous répond", "2022-10-04", teaser, session("6144311"))),
+            schema::own_cluster("octobre"));
+  EXPECT_EQ(index(prepare_page("décembre", "Le Monde vous répond", "2022-12-06", teaser, session("6153142"))),
+            schema::own_cluster("décembre"));
+  EXPECT_EQ(index(prepare_page("octobre republié", "Le Monde vous répond", "2022-10-06", teaser, session("6144999"))),
+            schema::own_cluster("octobre"))
+      << "within a week, the same teaser is a copy whatever its address";
+  EXPECT_EQ(index(prepare_page("octobre en décembre", "Le Monde vous répond", "2022-12-07", teaser, session("6144311"))),
+            schema::own_cluster("octobre"))
+      << "the same page, months later";
 }
 
 TEST_F(Clusters, AStandfirstManyBodiesShareIsNoEvidence) {

@@ -107,3 +107,22 @@ TEST(Dedup, ALongAndAShortBodyCompareTheirSampledShingles) {
 }
 
 }  // namespace
+
+// The page a URL names, as its publisher numbers it; nothing from a date, a query string or a
+// malformed address.
+TEST(Dedup, SamePageKeyIsTheHostAndThePublishersNumber) {
+  using depeche::dedup::same_page_key;
+  EXPECT_EQ(same_page_key("https://www.lemonde.fr/international/article/2022/11/29/guerre-en-ukraine_6117346_3212.html"),
+            "lemonde.fr/6117346");
+  EXPECT_EQ(same_page_key("https://WWW.LeMonde.fr/live/2022/10/07/guerre_6117346_3211.html"), "lemonde.fr/6117346");
+  EXPECT_EQ(same_page_key("http://news.example/a/1234567/"), "news.example/1234567") << "the last segment";
+  EXPECT_EQ(same_page_key("https://news.example/2022/11/29/titre-du-jour"), "") << "a date is no page number";
+  EXPECT_EQ(same_page_key("https://news.example/archives/20221129-titre.html"), "") << "nor is YYYYMMDD";
+  EXPECT_EQ(same_page_key("https://news.example/archives/202211-titre.html"), "") << "nor YYYYMM";
+  EXPECT_EQ(same_page_key("https://news.example/article?id=1234567"), "") << "the path only";
+  EXPECT_EQ(same_page_key("https://news.example/a/12345"), "") << "five digits are too few";
+  EXPECT_EQ(same_page_key("https://news.example/a/" + std::string(19, '7')), "") << "nineteen too many";
+  EXPECT_EQ(same_page_key("https://news.example/a/123456-titre-654321789"), "news.example/654321789") << "the longest";
+  for (const char* odd : {"", "1234567", "://1234567", "http:///1234567", "https://host", "mailto:x@y.fr/1234567"})
+    EXPECT_EQ(same_page_key(odd), "") << odd;
+}

@@ -83,7 +83,7 @@ TEST_F(Names, HalfOfTheArticlesWritingItAsANameMakeAName) {
 TEST_F(Names, TermFrequenciesReadInOrderAreThoseOfTheDatabase) {
   for (const std::string& prefix : {std::string("mal"), std::string(schema::kPrefixName) + "mal", std::string("zz")}) {
     TermFreqsInOrder in_order(*db_, prefix);
-    for (const std::string& word : {"mal", "malades", "mali", "maliens", "malt", "zzz"}) {
+    for (const char* word : {"mal", "malades", "mali", "maliens", "malt", "zzz"}) {
       const std::string term = prefix.front() == 'X' ? std::string(schema::kPrefixName) + word : word;
       if (term.compare(0, prefix.size(), prefix) != 0) continue;
       EXPECT_EQ(in_order(term), db_->get_termfreq(term)) << term;
