@@ -87,8 +87,13 @@ commit_desc_now() {
   echo "$c"
 }
 # The allocator depeche's binaries were linked with (cmake/Allocator.cmake): it moves a first index by a tenth.
+# (ldd's whole output is read first: under pipefail, `ldd | grep -q` failed whenever grep left before ldd had
+# written everything, and a jemalloc build was reported as glibc malloc.)
 allocator_desc() {
-  if ldd "${DEPECHE_INDEX:-$BUILD/indexer/depeche-index}" 2>/dev/null | grep -q libjemalloc; then echo jemalloc; else echo "glibc malloc"; fi
+  case $(ldd "${DEPECHE_INDEX:-$BUILD/indexer/depeche-index}" 2>/dev/null) in
+    *libjemalloc*) echo jemalloc;;
+    *) echo "glibc malloc";;
+  esac
 }
 commit_desc() { echo "$(cat "$BUILD/bench-commit.txt" 2>/dev/null || commit_desc_now); depeche's allocator: $(allocator_desc)"; }
 
