@@ -87,8 +87,13 @@ commit_desc_now() {
   echo "$c"
 }
 # The allocator depeche's binaries were linked with (cmake/Allocator.cmake): it moves a first index by a tenth.
+# (ldd's whole output is read first: under pipefail, `ldd | grep -q` failed whenever grep left before ldd had
+# written everything, and a jemalloc build was reported as glibc malloc.)
 allocator_desc() {
-  if ldd "${DEPECHE_INDEX:-$BUILD/indexer/depeche-index}" 2>/dev/null | grep -q libjemalloc; then echo jemalloc; else echo "glibc malloc"; fi
+  case $(ldd "${DEPECHE_INDEX:-$BUILD/indexer/depeche-index}" 2>/dev/null) in
+    *libjemalloc*) echo jemalloc;;
+    *) echo "glibc malloc";;
+  esac
 }
 commit_desc() { echo "$(cat "$BUILD/bench-commit.txt" 2>/dev/null || commit_desc_now); depeche's allocator: $(allocator_desc)"; }
 
@@ -160,14 +165,24 @@ measure_best() {
   rm -f "$D/$step.try.time" "$D/$step.try.busy"
 }
 
+# run_lucene QUERIES: the Lucene peer indexes $CORPUS_FILE ($CORPUS_LINES articles) and runs QUERIES, under measure
+# (step "lucene"); its figures in $D/lucene/ (lucene.json, lucene.detail.json), its indexing JVM's report in
+# $D/lucene-index.time.
+run_lucene() {
+  log "Lucene peer: index + the same queries"
+  measure lucene "$LUCENE" "$CORPUS_FILE" "$CORPUS_LINES" "$1" "$D/lucene" > "$D/lucene.log" 2>&1 \
+    || { tail -20 "$D/lucene.log" >&2; die "Lucene peer failed (log: $D/lucene.log)"; }
+  cp "$PEER_WORK/tmp/lucene/index.time" "$D/lucene-index.time"
+}
+
 # ---- indexing steps shared by bench/run and bench/scale ------------------------------------------------------
 revision() { $PY -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_revision())' "$1"; }
 
-# depeche_index STEP: depeche-index of $CORPUS_FILE into $D/depeche.db under measure, its summary in $D/STEP.json.
-# Exit status 4 (some input failed) is the corpus's doing, not a failure of the run.
+# depeche_index STEP [DB INPUT]: depeche-index of INPUT (default $CORPUS_FILE) into DB (default $D/depeche.db) under
+# measure, its summary in $D/STEP.json. Exit status 4 (some input failed) is the corpus's doing, not a failure of the run.
 depeche_index() {
-  local step=$1 rc=0
-  measure "$step" "$DEPECHE_INDEX" --db "$D/depeche.db" --no-progress --summary json "$CORPUS_FILE" \
+  local step=$1 db=${2:-$D/depeche.db} input=${3:-$CORPUS_FILE} rc=0
+  measure "$step" "$DEPECHE_INDEX" --db "$db" --no-progress --summary json "$input" \
     > "$D/$step.json" 2> "$D/$step.err" || rc=$?
   [ $rc = 0 ] || [ $rc = 4 ] || { cat "$D/$step.err" >&2; die "$step exited $rc"; }
 }
@@ -189,4 +204,38 @@ index_depeche_and_floor() {
   sync
   measure floor-index "$FLOOR_INDEX" ${FLOOR_PARTS:+--parts "$FLOOR_PARTS"} "$D/floor.db" "$CORPUS_FILE" > "$D/floor-index.json"
   du -sb "$D/floor.db" | cut -f1 > "$D/floor.bytes"
+}
+
+# ---- remote shards: xapian-tcpsrv on loopback ----------------------------------------------------------------
+# serve DB...: starts one xapian-tcpsrv for DB... on a free loopback port and sets PORT once it accepts
+# connections. The kernel picks the port; another program may take it before the server binds it, so a server
+# that exits at once is retried on a new port. Every server is stopped by stop_servers, which the caller traps on
+# EXIT (with INT and TERM turned into an exit) so that no server outlives a failed or interrupted run.
+SERVER_PIDS=()
+serve() {
+  local pid _try _wait
+  for _try in 1 2 3 4 5; do
+    PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    xapian-tcpsrv --interface 127.0.0.1 --port "$PORT" "$@" > "$D/tcpsrv-$PORT.log" 2>&1 &
+    pid=$!
+    SERVER_PIDS+=("$pid")
+    for _wait in $(seq 100); do
+      (exec 9<> "/dev/tcp/127.0.0.1/$PORT") 2> /dev/null && return 0
+      kill -0 "$pid" 2> /dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2> /dev/null || true
+  done
+  die "xapian-tcpsrv did not start (logs: $D/tcpsrv-*.log)"
+}
+# xapian-tcpsrv forks a child per connection and waits for its clients on SIGTERM: its children (by parent id)
+# and then the server itself are killed outright; they hold nothing to save.
+stop_servers() {
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do
+    pkill -KILL -P "$pid" 2> /dev/null || true
+    kill -KILL "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+  done
+  SERVER_PIDS=()
 }
