@@ -59,6 +59,9 @@ inline constexpr const char* kShardStubName = "XAPIANDB";
 inline constexpr const char* kShardControlName = "control";  // a sharded database's lock, layout and file records
 inline constexpr const char* kMetaShardBy = "depeche.shard_by";  // "year" or "month", in a sharded database's control
 inline constexpr const char* kMetaLastRun = "depeche.last_run";  // JSON: when, added, updated, unchanged, deleted, failed
+// The synonym table again, as JSON ({"word": ["other", ...]}): Xapian's remote backend serves
+// metadata but not the synonym table, so a search over xapian-tcpsrv reads it from here.
+inline constexpr const char* kMetaSynonyms = "depeche.synonyms";
 
 // Value slots, each with its encoding: the helpers that write and read one are declared below the enum.
 enum Slot : Xapian::valueno {

@@ -160,6 +160,7 @@ Xapian::WritableDatabase& IndexWriter::shard(const std::string& name) {
   }
   db.begin_transaction(true);
   it = shards_.emplace(name, db).first;
+  share_synonyms(it->second);
   columns(it->second);
   std::vector<std::string> listed;
   for (const auto& [shard_name, unused] : shards_) listed.push_back(shard_name);
@@ -291,6 +292,15 @@ void IndexWriter::replace_synonyms(SynonymTable wanted) {
     return;
   }
   if (write_synonyms(db_, wanted)) changed();
+  for (auto& [name, shard_db] : shards_)
+    if (!name.empty()) share_synonyms(shard_db);
+}
+
+void IndexWriter::share_synonyms(Xapian::WritableDatabase& shard_db) {
+  const std::string table = db_.get_metadata(schema::kMetaSynonyms);
+  if (shard_db.get_metadata(schema::kMetaSynonyms) == table) return;
+  shard_db.set_metadata(schema::kMetaSynonyms, table);
+  changed();
 }
 
 void IndexWriter::problem(const std::string& file, std::size_t line, const std::string& message) {

@@ -125,6 +125,9 @@ class IndexWriter : public ArticleSink {
 
  private:
   void replace_synonyms(SynonymTable wanted);
+  // A shard served alone by xapian-tcpsrv holds no synonym table: each carries the control
+  // database's copy of it in its metadata (schema::kMetaSynonyms), which a remote search reads.
+  void share_synonyms(Xapian::WritableDatabase& shard_db);
   void changed();
   Xapian::WritableDatabase& shard(const std::string& name);  // opened or created, and listed in the stub
   void open_sharding(double wait_seconds);

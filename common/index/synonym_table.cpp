@@ -1,6 +1,9 @@
 #include "index/synonym_table.h"
 
 #include "analysis/synonyms.h"
+#include "schema.h"
+
+#include <nlohmann/json.hpp>
 
 #include <string_view>
 #include <utility>
@@ -27,12 +30,32 @@ SynonymTable read_synonyms(const Xapian::Database& db) {
   return table;
 }
 
+namespace {
+
+std::string encode_table(const SynonymTable& table) {
+  return table.empty() ? std::string() : nlohmann::json(table).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+SynonymTable read_synonyms_metadata(const Xapian::Database& db) {
+  const std::string stored = db.get_metadata(schema::kMetaSynonyms);
+  if (stored.empty()) return {};
+  try {
+    return nlohmann::json::parse(stored).get<SynonymTable>();
+  } catch (const nlohmann::json::exception&) {  // damaged: the words are searched as typed
+    return {};
+  }
+}
+
 bool write_synonyms(Xapian::WritableDatabase& db, const SynonymTable& wanted) {
   const SynonymTable present = read_synonyms(db);
-  if (present == wanted) return false;
+  const std::string encoded = encode_table(wanted);
+  if (present == wanted && db.get_metadata(schema::kMetaSynonyms) == encoded) return false;
   for (const auto& [key, unused] : present) db.clear_synonyms(key);
   for (const auto& [word, others] : wanted)
     for (const std::string& other : others) db.add_synonym(word, other);
+  db.set_metadata(schema::kMetaSynonyms, encoded);
   return true;
 }
 

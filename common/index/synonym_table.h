@@ -24,8 +24,12 @@ SynonymTable synonym_table(const std::vector<std::string>& extra_lines, const st
                            analysis::Analyzer& analyzer);
 
 SynonymTable read_synonyms(const Xapian::Database& db);
+// The copy of the table kept in the metadata (schema::kMetaSynonyms), which a remote database
+// serves; an empty table when there is none or it cannot be read.
+SynonymTable read_synonyms_metadata(const Xapian::Database& db);
 
-// Makes the synonym table of `db` hold exactly `wanted`; false when it already did (nothing written).
+// Makes the synonym table of `db`, and its copy in the metadata, hold exactly `wanted`; false when
+// they already did (nothing written).
 bool write_synonyms(Xapian::WritableDatabase& db, const SynonymTable& wanted);
 
 }  // namespace depeche

@@ -358,10 +358,10 @@ class QueryBuilder {
     const bool unstemmed = !stemmed_field || p_.analyzer_.is_stopword(folded) || p_.is_name(folded);
     if (prefix.empty()) {
       QueryWord sought{{exact}, unstemmed ? std::string() : p_.analyzer_.stem(folded)};
-      for (auto it = p_.db_.synonyms_begin(folded); it != p_.db_.synonyms_end(folded); ++it) {
-        variants.emplace_back(*it);
-        out_.words.push_back(*it);
-        sought.forms.push_back(*it);
+      for (const std::string& other : p_.synonyms_of(folded)) {
+        variants.emplace_back(other);
+        out_.words.push_back(other);
+        sought.forms.push_back(other);
       }
       out_.proximity_words.push_back(std::move(sought));
     }
@@ -435,6 +435,14 @@ std::string QueryParser::slip_correction(const std::string& folded, const schema
 }
 
 bool QueryParser::is_name(const std::string& folded) const { return depeche::is_name(db_, folded); }
+
+std::vector<std::string> QueryParser::synonyms_of(const std::string& folded) const {
+  if (synonyms_) {
+    const auto it = synonyms_->find(folded);
+    return it == synonyms_->end() ? std::vector<std::string>() : std::vector<std::string>(it->second.begin(), it->second.end());
+  }
+  return {db_.synonyms_begin(folded), db_.synonyms_end(folded)};
+}
 
 Xapian::Query QueryParser::filter(const std::string& field_name, const std::string& value) const {
   const schema::Field* f = schema::find_field(field_name);

@@ -5,6 +5,7 @@
 #define DEPECHE_INCLUDED_QUERY_QUERY_PARSER_H
 
 #include "analysis/analyzer.h"
+#include "index/synonym_table.h"
 #include "query/ranking.h"
 #include "util/error.h"
 
@@ -66,6 +67,9 @@ class QueryParser {
   // which spares a spelling lookup of milliseconds per rare word, and only if that finds nothing
   // reads them again as possible slips.
   void correct_rare_words(bool on) { correct_rare_words_ = on; }
+  // Other spellings of a word come from `table` rather than the database's synonym table, which
+  // Xapian's remote backend does not serve; `table` must outlive the parser.
+  void use_synonyms(const SynonymTable& table) { synonyms_ = &table; }
   // A date typed among other words ranks its period first instead of being required (on by default).
   void read_dates(bool on) { read_dates_ = on; }
   // Words joined by OR rank the articles with more of them first (for a query relaxed to any word).
@@ -93,7 +97,10 @@ class QueryParser {
   bool correct_rare_words_ = true;
   bool read_dates_ = true;
   bool most_words_first_ = false;
+  const SynonymTable* synonyms_ = nullptr;  // null: the database's own
 
+  // The other spellings of `folded` (Kiev for Kyiv), from the table in use.
+  std::vector<std::string> synonyms_of(const std::string& folded) const;
   // Sets `out`'s preferred period from a date typed among the words.
   void prefer(const PreferredPeriod& period, ParsedQuery& out) const;
   // The spelling searched with `folded` (found in `found` articles) when it looks like a slip; "" if none.

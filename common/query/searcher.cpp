@@ -89,6 +89,7 @@ void Searcher::reopen() {
   }
   facet_columns_.clear();
   has_english_.reset();
+  remote_synonyms_.reset();
 }
 
 namespace {
@@ -307,6 +308,10 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, bool match_any
 
 Xapian::Query Searcher::read_query(const SearchRequest& request, bool match_any, bool rare_slips, ParsedQuery& parsed) {
   QueryParser parser(db_, analyzer_, weights_);
+  if (remote_) {
+    if (!remote_synonyms_) remote_synonyms_ = read_synonyms_metadata(db_);
+    parser.use_synonyms(*remote_synonyms_);
+  }
   parser.correct_slips(!request.exact_words);
   parser.correct_rare_words(rare_slips);
   parser.read_dates(!request.exact_words);

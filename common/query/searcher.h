@@ -240,6 +240,8 @@ class Searcher {
   bool remote_ = false;  // some shard is served by xapian-tcpsrv, which runs only Xapian's own match spies
   bool facet_columns_usable_ = false;  // one local database
   Xapian::Database db_;
+  // With a remote shard, the synonyms from the metadata (xapian-tcpsrv serves no synonym table).
+  std::optional<SynonymTable> remote_synonyms_;
   std::map<Xapian::valueno, std::shared_ptr<const FacetColumn>> facet_columns_;  // read from db_'s revision
   std::optional<bool> has_english_;  // whether db_'s revision has English articles
   std::optional<std::optional<std::string>> lost_positions_;  // once checked: the database that lost them

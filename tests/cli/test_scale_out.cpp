@@ -142,6 +142,34 @@ TEST_F(ScaleOut, RemoteShardsOnXapianTcpsrvAnswerLikeOneDatabase) {
   EXPECT_EQ(show.status, 0) << show.err;
 }
 
+// xapian-tcpsrv serves no synonym table: a search over remote shards read "Kiev" as that spelling
+// only, and counted fewer articles than one database. Each shard carries the table in its metadata.
+TEST(ScaleOutSynonyms, RemoteShardsSearchEverySpellingAsOneDatabaseDoes) {
+  if (!have("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tcpsrv (xapian-tools) is not installed";
+  t::TempDir dir;
+  dir.write("in/a.jsonl", R"({"id":"k1","date":"2022-03-01","title":"Kyiv","body":"Les sirènes à Kyiv."}
+{"id":"k2","date":"2023-03-01","title":"Kiev","body":"Les sirènes à Kiev."}
+{"id":"k3","date":"2023-04-01","title":"Odessa","body":"Le port d'Odesa."}
+)");
+  const std::string single = dir / "single", sharded = dir / "sharded";
+  ASSERT_EQ(t::index({"--db", single, dir / "in"}).status, 0);
+  ASSERT_EQ(t::index({"--db", sharded, "--shard-by", "year", dir / "in"}).status, 0);
+  const int port1 = free_port(), port2 = free_port();
+  ServerProcess y2022({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port1), sharded + "/2022"}, port1);
+  ServerProcess y2023({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port2), sharded + "/2023"}, port2);
+  const std::vector<std::string> remote{"tcp://127.0.0.1:" + std::to_string(port1), "tcp://127.0.0.1:" + std::to_string(port2)};
+  for (const std::string q : {"Kiev", "kyiv", "Odessa"}) {
+    EXPECT_EQ(answer(remote, q), answer({single}, q)) << q;
+    EXPECT_EQ(answer(remote, q)["total"], q == "Odessa" ? 1 : 2) << q;
+  }
+  // A later run that adds a shard (a new year) gives it the table too.
+  dir.write("in2/b.jsonl", R"({"id":"k4","date":"2024-01-01","title":"Kyïv","body":"Kyïv sous la neige."})" "\n");
+  ASSERT_EQ(t::index({"--db", sharded, dir / "in2"}).status, 0);
+  const int port3 = free_port();
+  ServerProcess y2024({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port3), sharded + "/2024"}, port3);
+  EXPECT_EQ(answer({"tcp://127.0.0.1:" + std::to_string(port3)}, "Kiev")["total"], 1);
+}
+
 // xapian-tcpsrv runs no KeyMaker: oldest first sorts by the date value, where undated articles
 // (an empty value) come first (docs/scale-out.md); it used to fail with UnimplementedError.
 // Three articles (two dated, one undated) in one database, served by xapian-tcpsrv as remote().
