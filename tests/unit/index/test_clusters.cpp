@@ -296,6 +296,21 @@ TEST_F(Clusters, ABulkLoadClustersAsIfIndexedOneByOne) {
   EXPECT_EQ(marked, (std::vector<Xapian::docid>{1, 3})) << "both articles of the cluster know they have copies";
 }
 
+// A first index finds copies of one page as the one-by-one writer does, and keeps a series' next
+// issue apart.
+TEST_F(Clusters, ABulkLoadFindsCopiesOfOnePageToo) {
+  const std::string teaser = words(300, 340);
+  auto url = [](const std::string& number) { return "https://www.lemonde.fr/live/2022/10/04/page_" + number + "_3210.html"; };
+  add("juin", prepare_page("juin", "Avortement", "2022-06-30", original_, url("6132776")));
+  add("octobre", prepare_page("octobre", "Le Monde vous répond", "2022-10-04", teaser, url("6144311")));
+  add("novembre", prepare_page("novembre", "Avortement", "2022-11-15", words(0, 500) + words(9000, 9400), url("6132776")));
+  add("décembre", prepare_page("décembre", "Le Monde vous répond", "2022-12-06", teaser, url("6153142")));
+  db_.commit();
+  EXPECT_EQ(cluster_in_input_order(db_), 1u);
+  EXPECT_EQ(cluster_of(3), schema::own_cluster("juin")) << "the same page, updated";
+  EXPECT_EQ(cluster_of(4), schema::own_cluster("décembre")) << "the same teaser two months later, another page";
+}
+
 TEST_F(Clusters, ABulkLoadCountsBoilerplateOverTheWholeLoad) {
   for (std::size_t n = 0; n <= dedup::kBoilerplateBodies; ++n)
     add("dessin " + std::to_string(n), std::string(kStandfirst) + " " + words(100 * n, 100 * n + 3));
