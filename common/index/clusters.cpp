@@ -71,10 +71,17 @@ PageAndDay stored_page_and_day(const Xapian::Database& db, Xapian::docid d) {
   return page_and_day(db.termlist_begin(d), db.termlist_end(d), db.get_document(d).get_value(schema::kSlotDate));
 }
 
-// Two teaser-only pages (`own` and `other`, both whole) dated more than dedup::kTeaserDays apart.
-bool teasers_far_apart(const dedup::Shingles& own, const std::optional<long>& day, const dedup::Shingles& other,
-                       const std::optional<long>& other_day) {
-  return own.whole && other.whole && day && other_day && std::labs(*day - *other_day) > dedup::kTeaserDays;
+std::optional<long> stored_day(const Xapian::Database& db, Xapian::docid d) {
+  return util::day_number(schema::decode_date(db.get_document(d).get_value(schema::kSlotDate)));
+}
+
+// Whether two teaser-only pages, `own` (of day `day`) and document `other_doc` (`other`), both
+// whole, are dated more than dedup::kTeaserDays apart; the other's day is read only then.
+bool teasers_far_apart(const Xapian::Database& db, const dedup::Shingles& own, const std::optional<long>& day,
+                       Xapian::docid other_doc, const dedup::Shingles& other) {
+  if (!own.whole || !other.whole || !day) return false;
+  const std::optional<long> other_day = stored_day(db, other_doc);
+  return other_day && std::labs(*day - *other_day) > dedup::kTeaserDays;
 }
 
 // For an article not yet written to `db` (`in_db`: whether an earlier version of it is there).
@@ -181,7 +188,7 @@ Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShi
   for (const auto& [page, n, d] : ranked) {
     if (!is_representative(d)) continue;
     const ArticleShingles other = stored_shingles(db, d);
-    if (!page && teasers_far_apart(own.own, where.day, other.own, stored_page_and_day(db, d).day)) continue;
+    if (!page && teasers_far_apart(db, own.own, where.day, d, other.own)) continue;
     double sim = dedup::copy_similarity(own.own, own.all, other.own, other.all);
     if (sim < dedup::kCopyThreshold && page && sim >= dedup::kSamePageThreshold) sim = dedup::kCopyThreshold;
     if (sim < dedup::kCopyThreshold && teaser && dedup::teaser_copies(*teaser, own.own, stored_teaser_page(db, d), other.own))
@@ -195,20 +202,21 @@ Xapian::docid copied_representative(const Xapian::Database& db, const ArticleShi
   return best;
 }
 
-bool named_after(const Xapian::Database& db, Xapian::docid d, const std::string& cluster) {
-  return cluster == schema::own_cluster(load_article(db.get_document(d), WithBody::kNo).id);
+bool named_after(const Xapian::Document& doc, const std::string& cluster) {
+  return cluster == schema::own_cluster(load_article(doc, WithBody::kNo).id);
 }
 
 // Whether document `d` is its cluster's representative: the article that names the cluster, or,
 // once that one is deleted or rewritten into another cluster, the first member left, so that
 // later copies of the story still join the copies already there.
 bool represents_its_cluster(const Xapian::Database& db, Xapian::docid d) {
-  const std::string cluster = db.get_document(d).get_value(schema::kSlotCluster);
-  if (named_after(db, d, cluster)) return true;
+  const Xapian::Document doc = db.get_document(d);
+  const std::string cluster = doc.get_value(schema::kSlotCluster);
+  if (named_after(doc, cluster)) return true;
   const std::string members = schema::cluster_term(cluster);
   Xapian::docid first = 0;
   for (auto p = db.postlist_begin(members); p != db.postlist_end(members); ++p) {
-    if (named_after(db, *p, cluster)) return false;
+    if (named_after(db.get_document(*p), cluster)) return false;
     if (first == 0) first = *p;
   }
   return first == d;
